@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The licensing engine's types: the feature catalogue, the platform tables,
+ * software versions and feature values. Everything here is plain data; it is
+ * filled by the loader in models/ and never changes after load. The engine
+ * is pure: no I/O, no printing, no clock.
+ */
+#ifndef ASA_LICENSING_LICENSING_H
+#define ASA_LICENSING_LICENSING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Software versions such as 8.4(1) or 9.1(7)12, packed so that plain
+ * integer comparison orders them: major.minor(maint)interim.
+ */
+#define LIC_VERSION(ma, mi, mt, in)                                          \
+	((uint32_t)(ma) << 24 | (uint32_t)(mi) << 16 | (uint32_t)(mt) << 8 |  \
+	    (uint32_t)(in))
+#define LIC_VERSION_MAX UINT32_MAX
+
+/* Parse "8.4(1)", "9.1(7)12" or "9.1" into *v; 0 on success, -1 if bad. */
+int	lic_version_parse(const char *s, uint32_t *v);
+/* Format v as "8.4(1)" or "9.1(7)12" into buf; returns buf. */
+char   *lic_version_format(uint32_t v, char *buf, size_t len);
+
+/* A feature value: a count, 0/1 for a switch, or an index for an enum. */
+#define LIC_UNLIMITED UINT32_MAX	/* "Unlimited" in the tables */
+
+enum lic_kind {
+	LIC_KIND_BOOL,		/* Disabled (0) or Enabled (1) */
+	LIC_KIND_COUNT,		/* a number, or LIC_UNLIMITED */
+	LIC_KIND_ENUM,		/* index into lic_feature.values, ordered */
+};
+
+/* Table 5-18: how a time-based value combines with the permanent one. */
+enum lic_time_rule {
+	LIC_TIME_MAX,		/* the higher value (or Enabled) is used */
+	LIC_TIME_ADD,		/* added, up to the platform limit */
+	LIC_TIME_ONLY,		/* no permanent license exists */
+	LIC_TIME_NONE,		/* never sold time-based */
+};
+
+/* "How Failover or ASA Cluster Licenses Combine". */
+enum lic_unit_rule {
+	LIC_UNIT_ADD,		/* units' values add up to the platform limit */
+	LIC_UNIT_MAX,		/* the higher value (or Enabled) is used */
+	LIC_UNIT_NONE,		/* not combined: each unit uses its own */
+};
+
+/* A label that applies from a software version until the next label's. */
+struct lic_label {
+	uint32_t	 since;		/* first version using this text */
+	const char	*text;
+};
+
+/* One symbolic value of an enum feature, in increasing order. */
+struct lic_enum_value {
+	const char	*id;		/* kebab-case, used by the key generator */
+	const char	*text;		/* what show version prints */
+};
+
+/* One licensed feature of the catalogue (licensing/features.xml). */
+struct lic_feature {
+	const char		*id;	   /* stable kebab-case id */
+	unsigned		 code;	   /* stable number used in keys */
+	const char		*name;	   /* the chapter's name for it */
+	enum lic_kind		 kind;
+	const struct lic_enum_value *values; /* LIC_KIND_ENUM only */
+	size_t			 nvalues;
+	const struct lic_label	*labels;   /* show version labels by version */
+	size_t			 nlabels;
+	enum lic_time_rule	 time_rule;
+	enum lic_unit_rule	 unit_rule;
+	uint32_t		 introduced; /* Table 5-20 */
+	bool			 npe_hidden; /* No Payload Encryption hides it */
+	const size_t		*excludes; /* catalogue indices it excludes */
+	size_t			 nexcludes;
+	const size_t		*requires; /* needs one of these enabled */
+	size_t			 nrequires;
+};
+
+/*
+ * One row of the "Licensed features for this platform:" block of
+ * show version / show activation-key, for a range of software versions.
+ */
+enum lic_row_show {
+	LIC_ROW_VALUE,		/* the feature's value as its kind prints */
+	LIC_ROW_AT_LEAST,	/* Enabled when value >= row.min, else Disabled */
+};
+
+struct lic_row {
+	size_t			 feature;  /* catalogue index */
+	const char		*label;	   /* the text before the colon */
+	unsigned		 indent;   /* leading spaces (sub-rows) */
+	enum lic_row_show	 show;
+	uint32_t		 min;	   /* LIC_ROW_AT_LEAST threshold */
+	bool			 if_nonzero; /* printed only when value != 0 */
+	bool			 models_only; /* only on models that list it */
+};
+
+struct lic_layout {
+	uint32_t		 since;	   /* first version of this layout */
+	const struct lic_row	*rows;
+	size_t			 nrows;
+};
+
+struct lic_catalog {
+	const struct lic_feature *features;
+	size_t			 nfeatures;
+	const struct lic_layout	*layouts;  /* ascending by since */
+	size_t			 nlayouts;
+};
+
+/* Catalogue index of the feature with this id, or (size_t)-1. */
+size_t	lic_catalog_find(const struct lic_catalog *, const char *id);
+/* The feature's label for software version v (NULL if none yet). */
+const char *lic_feature_label(const struct lic_feature *, uint32_t v);
+/* The display layout in force for software version v (NULL if none). */
+const struct lic_layout *lic_catalog_layout(const struct lic_catalog *,
+	    uint32_t v);
+
+/* Values a license may take: min..max in steps; a single tier is min==max. */
+struct lic_range {
+	uint32_t	 min;
+	uint32_t	 max;
+	uint32_t	 step;		/* 0 when min == max */
+};
+
+/* One feature's cell in an edition of a platform table. */
+struct lic_cell {
+	bool			 supported; /* false: "No support" */
+	uint32_t		 value;	    /* the edition's default value */
+	const struct lic_range	*tiers;	    /* optional permanent licenses */
+	size_t			 ntiers;
+	bool			 time_based; /* offered as a time-based license */
+	const char		*note;	    /* the table's text, if unusual */
+};
+
+/* A value that changed by software version (Table 5-20). */
+struct lic_change {
+	size_t		 feature;	/* catalogue index */
+	uint32_t	 until;		/* last version with the old value */
+	uint32_t	 value;		/* the old value */
+	size_t		 edition;	/* edition index, or (size_t)-1: all */
+};
+
+/* One edition of a platform: Base, Security Plus. */
+struct lic_edition {
+	const char		*id;	   /* "base", "security-plus" */
+	const char		*sentence; /* "This platform has a Base license." */
+	const struct lic_cell	*cells;	   /* one per catalogue feature */
+};
+
+/* One interface line of show version. */
+struct lic_port {
+	const char	*name;		/* "GigabitEthernet0/0", "Not used" */
+	bool		 internal;	/* "Int:" rather than "Ext:" */
+	unsigned	 irq;
+	bool		 has_mac;	/* "address is ..." printed */
+};
+
+/* One platform (one table of the chapter, or one model of a shared table). */
+struct lic_platform {
+	const char		*id;	   /* "ASA5520", "ASA5585-X-SSP-10" */
+	const char		*name;	   /* "ASA 5520" */
+	const char		*hw_name;  /* "ASA5520" in Hardware: */
+	const char		*table;	   /* "Table 5-3" */
+	const struct lic_edition *editions; /* [0] is Base */
+	size_t			 neditions;
+	uint32_t		 tls_default; /* TLS proxy sessions */
+	uint32_t		 tls_max;
+	uint32_t		 tls_ime_extra; /* added over UC with IME */
+	uint32_t		 phone_proxy_max; /* cap within UC sessions */
+	uint32_t		 vpn_total;	/* total VPN sessions, all types */
+	uint32_t		 essentials_sessions;
+	uint32_t		 sw_first;	/* software it runs */
+	uint32_t		 sw_last;
+	const struct lic_change	*changes;  /* values that changed by version */
+	size_t			 nchanges;
+	const char *const	*hw_lines; /* show version hardware section */
+	size_t			 nhw_lines;
+	const struct lic_port	*ports;
+	size_t			 nports;
+};
+
+/* Platform edition index for id ("base", ...), or (size_t)-1. */
+size_t	lic_platform_edition(const struct lic_platform *, const char *id);
+/*
+ * The default value of feature f in edition e of platform p when it runs
+ * software version v, after the version changes of Table 5-20.
+ */
+uint32_t lic_platform_value(const struct lic_platform *p, size_t e, size_t f,
+	    uint32_t v);
+/* Whether value is one of the cell's default or tier values. */
+bool	lic_cell_allows(const struct lic_cell *, uint32_t value);
+
+/* ---- Activation keys (lic_key.c; format in licensing/KEYS.md) ---- */
+
+enum lic_err {
+	LIC_OK = 0,
+	LIC_E_FORMAT,		/* not five hex words */
+	LIC_E_CHECKSUM,		/* the check does not match: typo or forgery */
+	LIC_E_SERIAL,		/* minted for another serial number or model */
+	LIC_E_VERSION,		/* unknown key format version */
+	LIC_E_FEATURE,		/* unknown feature */
+	LIC_E_TIER,		/* a value the platform does not sell */
+	LIC_E_RANGE,		/* duration or count out of range */
+};
+
+/* The message for err, for logs and tests only. */
+const char *lic_strerror(enum lic_err);
+
+/* A key as typed: five 32-bit words. */
+struct lic_key {
+	uint32_t	 w[5];
+};
+
+enum lic_key_type {
+	LIC_KEY_PERMANENT,
+	LIC_KEY_TIMEBASED,	/* one feature, with a duration */
+	LIC_KEY_EVALUATION,	/* several features, with a duration */
+};
+
+/* One feature a key grants: catalogue index and value. */
+struct lic_grant {
+	size_t		 feature;
+	uint32_t	 value;
+};
+
+#define LIC_KEY_MAX_GRANTS 40
+
+/* What a key holds, once decoded for its serial number and platform. */
+struct lic_keyinfo {
+	enum lic_key_type type;
+	size_t		 edition;	/* permanent: platform edition index */
+	struct lic_grant grants[LIC_KEY_MAX_GRANTS];
+	size_t		 ngrants;	/* permanent: every feature's value */
+	uint32_t	 duration;	/* time-based: seconds */
+};
+
+/*
+ * Parse five words ("0x" optional, any case, single blanks or more)
+ * from text. LIC_OK or LIC_E_FORMAT.
+ */
+enum lic_err lic_key_parse(const char *text, struct lic_key *);
+/* Print "0x%08x 0x%08x ..." into buf (at least 56 bytes); returns buf. */
+char	*lic_key_format(const struct lic_key *, char *buf, size_t len);
+
+/* Mint a key for serial on platform p. Values are checked against p. */
+enum lic_err lic_key_encode(const struct lic_catalog *,
+	    const struct lic_platform *p, const char *serial,
+	    const struct lic_keyinfo *, struct lic_key *out);
+/* Check and decode a key for serial on platform p. */
+enum lic_err lic_key_decode(const struct lic_catalog *,
+	    const struct lic_platform *p, const char *serial,
+	    const struct lic_key *, struct lic_keyinfo *out);
+
+#endif

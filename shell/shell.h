@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The shell: command entries and their grammar, the one matcher behind
+ * Enter, '?' and Tab, modes and prompts, the output sink (filters, pager)
+ * and the session loop (interactive with libedit, or batch). It knows
+ * nothing about licensing: commands/ plugs the device in.
+ */
+#ifndef ASA_SHELL_SHELL_H
+#define ASA_SHELL_SHELL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/util.h"
+
+/* ---- Modes ---- */
+
+enum mode {
+	MODE_USER,		/* ciscoasa> */
+	MODE_PRIV,		/* ciscoasa# */
+	MODE_CONFIG,		/* ciscoasa(config)# */
+	MODE_CONFIG_IF,		/* ciscoasa(config-if)# */
+	MODE_COUNT
+};
+
+#define MODE_BIT(m)	(1u << (m))
+#define MODES_EXEC	(MODE_BIT(MODE_PRIV) | MODE_BIT(MODE_CONFIG) |        \
+			    MODE_BIT(MODE_CONFIG_IF))
+#define MODES_ALL	(MODE_BIT(MODE_USER) | MODES_EXEC)
+
+struct mode_info {
+	const char	*prompt;	/* format, %s is the hostname */
+	const char	*help_header;	/* "exec mode commands/options:" */
+	enum mode	 parent;	/* where exit goes */
+};
+
+/* Borrowed, static. */
+const struct mode_info *mode_info(enum mode);
+
+/* ---- Command entries ---- */
+
+struct cmd_ctx;				/* defined by commands/ */
+struct cmd_args;
+
+enum cmd_status {
+	CMD_OK,
+	CMD_ERROR,			/* an ERROR line was printed */
+	CMD_QUIT,			/* end the session */
+};
+
+typedef enum cmd_status cmd_exec_fn(struct cmd_ctx *, const struct cmd_args *);
+
+/* Help text for one word of the syntax, keyed by the word or slot name. */
+struct cmd_help {
+	const char	*word;		/* literal, or slot name */
+	const char	*help;
+};
+
+#define CMD_F_NO_FORM	0x1		/* "no <syntax>" is accepted too */
+#define CMD_F_HIDDEN	0x2		/* not listed by '?' or Tab */
+#define CMD_F_NO_ONLY	0x4		/* only the "no" form exists */
+
+/*
+ * One command. The syntax mini-language (see grammar.c):
+ *   word          a literal keyword, abbreviable to a unique prefix
+ *   <name:type>   a typed slot; types are rows of shell/types.c:
+ *                 word, line (rest of line), uint, N-M (range), ipv4,
+ *                 hex32, hhmmss, month, ...
+ *   [ ... ]       an optional part
+ *   ( a | b )     alternatives; each may be a sequence
+ * A literal's value is its own name in the arguments: "detail" is set
+ * when the word was typed. "no" is set for the no form.
+ */
+struct cmd_entry {
+	const char		*syntax;
+	const struct cmd_help	*help;	/* NULL-terminated */
+	uint32_t		 modes;	/* MODE_BIT()s where it is valid */
+	uint32_t		 flags;	/* CMD_F_* */
+	cmd_exec_fn		*exec;
+};
+
+/* Parsed, named arguments of one command; owned by the line's arena. */
+struct cmd_arg {
+	const char	*name;		/* literal word or slot name */
+	const char	*value;		/* the typed text (full literal) */
+};
+
+struct cmd_args {
+	const struct cmd_arg	*v;
+	size_t			 n;
+};
+
+bool	 cmd_arg_has(const struct cmd_args *, const char *name);
+/* The value of a slot, or NULL when absent. */
+const char *cmd_arg_str(const struct cmd_args *, const char *name);
+/* A numeric slot (already range-checked by the matcher), or dflt. */
+uint32_t cmd_arg_u32(const struct cmd_args *, const char *name,
+	    uint32_t dflt);
+
+/* ---- Grammar and the matcher ---- */
+
+struct grammar;
+
+/*
+ * Compile a NULL-terminated table of entries into the command graph.
+ * Duplicate syntax, conflicting help for the same graph node, unknown
+ * slot types and malformed syntax are fatal: NULL with *cause set
+ * (caller frees), naming the entries.
+ */
+struct grammar *grammar_build(const struct cmd_entry *const *table,
+	    char **cause);
+void	 grammar_free(struct grammar *);
+
+enum match_status {
+	MATCH_OK,
+	MATCH_EMPTY,			/* nothing but blanks */
+	MATCH_INCOMPLETE,
+	MATCH_AMBIGUOUS,
+	MATCH_INVALID,
+};
+
+struct match_result {
+	enum match_status	 status;
+	size_t			 err_offset; /* byte offset of the bad word */
+	const struct cmd_entry	*entry;	     /* MATCH_OK */
+	struct cmd_args		 args;	     /* MATCH_OK, arena-owned */
+};
+
+/* Match a whole line (no filters, no '?') in mode m. */
+void	 grammar_match(const struct grammar *, enum mode m, const char *line,
+	    struct arena *, struct match_result *);
+
+/* One candidate listed by '?'. */
+struct describe_item {
+	const char	*word;		/* "detail", "<1-65535>", "WORD", "<cr>" */
+	const char	*help;
+};
+
+struct describe {
+	enum match_status	 status; /* MATCH_OK when items were found */
+	size_t			 err_offset;
+	struct describe_item	*items;	 /* arena-owned, sorted as ASA does */
+	size_t			 n;
+};
+
+/*
+ * The candidates for '?' typed after line: when line ends in a blank, the
+ * words that may follow; otherwise the words that complete its last word.
+ */
+void	 grammar_describe(const struct grammar *, enum mode m,
+	    const char *line, struct arena *, struct describe *);
+
+/*
+ * Tab: the literal completions of line's last word (arena-owned,
+ * NULL-terminated, sorted). A unique one is what Tab inserts.
+ */
+const char **grammar_complete(const struct grammar *, enum mode m,
+	    const char *line, struct arena *);
+
+/* ---- Output sink ---- */
+
+struct out;
+
+/* A sink writing to fd; tty selects CRLF and enables the pager. */
+struct out *out_new_fd(int fd, bool tty);
+/* A sink that collects text in memory (tests, batch capture). */
+struct out *out_new_buffer(void);
+void	 out_free(struct out *);
+
+void	 out_write(struct out *, const char *, size_t);
+void	 out_puts(struct out *, const char *);
+void	 out_printf(struct out *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 out_vprintf(struct out *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
+
+/* The collected text of a buffer sink; borrowed until the next write. */
+const char *out_buffer(const struct out *);
+void	 out_buffer_reset(struct out *);
+
+/*
+ * Output filters, split off the line before matching: the text after
+ * '|' ("include REGEX", "exclude ...", "begin ...", "grep [-v] ...",
+ * keywords abbreviable). 0 on success; -1 with *cause (caller frees).
+ */
+int	 out_filter_set(struct out *, const char *spec, char **cause);
+/* End of one command: flush a partial line, drop filters, reset pager. */
+void	 out_command_end(struct out *);
+
+/* Lines per page (0: no paging). Only a tty sink pages. */
+void	 out_pager_set(struct out *, unsigned lines);
+unsigned out_pager_get(const struct out *);
+/* Where the pager reads a key on a tty: returns the byte, or -1 on EOF. */
+void	 out_pager_keys(struct out *, int (*getkey)(void *), void *arg);
+/* True once the user quit the pager with 'q' (until out_command_end). */
+bool	 out_quit(const struct out *);
+
+/* ---- Session ---- */
+
+struct session;
+
+struct session_opts {
+	const struct grammar	*grammar;
+	struct cmd_ctx		*ctx;	    /* passed to every handler */
+	int			 in_fd;
+	int			 out_fd;
+	bool			 interactive; /* libedit on a terminal */
+	bool			 stop_on_error;
+	const char		*hostname;
+};
+
+struct session *session_new(const struct session_opts *);
+void	 session_free(struct session *);
+
+/*
+ * Run the session until quit or end of input. Returns the exit status:
+ * 0 when every command succeeded, 1 when any printed an ERROR.
+ */
+int	 session_run(struct session *);
+/* Run one line as if typed (startup-config replay); its status. */
+enum cmd_status session_exec(struct session *, const char *line);
+
+struct out *session_out(struct session *);
+struct arena *session_arena(struct session *);
+enum mode session_mode(const struct session *);
+void	 session_set_mode(struct session *, enum mode);
+void	 session_set_hostname(struct session *, const char *);
+const char *session_hostname(const struct session *);
+/* Terminal width for the caret and help layout (0: unlimited). */
+void	 session_set_width(struct session *, unsigned);
+
+/*
+ * Ask a question on the session's input: prints prompt, reads one line
+ * (without echo when secret). Returns the answer (arena-owned) or NULL on
+ * end of input.
+ */
+const char *session_ask(struct session *, const char *prompt, bool secret);
+/* Mark that the current command printed an error (exit status 1). */
+void	 session_error(struct session *);
+
+#endif
