@@ -78,27 +78,40 @@ struct lic_feature {
 	bool			 npe_hidden; /* No Payload Encryption hides it */
 	const size_t		*excludes; /* catalogue indices it excludes */
 	size_t			 nexcludes;
-	const size_t		*requires; /* needs one of these enabled */
+	const size_t		*requires; /* needs one of these nonzero
+					      (an enum: above its first
+					      value, e.g. 3des-aes) */
 	size_t			 nrequires;
 };
 
 /*
  * One row of the "Licensed features for this platform:" block of
  * show version / show activation-key, for a range of software versions.
+ * A row prints when its platform filter (only/except against
+ * lic_platform.family) and its condition (if_feature, if_nonzero) hold.
  */
 enum lic_row_show {
 	LIC_ROW_VALUE,		/* the feature's value as its kind prints */
 	LIC_ROW_AT_LEAST,	/* Enabled when value >= row.min, else Disabled */
+	LIC_ROW_PHONE_CAP,	/* the value capped at phone_proxy_max */
 };
 
 struct lic_row {
 	size_t			 feature;  /* catalogue index */
-	const char		*label;	   /* the text before the colon */
+	const char		*label;	   /* before the colon; NULL: the
+					      feature's label for the version */
 	unsigned		 indent;   /* leading spaces (sub-rows) */
 	enum lic_row_show	 show;
 	uint32_t		 min;	   /* LIC_ROW_AT_LEAST threshold */
 	bool			 if_nonzero; /* printed only when value != 0 */
-	bool			 models_only; /* only on models that list it */
+	bool			 models_only; /* only != NULL */
+	const char		*only;	   /* only on this platform family */
+	const char		*except;   /* never on this platform family */
+	size_t			 if_feature; /* printed only when this feature */
+	uint32_t		 if_min;     /* is >= if_min; (size_t)-1: always */
+	const char		*tail_lo;  /* fixed third column (5505 VLANs) */
+	const char		*tail_hi;  /* ... when value >= tail_min */
+	uint32_t		 tail_min;
 };
 
 struct lic_layout {
@@ -140,11 +153,29 @@ struct lic_cell {
 };
 
 /* A value that changed by software version (Table 5-20). */
+enum lic_change_kind {
+	LIC_CHANGE_VALUE,	/* the default value was .value */
+	LIC_CHANGE_MAX,		/* nothing above .value was sold (0: none) */
+};
+
 struct lic_change {
 	size_t		 feature;	/* catalogue index */
 	uint32_t	 until;		/* last version with the old value */
 	uint32_t	 value;		/* the old value */
 	size_t		 edition;	/* edition index, or (size_t)-1: all */
+	enum lic_change_kind kind;
+};
+
+/* Versions first..last inclusive. */
+struct lic_vrange {
+	uint32_t	 first;
+	uint32_t	 last;
+};
+
+/* ASA 5505 footnote 3: DHCP clients allowed per Inside Hosts value. */
+struct lic_dhcp {
+	uint32_t	 hosts;		/* inside-hosts value (or LIC_UNLIMITED) */
+	uint32_t	 clients;	/* maximum DHCP clients */
 };
 
 /* One edition of a platform: Base, Security Plus. */
@@ -168,6 +199,8 @@ struct lic_platform {
 	const char		*name;	   /* "ASA 5520" */
 	const char		*hw_name;  /* "ASA5520" in Hardware: */
 	const char		*table;	   /* "Table 5-3" */
+	const char		*family;   /* "asa5505", "asa5500-x", ...
+					      (lic_row.only/except) */
 	const struct lic_edition *editions; /* [0] is Base */
 	size_t			 neditions;
 	uint32_t		 tls_default; /* TLS proxy sessions */
@@ -175,15 +208,24 @@ struct lic_platform {
 	uint32_t		 tls_ime_extra; /* added over UC with IME */
 	uint32_t		 phone_proxy_max; /* cap within UC sessions */
 	uint32_t		 vpn_total;	/* total VPN sessions, all types */
+	bool			 vpn_total_sum;	/* 5505 footnote 1: with Premium,
+						   Premium + Other VPN, capped
+						   at vpn_total */
 	uint32_t		 essentials_sessions;
+	const struct lic_dhcp	*dhcp;	   /* ascending hosts; none: 250 */
+	size_t			 ndhcp;
 	uint32_t		 sw_first;	/* software it runs */
 	uint32_t		 sw_last;
+	const struct lic_vrange	*sw_gaps;  /* versions it does not run */
+	size_t			 nsw_gaps;
 	const struct lic_change	*changes;  /* values that changed by version */
 	size_t			 nchanges;
 	const char *const	*hw_lines; /* show version hardware section */
 	size_t			 nhw_lines;
 	const struct lic_port	*ports;
 	size_t			 nports;
+	const char *const	*footnotes; /* the table's footnotes, verbatim */
+	size_t			 nfootnotes;
 };
 
 /* Platform edition index for id ("base", ...), or (size_t)-1. */
@@ -194,6 +236,14 @@ size_t	lic_platform_edition(const struct lic_platform *, const char *id);
  */
 uint32_t lic_platform_value(const struct lic_platform *p, size_t e, size_t f,
 	    uint32_t v);
+/*
+ * The largest value of feature f in edition e of platform p on software
+ * version v: the default, the highest tier, or an older maximum.
+ */
+uint32_t lic_platform_max(const struct lic_platform *p, size_t e, size_t f,
+	    uint32_t v);
+/* Whether platform p runs software version v. */
+bool	lic_platform_runs(const struct lic_platform *p, uint32_t v);
 /* Whether value is one of the cell's default or tier values. */
 bool	lic_cell_allows(const struct lic_cell *, uint32_t value);
 
