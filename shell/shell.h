@@ -67,11 +67,15 @@ struct cmd_help {
  *   word          a literal keyword, abbreviable to a unique prefix
  *   <name:type>   a typed slot; types are rows of shell/types.c:
  *                 word, line (rest of line), uint, N-M (range), ipv4,
- *                 hex32, hhmmss, month, ...
- *   [ ... ]       an optional part
+ *                 hex32, hhmmss, day, month, year
+ *   [ ... ]       an optional part (may nest)
  *   ( a | b )     alternatives; each may be a sequence
  * A literal's value is its own name in the arguments: "detail" is set
  * when the word was typed. "no" is set for the no form.
+ *
+ * An entry with a NULL syntax is a help table only: its help gives the
+ * text of first words ("show", "no", "clear") that the command entries
+ * leave undocumented. Its other members are ignored.
  */
 struct cmd_entry {
 	const char		*syntax;
@@ -85,6 +89,10 @@ struct cmd_entry {
 struct cmd_arg {
 	const char	*name;		/* literal word or slot name */
 	const char	*value;		/* the typed text (full literal) */
+	uint32_t	 num;		/* value of a numeric slot: the number,
+					   an IPv4 address in host order,
+					   hh:mm:ss in seconds, month 1-12 */
+	bool		 numeric;	/* num is set */
 };
 
 struct cmd_args {
@@ -95,7 +103,7 @@ struct cmd_args {
 bool	 cmd_arg_has(const struct cmd_args *, const char *name);
 /* The value of a slot, or NULL when absent. */
 const char *cmd_arg_str(const struct cmd_args *, const char *name);
-/* A numeric slot (already range-checked by the matcher), or dflt. */
+/* A numeric slot's num (range-checked by the matcher), or dflt. */
 uint32_t cmd_arg_u32(const struct cmd_args *, const char *name,
 	    uint32_t dflt);
 
@@ -161,40 +169,85 @@ const char **grammar_complete(const struct grammar *, enum mode m,
 
 /* ---- Output sink ---- */
 
+/*
+ * Handlers always write "\n": a tty sink turns it into "\r\n", a pipe,
+ * file or buffer sink keeps "\n". Output passes, in order, through the
+ * filter (whole lines), the pager (tty only) and the sink. An fd sink
+ * writes once per out_write() call (and before each pager prompt).
+ */
 struct out;
 
-/* A sink writing to fd; tty selects CRLF and enables the pager. */
+/* A sink writing to fd (not closed by out_free); tty: CRLF and pager. */
 struct out *out_new_fd(int fd, bool tty);
 /* A sink that collects text in memory (tests, batch capture). */
 struct out *out_new_buffer(void);
+/* Flushes what is pending (a partial filtered line is dropped). */
 void	 out_free(struct out *);
 
 void	 out_write(struct out *, const char *, size_t);
+/* Writes the string as is: no newline is added (fputs, not puts). */
 void	 out_puts(struct out *, const char *);
 void	 out_printf(struct out *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 out_vprintf(struct out *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 
-/* The collected text of a buffer sink; borrowed until the next write. */
+/*
+ * The collected text of a buffer sink (after filtering), borrowed until
+ * the next write; NULL for an fd sink.
+ */
 const char *out_buffer(const struct out *);
 void	 out_buffer_reset(struct out *);
 
+/* *caret when the error message is printed without a '^' line. */
+#define OUT_NO_CARET	((size_t)-1)
+
 /*
- * Output filters, split off the line before matching: the text after
- * '|' ("include REGEX", "exclude ...", "begin ...", "grep [-v] ...",
- * keywords abbreviable). 0 on success; -1 with *cause (caller frees).
+ * Output filter, split off the line before matching: spec is the text
+ * after '|': "include REGEX", "exclude REGEX", "begin REGEX",
+ * "grep [-v] REGEX", keywords abbreviable to a unique prefix (any case).
+ * REGEX is POSIX extended, the rest of spec after the keyword's blanks,
+ * inner and trailing blanks included. Replaces any filter; on error the
+ * old one stays. 0 on success; -1 with *cause, the ERROR line to print
+ * without its newline (caller frees):
+ *   unknown keyword   "ERROR: % Invalid input detected at '^' marker."
+ *   missing keyword
+ *   or regex          "ERROR: % Incomplete command"
+ *   bad regex         "ERROR: Invalid regular expression"
  */
 int	 out_filter_set(struct out *, const char *spec, char **cause);
-/* End of one command: flush a partial line, drop filters, reset pager. */
+/*
+ * out_filter_set(), also giving in *caret (when not NULL) the byte
+ * offset in spec of the word the '^' line goes under (unknown keyword),
+ * or OUT_NO_CARET when the message is printed alone.
+ */
+int	 out_filter_set_at(struct out *, const char *spec, size_t *caret,
+	    char **cause);
+/*
+ * End of one command: flush a pending partial line (filtered as a line),
+ * drop the filter, reset the pager's line count and quit flag.
+ */
 void	 out_command_end(struct out *);
 
-/* Lines per page (0: no paging). Only a tty sink pages. */
+/*
+ * Lines per page (0: no paging). Only a tty sink pages: after every
+ * lines - 1 lines it prints "<--- More --->" (only when more output
+ * follows) and reads a key: Space a page, Enter (CR or LF) a line,
+ * 'q'/'Q' or EOF quits the command's output, any other key is Space.
+ */
 void	 out_pager_set(struct out *, unsigned lines);
 unsigned out_pager_get(const struct out *);
-/* Where the pager reads a key on a tty: returns the byte, or -1 on EOF. */
+/*
+ * Where the pager reads a key: getkey returns the byte, or -1 on EOF.
+ * Without one, a key is read from standard input (raw for that read
+ * when it is a terminal).
+ */
 void	 out_pager_keys(struct out *, int (*getkey)(void *), void *arg);
-/* True once the user quit the pager with 'q' (until out_command_end). */
+/*
+ * True once the user quit the pager with 'q' or EOF (until
+ * out_command_end): further output of the command is dropped, and a
+ * long-running handler may stop early.
+ */
 bool	 out_quit(const struct out *);
 
 /* ---- Session ---- */

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Output filters, the text after '|' on a command line:
+ * "{include | exclude | begin | grep [-v]} REGEX" (ASA command reference,
+ * "show command | ..."). One stage only, as on ASA. Lines are matched
+ * whole, without their newline, with POSIX extended regexes.
+ */
+#include "shell/shell.h"
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "shell/shell_int.h"
+#include "util/util.h"
+
+/* The same texts the matcher's errors print (reference section 6.3). */
+#define FILTER_MSG_INVALID "ERROR: % Invalid input detected at '^' marker."
+#define FILTER_MSG_INCOMPLETE "ERROR: % Incomplete command"
+/* Best guess: no capture of ASA refusing a regex has been found. */
+#define FILTER_MSG_REGEX "ERROR: Invalid regular expression"
+
+enum filter_word {
+	FILTER_W_BEGIN,
+	FILTER_W_EXCLUDE,
+	FILTER_W_GREP,
+	FILTER_W_INCLUDE,
+};
+
+/* In the order ASA's '?' lists them after '|'. */
+static const struct filter_keyword {
+	const char	*name;
+	enum filter_word word;
+} filter_keywords[] = {
+	{ .name = "begin",	.word = FILTER_W_BEGIN },
+	{ .name = "exclude",	.word = FILTER_W_EXCLUDE },
+	{ .name = "grep",	.word = FILTER_W_GREP },
+	{ .name = "include",	.word = FILTER_W_INCLUDE },
+};
+
+#define FILTER_NKEYWORDS (sizeof filter_keywords / sizeof filter_keywords[0])
+
+static const char *filter_skip_blanks(const char *);
+static const struct filter_keyword *filter_keyword_find(const char *, size_t);
+static int	 filter_error(const char *, size_t, size_t *, char **);
+
+static const char *
+filter_skip_blanks(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+/*
+ * The keyword word (len bytes) names: an exact match wins, else a unique
+ * prefix. Ambiguous or unknown: NULL, reported as invalid input (with
+ * these keywords no prefix is ambiguous).
+ */
+static const struct filter_keyword *
+filter_keyword_find(const char *word, size_t len)
+{
+	const struct filter_keyword	*found = NULL;
+	size_t				 nfound = 0;
+
+	for (size_t i = 0; i < FILTER_NKEYWORDS; i++) {
+		const struct filter_keyword *k = &filter_keywords[i];
+
+		if (strncasecmp(k->name, word, len) != 0)
+			continue;
+		if (k->name[len] == '\0')
+			return k;
+		found = k;
+		nfound++;
+	}
+	return nfound == 1 ? found : NULL;
+}
+
+static int
+filter_error(const char *msg, size_t at, size_t *caret, char **cause)
+{
+	if (caret != NULL)
+		*caret = at;
+	*cause = xstrdup(msg);
+	return -1;
+}
+
+int
+out_filter_set(struct out *out, const char *spec, char **cause)
+{
+	return out_filter_set_at(out, spec, NULL, cause);
+}
+
+int
+out_filter_set_at(struct out *out, const char *spec, size_t *caret,
+    char **cause)
+{
+	const struct filter_keyword	*k;
+	const char			*word, *p;
+	size_t				 len;
+	enum out_filter_kind		 kind;
+	regex_t				 re;
+
+	word = filter_skip_blanks(spec);
+	len = strcspn(word, " \t");
+	if (len == 0)
+		return filter_error(FILTER_MSG_INCOMPLETE, OUT_NO_CARET, caret,
+		    cause);
+	if ((k = filter_keyword_find(word, len)) == NULL)
+		return filter_error(FILTER_MSG_INVALID, (size_t)(word - spec),
+		    caret, cause);
+	p = filter_skip_blanks(word + len);
+
+	switch (k->word) {
+	case FILTER_W_BEGIN:
+		kind = OUT_FILTER_BEGIN;
+		break;
+	case FILTER_W_EXCLUDE:
+		kind = OUT_FILTER_EXCLUDE;
+		break;
+	case FILTER_W_GREP:
+		kind = OUT_FILTER_INCLUDE;
+		if (p[0] == '-' && p[1] == 'v' &&
+		    (p[2] == '\0' || p[2] == ' ' || p[2] == '\t')) {
+			kind = OUT_FILTER_EXCLUDE;
+			p = filter_skip_blanks(p + 2);
+		}
+		break;
+	case FILTER_W_INCLUDE:
+	default:
+		kind = OUT_FILTER_INCLUDE;
+		break;
+	}
+
+	if (*p == '\0')
+		return filter_error(FILTER_MSG_INCOMPLETE, OUT_NO_CARET, caret,
+		    cause);
+	if (regcomp(&re, p, REG_EXTENDED | REG_NOSUB) != 0)
+		return filter_error(FILTER_MSG_REGEX, OUT_NO_CARET, caret,
+		    cause);
+
+	out_filter_release(&out->filter);
+	out->filter.kind = kind;
+	out->filter.begun = false;
+	out->filter.re = re;
+	return 0;
+}
+
+void
+out_filter_init(struct out_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->kind = OUT_FILTER_NONE;
+}
+
+void
+out_filter_release(struct out_filter *f)
+{
+	if (f->kind != OUT_FILTER_NONE)
+		regfree(&f->re);
+	f->kind = OUT_FILTER_NONE;
+	f->begun = false;
+}
+
+bool
+out_filter_line(struct out_filter *f, const char *line)
+{
+	bool	 match;
+
+	if (f->kind == OUT_FILTER_NONE || f->begun)
+		return true;
+	match = regexec(&f->re, line, 0, NULL, 0) == 0;
+	switch (f->kind) {
+	case OUT_FILTER_INCLUDE:
+		return match;
+	case OUT_FILTER_EXCLUDE:
+		return !match;
+	case OUT_FILTER_BEGIN:
+		f->begun = match;
+		return match;
+	case OUT_FILTER_NONE:
+	default:
+		return true;
+	}
+}

@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The output sink: the one place handler text goes. Text passes through
+ * the filter (whole lines, filter.c), then the pager (pager.c), then gets
+ * "\r\n" on a tty and lands in memory or, once per call, in write(2).
+ */
+#include "shell/shell.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shell/shell_int.h"
+#include "util/util.h"
+
+/* An fd sink writes early once this much is pending. */
+#define OUT_FLUSH_AT	8192
+
+static struct out *out_alloc(int, bool);
+static void	 out_emit(struct out *, const char *, size_t);
+static void	 out_write_filtered(struct out *, const char *, size_t);
+static void	 out_emit_line(struct out *);
+
+static struct out *
+out_alloc(int fd, bool tty)
+{
+	struct out	*out = xcalloc(1, sizeof *out);
+
+	out->fd = fd;
+	out->tty = tty;
+	out->bol = true;
+	strbuf_init(&out->text, 0);
+	strbuf_init(&out->line, 0);
+	out_filter_init(&out->filter);
+	out_pager_init(&out->pager);
+	return out;
+}
+
+struct out *
+out_new_fd(int fd, bool tty)
+{
+	return out_alloc(fd, tty);
+}
+
+struct out *
+out_new_buffer(void)
+{
+	return out_alloc(-1, false);
+}
+
+struct out *
+out_new_buffer_tty(void)
+{
+	return out_alloc(-1, true);
+}
+
+void
+out_free(struct out *out)
+{
+	if (out == NULL)
+		return;
+	out_flush(out);
+	out_filter_release(&out->filter);
+	strbuf_release(&out->line);
+	strbuf_release(&out->text);
+	free(out);
+}
+
+void
+out_raw(struct out *out, const char *s, size_t n)
+{
+	strbuf_add(&out->text, s, n);
+	if (out->fd != -1 && out->text.len >= OUT_FLUSH_AT)
+		out_flush(out);
+}
+
+void
+out_flush(struct out *out)
+{
+	const char	*p = out->text.buf;
+	size_t		 left = out->text.len;
+	ssize_t		 n;
+
+	if (out->fd == -1)
+		return;
+	while (left > 0 && !out->failed) {
+		n = write(out->fd, p, left);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			/* Nowhere to report it: the rest is dropped. */
+			out->failed = true;
+			break;
+		}
+		p += n;
+		left -= (size_t)n;
+	}
+	strbuf_reset(&out->text);
+}
+
+/* Text that passed the filter: the pager, then the line ending. */
+static void
+out_emit(struct out *out, const char *s, size_t n)
+{
+	const char	*nl;
+	size_t		 len;
+
+	while (n > 0) {
+		if (out->bol && !out_pager_admit(out))
+			return;
+		out->bol = false;
+		if ((nl = memchr(s, '\n', n)) == NULL) {
+			out_raw(out, s, n);
+			return;
+		}
+		len = (size_t)(nl - s);
+		out_raw(out, s, len);
+		if (out->tty)
+			out_raw(out, "\r\n", 2);
+		else
+			out_raw(out, "\n", 1);
+		out->bol = true;
+		out->pager.shown++;
+		s += len + 1;
+		n -= len + 1;
+	}
+}
+
+/* The pending line, through the filter; a newline is already on it. */
+static void
+out_emit_line(struct out *out)
+{
+	struct strbuf	*l = &out->line;
+	bool		 nl;
+
+	nl = l->len > 0 && l->buf[l->len - 1] == '\n';
+	if (nl)
+		l->buf[l->len - 1] = '\0';
+	if (out_filter_line(&out->filter, l->buf)) {
+		if (nl)
+			l->buf[l->len - 1] = '\n';
+		out_emit(out, l->buf, l->len);
+	}
+	strbuf_reset(l);
+}
+
+static void
+out_write_filtered(struct out *out, const char *s, size_t n)
+{
+	const char	*nl;
+	size_t		 len;
+
+	while (n > 0) {
+		if ((nl = memchr(s, '\n', n)) == NULL) {
+			strbuf_add(&out->line, s, n);
+			return;
+		}
+		len = (size_t)(nl - s) + 1;
+		strbuf_add(&out->line, s, len);
+		out_emit_line(out);
+		s += len;
+		n -= len;
+	}
+}
+
+void
+out_write(struct out *out, const char *s, size_t n)
+{
+	if (out->pager.quit || n == 0)
+		return;
+	if (out->filter.kind == OUT_FILTER_NONE)
+		out_emit(out, s, n);
+	else
+		out_write_filtered(out, s, n);
+	out_flush(out);
+}
+
+void
+out_puts(struct out *out, const char *s)
+{
+	out_write(out, s, strlen(s));
+}
+
+void
+out_vprintf(struct out *out, const char *fmt, va_list ap)
+{
+	char	 small[512];
+	char	*big;
+	va_list	 ap2;
+	int	 n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(small, sizeof small, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof small) {
+		out_write(out, small, (size_t)n);
+		return;
+	}
+	n = xvasprintf(&big, fmt, ap);
+	out_write(out, big, (size_t)n);
+	free(big);
+}
+
+void
+out_printf(struct out *out, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	out_vprintf(out, fmt, ap);
+	va_end(ap);
+}
+
+const char *
+out_buffer(const struct out *out)
+{
+	if (out->fd != -1)
+		return NULL;
+	return out->text.buf;
+}
+
+void
+out_buffer_reset(struct out *out)
+{
+	if (out->fd == -1)
+		strbuf_reset(&out->text);
+}
+
+void
+out_command_end(struct out *out)
+{
+	if (out->line.len > 0 && !out->pager.quit)
+		out_emit_line(out);
+	strbuf_reset(&out->line);
+	out_filter_release(&out->filter);
+	out_filter_init(&out->filter);
+	out_pager_reset(&out->pager);
+	out_flush(out);
+}

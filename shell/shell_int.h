@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private to the shell library and its unit tests: internals shared
+ * between the shell's own files. Each section belongs to the files it
+ * names; other code uses shell.h.
+ */
+#ifndef ASA_SHELL_SHELL_INT_H
+#define ASA_SHELL_SHELL_INT_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "shell/shell.h"
+#include "util/util.h"
+
+/* ---- Output sink internals (output.c, filter.c, pager.c) ---- */
+
+#define OUT_MORE_PROMPT	"<--- More --->"
+
+enum out_filter_kind {
+	OUT_FILTER_NONE,
+	OUT_FILTER_INCLUDE,		/* include, grep */
+	OUT_FILTER_EXCLUDE,		/* exclude, grep -v */
+	OUT_FILTER_BEGIN,
+};
+
+struct out_filter {
+	enum out_filter_kind	 kind;
+	bool			 begun;	/* begin: a line matched */
+	regex_t			 re;	/* unless OUT_FILTER_NONE */
+};
+
+struct out_pager {
+	unsigned	 lines;		/* page length; 0: off */
+	unsigned	 shown;		/* lines since the prompt */
+	unsigned	 step;		/* lines after Enter; 0: page */
+	bool		 quit;		/* 'q' or EOF: drop the rest */
+	int		(*getkey)(void *); /* NULL: stdin */
+	void		*arg;
+};
+
+/* Buffer sink: text is all that was shown; fd sink: not yet written. */
+struct out {
+	int			 fd;	/* -1 for a buffer sink */
+	bool			 tty;	/* CRLF and the pager */
+	bool			 failed; /* write(2) failed: drop */
+	bool			 bol;	/* next byte starts a line */
+	struct strbuf		 text;
+	struct strbuf		 line;	/* filtered: partial line */
+	struct out_filter	 filter;
+	struct out_pager	 pager;
+};
+
+/*
+ * A buffer sink that behaves as a tty (CRLF, pager with its prompt in
+ * the text), for driving the pager with scripted keys in tests.
+ */
+struct out *out_new_buffer_tty(void);
+
+/* Append to the sink as shown: no filter, pager or CRLF. */
+void	 out_raw(struct out *, const char *, size_t);
+/* Write what an fd sink holds (write(2), EINTR and partial writes). */
+void	 out_flush(struct out *);
+
+void	 out_filter_init(struct out_filter *);
+void	 out_filter_release(struct out_filter *);
+/* True when the line (no newline, NUL-terminated) is to be shown. */
+bool	 out_filter_line(struct out_filter *, const char *line);
+
+void	 out_pager_init(struct out_pager *);
+/* Forget the line count and quit flag (end of a command). */
+void	 out_pager_reset(struct out_pager *);
+/*
+ * Called before the first byte of each line: prompts and reads a key
+ * when the page is full. False when the line is to be dropped (quit).
+ */
+bool	 out_pager_admit(struct out *);
+
+/* ---- Slot types of the grammar (types.c, used by grammar.c) ---- */
+
+struct slot_spec;
+
+/*
+ * Accept the token tok[0..len) for slot s; on success *num is its value
+ * for GT_F_NUMERIC types (left alone for others).
+ */
+typedef bool grammar_type_match_fn(const struct slot_spec *s,
+	    const char *tok, size_t len, uint32_t *num);
+
+#define GT_F_NUMERIC	0x1		/* match gives a meaningful *num */
+#define GT_F_LINE	0x2		/* takes the rest of the line */
+#define GT_F_RANGE	0x4		/* written as "N-M", not by name */
+
+/*
+ * When several slots accept one token, the lowest rank wins: a number,
+ * an address or a time before any word, any word before a whole line.
+ * '?' lists slot placeholders in rank order too ("<0-7>" before "WORD").
+ */
+#define GT_RANK_EXACT	0
+#define GT_RANK_WORD	1
+#define GT_RANK_LINE	2
+
+struct grammar_type {
+	const char		*name;		/* as written after ':' */
+	grammar_type_match_fn	*match;
+	const char		*placeholder;	/* '?' column; NULL: "<min-max>" */
+	const char		*help;		/* when the entry gives none */
+	uint32_t		 min;		/* bounds of numeric rows */
+	uint32_t		 max;
+	unsigned		 rank;		/* GT_RANK_* */
+	unsigned		 flags;		/* GT_F_* */
+};
+
+/* A slot's type as one syntax string wrote it. */
+struct slot_spec {
+	const struct grammar_type *type;
+	uint32_t		 min;		/* inclusive bounds, numeric */
+	uint32_t		 max;
+	const char		*placeholder;	/* static, or in the arena */
+};
+
+/*
+ * Resolve the type text spec[0..len) ("word", "1-65535", ...) into *s,
+ * formatting a range's placeholder in arena a (which must outlive s).
+ * 0, or -1 when no row matches.
+ */
+int	 grammar_type_parse(struct arena *a, const char *spec, size_t len,
+	    struct slot_spec *s);
+
+#endif

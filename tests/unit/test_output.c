@@ -1,0 +1,635 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The output sink: line endings per sink kind, the '|' filters and their
+ * errors, partial lines at the end of a command, and the pager driven by
+ * scripted keys on a buffer that behaves as a tty.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "shell/shell.h"
+#include "shell/shell_int.h"
+
+#define MORE	"<--- More --->"
+#define ERASE	"\r              \r"
+#define PAGE	MORE ERASE
+
+#define SAMPLE	"alpha one\nbeta two\ngamma three\nalpha four\n"
+
+/* Keys fed to the pager; -1 once they run out. */
+struct keys {
+	const char	*s;
+	size_t		 pos;
+	int		 calls;
+};
+
+static int
+keys_next(void *arg)
+{
+	struct keys	*k = arg;
+
+	k->calls++;
+	if (k->s[k->pos] == '\0')
+		return -1;
+	return (unsigned char)k->s[k->pos++];
+}
+
+static int
+keys_never(void *arg)
+{
+	(void)arg;
+	fail_msg("the pager asked for a key");
+	return -1;
+}
+
+static void
+write_lines(struct out *out, int from, int to)
+{
+	for (int i = from; i <= to; i++)
+		out_printf(out, "l%d\n", i);
+}
+
+/* Everything readable from a pipe's read end (the write end closed). */
+static char *
+pipe_slurp(int fd)
+{
+	struct strbuf	 sb;
+	char		 buf[256];
+	char		*text;
+	ssize_t		 n;
+
+	strbuf_init(&sb, 0);
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		strbuf_add(&sb, buf, (size_t)n);
+	assert_true(n == 0);
+	text = strbuf_take(&sb);
+	strbuf_release(&sb);
+	return text;
+}
+
+/* The text of out after a filter on SAMPLE. */
+static void
+assert_filtered(const char *spec, const char *want)
+{
+	struct out	*out = out_new_buffer();
+	char		*cause = NULL;
+
+	if (out_filter_set(out, spec, &cause) != 0)
+		fail_msg("filter \"%s\": %s", spec, cause);
+	out_puts(out, SAMPLE);
+	out_command_end(out);
+	if (strcmp(out_buffer(out), want) != 0)
+		fail_msg("filter \"%s\": got \"%s\", want \"%s\"", spec,
+		    out_buffer(out), want);
+	out_free(out);
+}
+
+/* out_filter_set_at() fails with the given message and caret. */
+static void
+assert_filter_error(const char *spec, const char *msg, size_t caret)
+{
+	struct out	*out = out_new_buffer();
+	char		*cause = NULL;
+	size_t		 at = 12345;
+
+	assert_int_equal(out_filter_set_at(out, spec, &at, &cause), -1);
+	assert_non_null(cause);
+	if (strcmp(cause, msg) != 0 || at != caret)
+		fail_msg("filter \"%s\": got \"%s\" at %zu, want \"%s\" at %zu",
+		    spec, cause, at, msg, caret);
+	free(cause);
+
+	/* No filter was installed. */
+	out_puts(out, SAMPLE);
+	assert_string_equal(out_buffer(out), SAMPLE);
+	out_free(out);
+}
+
+static void
+test_output__buffer_writes_lf(void **state)
+{
+	struct out	*out = out_new_buffer();
+
+	(void)state;
+	out_puts(out, "a\nb\n");
+	out_write(out, "c", 1);
+	out_printf(out, "%d\n", 42);
+	assert_string_equal(out_buffer(out), "a\nb\nc42\n");
+	out_buffer_reset(out);
+	assert_string_equal(out_buffer(out), "");
+	out_puts(out, "d\n");
+	assert_string_equal(out_buffer(out), "d\n");
+	out_free(out);
+}
+
+static void
+test_output__pipe_writes_lf(void **state)
+{
+	struct out	*out;
+	int		 fds[2];
+	char		*got;
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], false);
+	assert_null(out_buffer(out));
+	out_puts(out, "a\nb\n");
+	out_command_end(out);
+	out_free(out);
+	close(fds[1]);
+	got = pipe_slurp(fds[0]);
+	close(fds[0]);
+	assert_string_equal(got, "a\nb\n");
+	free(got);
+}
+
+static void
+test_output__tty_writes_crlf(void **state)
+{
+	struct out	*out;
+	int		 fds[2];
+	char		*got;
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], true);
+	out_puts(out, "a\nb\n\npartial");
+	out_command_end(out);
+	out_free(out);
+	close(fds[1]);
+	got = pipe_slurp(fds[0]);
+	close(fds[0]);
+	assert_string_equal(got, "a\r\nb\r\n\r\npartial");
+	free(got);
+}
+
+static void
+test_output__printf_longer_than_stack_buffer(void **state)
+{
+	struct out	*out = out_new_buffer();
+	char		*big = xmalloc(3001);
+	char		*want;
+
+	(void)state;
+	memset(big, 'x', 3000);
+	big[3000] = '\0';
+	out_printf(out, "<%s>\n", big);
+	xasprintf(&want, "<%s>\n", big);
+	assert_string_equal(out_buffer(out), want);
+	free(want);
+	free(big);
+	out_free(out);
+}
+
+static void
+test_output__include(void **state)
+{
+	(void)state;
+	assert_filtered("include alpha", "alpha one\nalpha four\n");
+	assert_filtered("inc alpha", "alpha one\nalpha four\n");
+	assert_filtered("i alpha", "alpha one\nalpha four\n");
+	assert_filtered("  include \t alpha", "alpha one\nalpha four\n");
+	assert_filtered("INCLUDE alpha", "alpha one\nalpha four\n");
+	assert_filtered("include ^(beta|gamma) ", "beta two\ngamma three\n");
+	assert_filtered("include nothing", "");
+}
+
+static void
+test_output__exclude(void **state)
+{
+	(void)state;
+	assert_filtered("exclude alpha", "beta two\ngamma three\n");
+	assert_filtered("ex alpha", "beta two\ngamma three\n");
+	assert_filtered("e alpha", "beta two\ngamma three\n");
+}
+
+static void
+test_output__begin(void **state)
+{
+	(void)state;
+	assert_filtered("begin beta", "beta two\ngamma three\nalpha four\n");
+	assert_filtered("b beta", "beta two\ngamma three\nalpha four\n");
+	assert_filtered("beg ^gamma", "gamma three\nalpha four\n");
+	assert_filtered("begin nothing", "");
+}
+
+static void
+test_output__grep(void **state)
+{
+	(void)state;
+	assert_filtered("grep gamma", "gamma three\n");
+	assert_filtered("g gamma", "gamma three\n");
+	assert_filtered("grep -v alpha", "beta two\ngamma three\n");
+	assert_filtered("gr   -v   alpha", "beta two\ngamma three\n");
+	/* "-v" glued to more text is the regex itself. */
+	assert_filtered("grep -vx", "");
+}
+
+static void
+test_output__regex_with_spaces(void **state)
+{
+	(void)state;
+	assert_filtered("include alpha f", "alpha four\n");
+	assert_filtered("exclude a t", "alpha one\nalpha four\n");
+	assert_filtered("grep -v a t", "alpha one\nalpha four\n");
+	/* Trailing blanks belong to the regex. */
+	assert_filtered("include two ", "");
+}
+
+static void
+test_output__bad_keyword_has_offset(void **state)
+{
+	const char	*inv =
+	    "ERROR: % Invalid input detected at '^' marker.";
+	struct out	*out = out_new_buffer();
+	char		*cause = NULL;
+
+	(void)state;
+	assert_filter_error("foo alpha", inv, 0);
+	assert_filter_error("   foo alpha", inv, 3);
+	assert_filter_error(" includes alpha", inv, 1);
+	assert_filter_error(" -v alpha", inv, 1);
+
+	/* The three-argument form gives the same message. */
+	assert_int_equal(out_filter_set(out, " x y", &cause), -1);
+	assert_string_equal(cause, inv);
+	free(cause);
+	out_free(out);
+}
+
+static void
+test_output__missing_keyword_or_regex(void **state)
+{
+	const char	*inc = "ERROR: % Incomplete command";
+
+	(void)state;
+	assert_filter_error("", inc, OUT_NO_CARET);
+	assert_filter_error("   ", inc, OUT_NO_CARET);
+	assert_filter_error("include", inc, OUT_NO_CARET);
+	assert_filter_error(" begin  ", inc, OUT_NO_CARET);
+	assert_filter_error("grep -v", inc, OUT_NO_CARET);
+	assert_filter_error("grep -v  ", inc, OUT_NO_CARET);
+}
+
+static void
+test_output__bad_regex(void **state)
+{
+	const char	*re = "ERROR: Invalid regular expression";
+
+	(void)state;
+	assert_filter_error("include (", re, OUT_NO_CARET);
+	assert_filter_error("exclude a[", re, OUT_NO_CARET);
+	assert_filter_error("grep -v a{2", re, OUT_NO_CARET);
+}
+
+static void
+test_output__bad_spec_keeps_old_filter(void **state)
+{
+	struct out	*out = out_new_buffer();
+	char		*cause = NULL;
+
+	(void)state;
+	assert_int_equal(out_filter_set(out, "include gamma", &cause), 0);
+	assert_int_equal(out_filter_set(out, "include (", &cause), -1);
+	free(cause);
+	out_puts(out, SAMPLE);
+	assert_string_equal(out_buffer(out), "gamma three\n");
+	out_free(out);
+}
+
+static void
+test_output__lines_split_across_writes(void **state)
+{
+	struct out	*out = out_new_buffer();
+	char		*cause = NULL;
+
+	(void)state;
+	assert_int_equal(out_filter_set(out, "include alpha", &cause), 0);
+	out_puts(out, "alp");
+	assert_string_equal(out_buffer(out), "");
+	out_puts(out, "ha one\nbe");
+	assert_string_equal(out_buffer(out), "alpha one\n");
+	out_printf(out, "ta %s\n%s", "two", "alpha");
+	out_puts(out, "\n");
+	assert_string_equal(out_buffer(out), "alpha one\nalpha\n");
+	out_free(out);
+}
+
+static void
+test_output__partial_last_line_filtered_at_command_end(void **state)
+{
+	struct out	*out = out_new_buffer();
+	char		*cause = NULL;
+
+	(void)state;
+	assert_int_equal(out_filter_set(out, "include x", &cause), 0);
+	out_puts(out, "x1\ny2\nx3");
+	assert_string_equal(out_buffer(out), "x1\n");
+	out_command_end(out);
+	assert_string_equal(out_buffer(out), "x1\nx3");
+
+	out_buffer_reset(out);
+	assert_int_equal(out_filter_set(out, "include x", &cause), 0);
+	out_puts(out, "x1\ny2");
+	out_command_end(out);
+	assert_string_equal(out_buffer(out), "x1\n");
+	out_free(out);
+}
+
+static void
+test_output__filter_dropped_after_command_end(void **state)
+{
+	struct out	*out = out_new_buffer();
+	char		*cause = NULL;
+
+	(void)state;
+	assert_int_equal(out_filter_set(out, "begin gamma", &cause), 0);
+	out_puts(out, SAMPLE);
+	out_command_end(out);
+	assert_string_equal(out_buffer(out), "gamma three\nalpha four\n");
+	out_buffer_reset(out);
+	out_puts(out, SAMPLE);
+	assert_string_equal(out_buffer(out), SAMPLE);
+
+	/* begin starts over with the next command's filter. */
+	out_command_end(out);
+	out_buffer_reset(out);
+	assert_int_equal(out_filter_set(out, "begin gamma", &cause), 0);
+	out_puts(out, "alpha\ngamma\nbeta\n");
+	assert_string_equal(out_buffer(out), "gamma\nbeta\n");
+	out_free(out);
+}
+
+static void
+test_output__pager_page_size(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "  " };
+
+	(void)state;
+	out_pager_set(out, 4);
+	assert_int_equal(out_pager_get(out), 4);
+	out_pager_keys(out, keys_next, &k);
+	write_lines(out, 1, 8);
+	assert_string_equal(out_buffer(out),
+	    "l1\r\nl2\r\nl3\r\n" PAGE
+	    "l4\r\nl5\r\nl6\r\n" PAGE
+	    "l7\r\nl8\r\n");
+	assert_int_equal(k.calls, 2);
+	assert_false(out_quit(out));
+	out_free(out);
+}
+
+static void
+test_output__pager_no_prompt_at_page_end(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "" };
+
+	(void)state;
+	out_pager_set(out, 4);
+	out_pager_keys(out, keys_next, &k);
+	write_lines(out, 1, 3);
+	out_command_end(out);
+	assert_string_equal(out_buffer(out), "l1\r\nl2\r\nl3\r\n");
+	assert_int_equal(k.calls, 0);
+	out_free(out);
+}
+
+static void
+test_output__pager_enter_shows_one_line(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "\r\n " };
+
+	(void)state;
+	out_pager_set(out, 4);
+	out_pager_keys(out, keys_next, &k);
+	write_lines(out, 1, 8);
+	assert_string_equal(out_buffer(out),
+	    "l1\r\nl2\r\nl3\r\n" PAGE
+	    "l4\r\n" PAGE
+	    "l5\r\n" PAGE
+	    "l6\r\nl7\r\nl8\r\n");
+	out_free(out);
+}
+
+static void
+test_output__pager_other_key_is_space(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "x" };
+
+	(void)state;
+	out_pager_set(out, 3);
+	out_pager_keys(out, keys_next, &k);
+	write_lines(out, 1, 4);
+	assert_string_equal(out_buffer(out),
+	    "l1\r\nl2\r\n" PAGE "l3\r\nl4\r\n");
+	out_free(out);
+}
+
+static void
+test_output__pager_q_drops_rest(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "q" };
+
+	(void)state;
+	out_pager_set(out, 3);
+	out_pager_keys(out, keys_next, &k);
+	write_lines(out, 1, 6);
+	assert_true(out_quit(out));
+	out_puts(out, "more\n");
+	out_puts(out, "partial");
+	assert_string_equal(out_buffer(out), "l1\r\nl2\r\n" PAGE);
+	assert_int_equal(k.calls, 1);
+
+	/* The next command starts a fresh page. */
+	out_command_end(out);
+	assert_false(out_quit(out));
+	assert_string_equal(out_buffer(out), "l1\r\nl2\r\n" PAGE);
+	out_buffer_reset(out);
+	write_lines(out, 1, 2);
+	assert_string_equal(out_buffer(out), "l1\r\nl2\r\n");
+	out_free(out);
+}
+
+static void
+test_output__pager_capital_q_quits(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = " Q" };
+
+	(void)state;
+	out_pager_set(out, 2);
+	out_pager_keys(out, keys_next, &k);
+	write_lines(out, 1, 5);
+	assert_true(out_quit(out));
+	assert_string_equal(out_buffer(out), "l1\r\n" PAGE "l2\r\n" PAGE);
+	out_free(out);
+}
+
+static void
+test_output__pager_eof_quits(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "" };
+
+	(void)state;
+	out_pager_set(out, 3);
+	out_pager_keys(out, keys_next, &k);
+	write_lines(out, 1, 6);
+	assert_true(out_quit(out));
+	assert_string_equal(out_buffer(out), "l1\r\nl2\r\n" PAGE);
+	out_command_end(out);
+	assert_false(out_quit(out));
+	out_free(out);
+}
+
+static void
+test_output__pager_quit_drops_filtered_partial_line(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "q" };
+	char		*cause = NULL;
+
+	(void)state;
+	out_pager_set(out, 2);
+	out_pager_keys(out, keys_next, &k);
+	assert_int_equal(out_filter_set(out, "include a", &cause), 0);
+	out_puts(out, "a1\nb\na2\na3");
+	out_command_end(out);
+	assert_string_equal(out_buffer(out), "a1\r\n" PAGE);
+	out_free(out);
+}
+
+static void
+test_output__pager_counts_filtered_lines(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+	struct keys	 k = { .s = "" };
+	char		*cause = NULL;
+
+	(void)state;
+	out_pager_set(out, 3);
+	out_pager_keys(out, keys_next, &k);
+	assert_int_equal(out_filter_set(out, "exclude skip", &cause), 0);
+	out_puts(out, "l1\nskip\nskip\nl2\nskip\n");
+	out_command_end(out);
+	assert_string_equal(out_buffer(out), "l1\r\nl2\r\n");
+	assert_int_equal(k.calls, 0);
+	out_free(out);
+}
+
+static void
+test_output__pager_off_with_zero_lines(void **state)
+{
+	struct out	*out = out_new_buffer_tty();
+
+	(void)state;
+	out_pager_keys(out, keys_never, NULL);
+	out_pager_set(out, 0);
+	write_lines(out, 1, 100);
+	assert_false(out_quit(out));
+	assert_null(strstr(out_buffer(out), MORE));
+	out_free(out);
+}
+
+static void
+test_output__no_pager_on_non_tty(void **state)
+{
+	struct out	*out = out_new_buffer();
+	struct out	*pipe_out;
+	int		 fds[2];
+	char		*got;
+
+	(void)state;
+	out_pager_set(out, 4);
+	out_pager_keys(out, keys_never, NULL);
+	write_lines(out, 1, 10);
+	assert_null(strstr(out_buffer(out), MORE));
+	out_free(out);
+
+	assert_int_equal(pipe(fds), 0);
+	pipe_out = out_new_fd(fds[1], false);
+	out_pager_set(pipe_out, 2);
+	out_pager_keys(pipe_out, keys_never, NULL);
+	write_lines(pipe_out, 1, 3);
+	out_free(pipe_out);
+	close(fds[1]);
+	got = pipe_slurp(fds[0]);
+	close(fds[0]);
+	assert_string_equal(got, "l1\nl2\nl3\n");
+	free(got);
+}
+
+static void
+test_output__pager_on_tty_fd(void **state)
+{
+	struct out	*out;
+	struct keys	 k = { .s = " " };
+	int		 fds[2];
+	char		*got;
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], true);
+	out_pager_set(out, 2);
+	out_pager_keys(out, keys_next, &k);
+	out_puts(out, "l1\nl2\n");
+	out_command_end(out);
+	out_free(out);
+	close(fds[1]);
+	got = pipe_slurp(fds[0]);
+	close(fds[0]);
+	assert_string_equal(got, "l1\r\n" PAGE "l2\r\n");
+	free(got);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_output__buffer_writes_lf),
+		cmocka_unit_test(test_output__pipe_writes_lf),
+		cmocka_unit_test(test_output__tty_writes_crlf),
+		cmocka_unit_test(test_output__printf_longer_than_stack_buffer),
+		cmocka_unit_test(test_output__include),
+		cmocka_unit_test(test_output__exclude),
+		cmocka_unit_test(test_output__begin),
+		cmocka_unit_test(test_output__grep),
+		cmocka_unit_test(test_output__regex_with_spaces),
+		cmocka_unit_test(test_output__bad_keyword_has_offset),
+		cmocka_unit_test(test_output__missing_keyword_or_regex),
+		cmocka_unit_test(test_output__bad_regex),
+		cmocka_unit_test(test_output__bad_spec_keeps_old_filter),
+		cmocka_unit_test(test_output__lines_split_across_writes),
+		cmocka_unit_test(
+		    test_output__partial_last_line_filtered_at_command_end),
+		cmocka_unit_test(test_output__filter_dropped_after_command_end),
+		cmocka_unit_test(test_output__pager_page_size),
+		cmocka_unit_test(test_output__pager_no_prompt_at_page_end),
+		cmocka_unit_test(test_output__pager_enter_shows_one_line),
+		cmocka_unit_test(test_output__pager_other_key_is_space),
+		cmocka_unit_test(test_output__pager_q_drops_rest),
+		cmocka_unit_test(test_output__pager_capital_q_quits),
+		cmocka_unit_test(test_output__pager_eof_quits),
+		cmocka_unit_test(
+		    test_output__pager_quit_drops_filtered_partial_line),
+		cmocka_unit_test(test_output__pager_counts_filtered_lines),
+		cmocka_unit_test(test_output__pager_off_with_zero_lines),
+		cmocka_unit_test(test_output__no_pager_on_non_tty),
+		cmocka_unit_test(test_output__pager_on_tty_fd),
+	};
+
+	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
+}
