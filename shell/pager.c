@@ -35,13 +35,13 @@ pager_read_key(void)
 		raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
 		raw.c_cc[VMIN] = 1;
 		raw.c_cc[VTIME] = 0;
-		(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw);
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 	}
 	do
 		n = read(STDIN_FILENO, &c, 1);
 	while (n == -1 && errno == EINTR);
 	if (tty)
-		(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+		(void)tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 	return n == 1 ? c : -1;
 }
 
