@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The model database: licensing/features.xml and models/data/*.xml loaded
+ * The model database: licensing/features.xml and the models/data files loaded
  * into the engine's plain types. This is the only library that links
  * libxml2, and no libxml2 type leaves it.
  */

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The commands and the simulated device they act on. This library joins
+ * the shell (grammar, output), the model data and the licensing engine.
+ */
+#ifndef ASA_COMMANDS_COMMANDS_H
+#define ASA_COMMANDS_COMMANDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "licensing/licensing.h"
+#include "models/models.h"
+#include "shell/shell.h"
+
+/* ---- The device ---- */
+
+struct device_opts {
+	const struct model_db	*db;
+	const char		*model;	   /* platform id */
+	const char		*serial;
+	const char		*software; /* "9.1(7)32" */
+	const char		*flash;	   /* directory; NULL: the default */
+	const char		*clock;	   /* YYYY-MM-DDTHH:MM:SSZ: frozen */
+};
+
+struct device {
+	const struct model_db	*db;
+	const struct lic_platform *platform;
+	char			 serial[32];
+	uint32_t		 version;	/* running software */
+	char			*flash;		/* owned path */
+	int			 lock_fd;	/* flock on flash/.lock */
+
+	/* The clock: device time is host time + offset, or frozen. */
+	bool			 frozen;
+	struct timespec		 frozen_at;	/* when frozen */
+	struct timespec		 offset;	/* device - host otherwise */
+	struct timespec		 booted;	/* device time at boot */
+
+	/* Running configuration. */
+	char			*hostname;	/* owned */
+	char			 enable_hash[32]; /* "" when not set */
+	unsigned		 pager_lines;	/* "pager lines", 24 */
+	bool			 modified;	/* since boot */
+	struct timespec		 modified_at;
+	char			 modified_by[32];
+
+	/* The terminal (session only, never saved). */
+	unsigned		 term_pager;	/* 0: use pager_lines */
+	bool			 term_pager_set;
+	int			 enable_failures;
+};
+
+/*
+ * Create a device: find the platform, lock the flash directory (a second
+ * process on it is refused), set the clock. NULL with *cause (caller
+ * frees) when it cannot.
+ */
+struct device *device_new(const struct device_opts *, char **cause);
+void	 device_free(struct device *);
+
+/* The default flash: $XDG_STATE_HOME/asaemu/SERIAL or ~/.local/state/... */
+char	*device_default_flash(const char *serial);
+
+/* Device time now. */
+struct timespec device_now(const struct device *);
+/* Set device time (clock set). */
+void	 device_set_time(struct device *, time_t);
+/* "14:35:24.486 UTC Wed Jun 9 2021" into buf. */
+char	*device_format_time(struct timespec, char *buf, size_t len);
+
+/*
+ * Read a file of the hidden flash area (flash/.private/name); the caller
+ * frees. NULL when absent.
+ */
+char	*device_flash_read(const struct device *, const char *name,
+	    size_t *len);
+/*
+ * Write a file of the hidden area atomically (temporary file, fsync,
+ * rename). 0, or -1 with errno.
+ */
+int	 device_flash_write(const struct device *, const char *name,
+	    const char *data, size_t len);
+int	 device_flash_remove(const struct device *, const char *name);
+
+/* Note a configuration change by the current user. */
+void	 device_touch(struct device *);
+
+/* ---- Command context ---- */
+
+struct cmd_ctx {
+	struct session	*sess;
+	struct out	*out;
+	struct device	*dev;
+};
+
+/* Every command, in '?' order; NULL-terminated. */
+extern const struct cmd_entry *const cmd_table[];
+
+/* Boot: replay the startup configuration as a reload would. */
+void	 cmd_boot(struct cmd_ctx *);
+
+/* ---- Messages (messages.c: every user-visible ASA string) ---- */
+
+enum msg_id {
+	MSG_ENABLE_PASSWORD,
+	MSG_ENABLE_INVALID,
+	MSG_ENABLE_DENIED,
+	MSG_LOGOFF,
+	MSG_BUILDING,
+	MSG_CHECKSUM_WRITE,
+	MSG_BYTES_COPIED,
+	MSG_OK,
+	MSG_ERASE_CONFIRM,
+	MSG_CONFIRM,
+	MSG_NO_STARTUP,
+	MSG_FLASH_WRITE_FAILED,
+	MSG_HOSTNAME_INVALID,
+	MSG_CLOCK_INVALID,
+	MSG_INCOMPLETE,
+	MSG_CURPRIV,
+	MSG_COUNT
+};
+
+/* The message text (printf format where it takes arguments). */
+const char *msg(enum msg_id);
+
+/* Print an ERROR message; returns CMD_ERROR. */
+enum cmd_status cmd_error(struct cmd_ctx *, enum msg_id, ...);
+
+/* ---- Running configuration (config.c) ---- */
+
+/* The configuration body as show running-config prints it (owned). */
+char	*config_render(const struct device *);
+/* The saved form: header, body, Cryptochecksum, ": end" (owned). */
+char	*config_render_saved(const struct device *, char checksum[33]);
+
+#endif

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private to commands/: the help of words shared by several entries, given
+ * once here so that two entries never disagree (grammar_build fails if they
+ * do), and the command entries cmd_table.c lists.
+ */
+#ifndef ASA_COMMANDS_COMMANDS_INT_H
+#define ASA_COMMANDS_COMMANDS_INT_H
+
+#include "commands/commands.h"
+
+/* [M] ASA 8.x/9.x '?' listings (as IOS words them). */
+#define HELP_CLEAR	"Reset functions"
+#define HELP_CLOCK	"Manage the system clock"
+#define HELP_CONFIGURE	"Configure using various methods"
+#define HELP_ENABLE	"Turn on privileged commands"
+#define HELP_NO		"Negate a command or set its defaults"
+#define HELP_SHOW	"Show running system information"
+#define HELP_TERMINAL	"Set terminal line parameters"
+#define HELP_WRITE	"Write running configuration to memory, network, " \
+			"or terminal"
+#define HELP_EXIT	"Exit from the EXEC"
+#define HELP_RUNNING	"Current operating configuration"
+#define HELP_PAGER	"Control page length for pagination"
+
+extern const struct cmd_entry cmd_enable_entry;
+extern const struct cmd_entry cmd_disable_entry;
+extern const struct cmd_entry cmd_configure_terminal_entry;
+extern const struct cmd_entry cmd_exit_entry;
+extern const struct cmd_entry cmd_quit_entry;
+extern const struct cmd_entry cmd_logout_entry;
+extern const struct cmd_entry cmd_end_entry;
+extern const struct cmd_entry cmd_hostname_entry;
+extern const struct cmd_entry cmd_enable_password_entry;
+extern const struct cmd_entry cmd_show_curpriv_entry;
+extern const struct cmd_entry cmd_terminal_pager_entry;
+extern const struct cmd_entry cmd_terminal_width_entry;
+extern const struct cmd_entry cmd_pager_lines_entry;
+extern const struct cmd_entry cmd_show_clock_entry;
+extern const struct cmd_entry cmd_clock_set_entry;
+extern const struct cmd_entry cmd_show_running_config_entry;
+extern const struct cmd_entry cmd_show_startup_config_entry;
+extern const struct cmd_entry cmd_write_memory_entry;
+extern const struct cmd_entry cmd_write_erase_entry;
+extern const struct cmd_entry cmd_write_terminal_entry;
+
+/* The enable password hash ("pix-md5") of pw into out (17 bytes). */
+void	 cmd_enable_hash(const char *pw, char out[17]);
+
+#endif

@@ -1,0 +1,23 @@
+# Sourced by run.sh and test.sh: install the Debian packages asaemu needs
+# when any is missing (apt-get as root; otherwise print the command).
+ASA_PACKAGES="gcc make cmake pkg-config libedit-dev libcmocka-dev \
+libxml2-dev libxml2-utils libssl-dev"
+
+asa_install_deps() {
+	local missing=() p
+	for p in $ASA_PACKAGES; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+			grep -q 'install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -eq 0 ]; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq "${missing[@]}" >/dev/null
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq "${missing[@]}" >/dev/null
+	else
+		echo "asaemu needs: sudo apt-get install ${missing[*]}" >&2
+		exit 1
+	fi
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install what is missing, build with AddressSanitizer and
+# UndefinedBehaviorSanitizer (the dev preset, -Werror) and run every test
+# through ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/deps.sh
+asa_install_deps
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j"$(nproc)"
+ctest --preset dev -j"$(nproc)"

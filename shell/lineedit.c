@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The interactive terminal, on libedit: history, '?' acting on the key
+ * press, Tab completion, Ctrl-C abandoning the line, Ctrl-D leaving on an
+ * empty line. Scripts that drive a pseudo-terminal (ssh -tt, expect,
+ * netmiko) must see every command echoed once: the tty's own echo is off
+ * outside editing, so type-ahead is echoed by libedit alone.
+ */
+#include "shell/shell.h"
+
+#include <histedit.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "shell/session_int.h"
+
+struct lineedit {
+	EditLine	*el;
+	History		*hist;
+	HistEvent	 ev;
+	FILE		*fin;
+	FILE		*fout;
+	bool		 interrupted;	/* Ctrl-C: drop the line */
+};
+
+static struct session *
+el_session(EditLine *el)
+{
+	void	*data = NULL;
+
+	el_get(el, EL_CLIENTDATA, &data);
+	return data;
+}
+
+static char *
+le_prompt(EditLine *el)
+{
+	return (char *)session_prompt(el_session(el));
+}
+
+/* The text left of the cursor, arena-owned. */
+static char *
+text_before_cursor(struct session *s)
+{
+	const LineInfo	*li = el_line(s->le->el);
+
+	return arena_strndup(&s->arena, li->buffer,
+	    (size_t)(li->cursor - li->buffer));
+}
+
+static unsigned char
+le_help(EditLine *el, int ch)
+{
+	struct session	*s = el_session(el);
+	char		*text = text_before_cursor(s);
+
+	(void)ch;
+	out_puts(s->out, "?\n");
+	session_describe(s, text);
+	out_command_end(s->out);
+	arena_reset(&s->arena);
+	return CC_REDISPLAY;
+}
+
+static size_t
+common_prefix(const char **v)
+{
+	size_t	 n = strlen(v[0]);
+
+	for (size_t i = 1; v[i] != NULL; i++) {
+		size_t j = 0;
+
+		while (j < n && v[i][j] == v[0][j])
+			j++;
+		n = j;
+	}
+	return n;
+}
+
+static unsigned char
+le_complete(EditLine *el, int ch)
+{
+	struct session	 *s = el_session(el);
+	char		 *text = text_before_cursor(s);
+	const char	**v;
+	const char	 *word = strrchr(text, ' ');
+	size_t		  typed, n;
+	unsigned char	  ret = CC_REFRESH;
+
+	(void)ch;
+	word = word == NULL ? text : word + 1;
+	typed = strlen(word);
+	v = grammar_complete(s->opts.grammar, s->mode, text, &s->arena);
+	if (v == NULL || v[0] == NULL)
+		ret = CC_REFRESH_BEEP;
+	else if (v[1] == NULL) {
+		el_insertstr(el, v[0] + typed);
+		el_insertstr(el, " ");
+	} else if ((n = common_prefix(v)) > typed) {
+		char *add = arena_strndup(&s->arena, v[0] + typed, n - typed);
+
+		el_insertstr(el, add);
+	} else {
+		out_puts(s->out, "\n");
+		for (size_t i = 0; v[i] != NULL; i++)
+			out_printf(s->out, "%s%s", i ? " " : "", v[i]);
+		out_puts(s->out, "\n");
+		out_command_end(s->out);
+		ret = CC_REDISPLAY;
+	}
+	arena_reset(&s->arena);
+	return ret;
+}
+
+static unsigned char
+le_interrupt(EditLine *el, int ch)
+{
+	struct session	*s = el_session(el);
+
+	(void)ch;
+	s->le->interrupted = true;
+	return CC_NEWLINE;
+}
+
+struct lineedit *
+lineedit_new(struct session *s)
+{
+	struct lineedit	*le = xcalloc(1, sizeof *le);
+
+	le->fin = fdopen(dup(s->opts.in_fd), "r");
+	le->fout = fdopen(dup(s->opts.out_fd), "w");
+	le->el = el_init("asaemu", le->fin, le->fout, stderr);
+	le->hist = history_init();
+	history(le->hist, &le->ev, H_SETSIZE, 100);
+	el_set(le->el, EL_CLIENTDATA, s);
+	el_set(le->el, EL_EDITOR, "emacs");
+	el_set(le->el, EL_PROMPT, le_prompt);
+	el_set(le->el, EL_HIST, history, le->hist);
+	el_set(le->el, EL_ADDFN, "asa-help", "Describe", le_help);
+	el_set(le->el, EL_BIND, "?", "asa-help", NULL);
+	el_set(le->el, EL_ADDFN, "asa-complete", "Complete", le_complete);
+	el_set(le->el, EL_BIND, "^I", "asa-complete", NULL);
+	el_set(le->el, EL_ADDFN, "asa-interrupt", "Abandon line",
+	    le_interrupt);
+	el_set(le->el, EL_BIND, "^C", "asa-interrupt", NULL);
+	/* Ctrl-C reaches the editor as a key, not as SIGINT. */
+	el_set(le->el, EL_SETTY, "-d", "-isig", NULL);
+	/* No kernel echo of type-ahead: libedit echoes it once. */
+	el_set(le->el, EL_SETTY, "-x", "-echo", NULL);
+	s->le = le;
+	out_pager_keys(s->out, lineedit_getkey, s);
+	return le;
+}
+
+void
+lineedit_free(struct lineedit *le)
+{
+	el_end(le->el);
+	history_end(le->hist);
+	fclose(le->fin);
+	fclose(le->fout);
+	free(le);
+}
+
+int
+lineedit_run(struct session *s)
+{
+	struct lineedit	*le = s->le;
+	const char	*line;
+	int		 count;
+
+	while (!s->quit) {
+		le->interrupted = false;
+		line = el_gets(le->el, &count);
+		if (line == NULL || count <= 0)
+			break;
+		if (le->interrupted)
+			continue;
+		char *copy = arena_strndup(&s->arena, line, strcspn(line,
+		    "\r\n"));
+
+		if (*copy != '\0')
+			history(le->hist, &le->ev, H_ENTER, copy);
+		session_line(s, copy);
+	}
+	if (!s->quit)
+		out_puts(s->out, "\n");
+	return 0;
+}
+
+/* Terminal attributes for a key press or a secret: no echo, no lines. */
+static int
+raw_mode(int fd, struct termios *saved, bool canonical)
+{
+	struct termios	 t;
+
+	if (tcgetattr(fd, saved) != 0)
+		return -1;
+	t = *saved;
+	t.c_lflag &= ~(unsigned)(ECHO | (canonical ? 0 : ICANON));
+	t.c_cc[VMIN] = 1;
+	t.c_cc[VTIME] = 0;
+	return tcsetattr(fd, TCSANOW, &t);
+}
+
+int
+lineedit_getkey(void *arg)
+{
+	struct session	*s = arg;
+	struct termios	 saved;
+	unsigned char	 c;
+	ssize_t		 n;
+	int		 ok = raw_mode(s->opts.in_fd, &saved, false) == 0;
+
+	n = read(s->opts.in_fd, &c, 1);
+	if (ok)
+		tcsetattr(s->opts.in_fd, TCSANOW, &saved);
+	return n == 1 ? c : -1;
+}
+
+/* Read a line byte by byte; a secret echoes '*' per character. */
+const char *
+lineedit_ask(struct session *s, const char *prompt, bool secret)
+{
+	struct strbuf	 sb;
+	struct termios	 saved;
+	unsigned char	 c;
+	const char	*answer = NULL;
+	int		 ok;
+
+	out_puts(s->out, prompt);
+	out_command_end(s->out);
+	ok = raw_mode(s->opts.in_fd, &saved, false) == 0;
+	strbuf_init(&sb, SESSION_LINE_MAX);
+	while (read(s->opts.in_fd, &c, 1) == 1) {
+		if (c == '\r' || c == '\n') {
+			answer = arena_strndup(&s->arena, sb.buf, sb.len);
+			break;
+		}
+		if (c == 0x7f || c == '\b') {
+			if (sb.len > 0) {
+				sb.buf[--sb.len] = '\0';
+				out_puts(s->out, "\b \b");
+			}
+		} else if (c == 0x03 || c == 0x04)
+			break;
+		else {
+			strbuf_add(&sb, (char *)&c, 1);
+			out_write(s->out, secret ? "*" : (char *)&c, 1);
+		}
+		out_command_end(s->out);
+	}
+	if (ok)
+		tcsetattr(s->opts.in_fd, TCSANOW, &saved);
+	out_puts(s->out, "\n");
+	out_command_end(s->out);
+	strbuf_release(&sb);
+	return answer;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The CLI modes and their prompts. Prompts and help headers are the ASA's
+ * (reference 6.1 and 6.5): "hostname>", "hostname#", "hostname(config)#",
+ * and the "exec mode" / "configure mode" headers of '?'.
+ */
+#include "shell/shell.h"
+
+#include <assert.h>
+
+static const struct mode_info modes[MODE_COUNT] = {
+	[MODE_USER] = {
+		.prompt = "> ",
+		.help_header = "exec mode commands/options:",
+		.parent = MODE_USER,
+	},
+	[MODE_PRIV] = {
+		.prompt = "# ",
+		.help_header = "exec mode commands/options:",
+		.parent = MODE_USER,
+	},
+	[MODE_CONFIG] = {
+		.prompt = "(config)# ",
+		.help_header = "configure mode commands/options:",
+		.parent = MODE_PRIV,
+	},
+	[MODE_CONFIG_IF] = {
+		.prompt = "(config-if)# ",
+		.help_header = "interface mode commands/options:",
+		.parent = MODE_CONFIG,
+	},
+};
+
+const struct mode_info *
+mode_info(enum mode m)
+{
+	assert(m < MODE_COUNT);
+	return &modes[m];
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private to the session: the session object, shared between the line
+ * runner (session.c), batch input (batch.c) and libedit (lineedit.c).
+ */
+#ifndef ASA_SHELL_SESSION_INT_H
+#define ASA_SHELL_SESSION_INT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "shell/shell.h"
+
+#define SESSION_LINE_MAX (64u * 1024)	/* longer input lines are refused */
+
+struct lineedit;
+
+struct session {
+	struct session_opts	 opts;
+	struct out		*out;
+	struct arena		 arena;	   /* freed after every line */
+	enum mode		 mode;
+	char			*hostname; /* owned */
+	char			 prompt[128]; /* rendered by session_prompt */
+	unsigned		 width;
+	bool			 failed;   /* some command printed an ERROR */
+	bool			 quit;
+	bool			 replay;   /* running the startup config */
+	FILE			*in;	   /* batch input */
+	struct lineedit		*le;	   /* interactive input */
+};
+
+/* The prompt for the current mode and hostname; valid until next call. */
+const char *session_prompt(struct session *);
+/* Print the '?' listing for text (what precedes the '?'). */
+void	 session_describe(struct session *, const char *text);
+/* Run one complete input line (already echoed by whoever read it). */
+void	 session_line(struct session *, const char *line);
+
+/* batch.c: read one line (CR, LF or CRLF); see batch.c for results. */
+enum batch_read {
+	BATCH_LINE,
+	BATCH_EOF,
+	BATCH_TOO_LONG,
+};
+enum batch_read batch_read_line(FILE *, struct strbuf *);
+/* The offset of the first NUL or invalid UTF-8 byte, or -1. */
+long	 batch_bad_byte(const char *, size_t);
+int	 batch_run(struct session *);
+const char *batch_ask(struct session *, const char *prompt, bool secret);
+
+/* lineedit.c: the interactive terminal. */
+struct lineedit *lineedit_new(struct session *);
+void	 lineedit_free(struct lineedit *);
+int	 lineedit_run(struct session *);
+const char *lineedit_ask(struct session *, const char *prompt, bool secret);
+int	 lineedit_getkey(void *);
+
+#endif
