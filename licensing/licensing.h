@@ -187,6 +187,7 @@ struct lic_edition {
 
 /* One interface line of show version. */
 struct lic_port {
+	unsigned	 index;		/* the number before the colon */
 	const char	*name;		/* "GigabitEthernet0/0", "Not used" */
 	bool		 internal;	/* "Int:" rather than "Ext:" */
 	unsigned	 irq;
@@ -271,7 +272,7 @@ struct lic_key {
 enum lic_key_type {
 	LIC_KEY_PERMANENT,
 	LIC_KEY_TIMEBASED,	/* one feature, with a duration */
-	LIC_KEY_EVALUATION,	/* several features, with a duration */
+	LIC_KEY_EVALUATION,	/* several features, one duration */
 };
 
 /* One feature a key grants: catalogue index and value. */
@@ -280,30 +281,62 @@ struct lic_grant {
 	uint32_t	 value;
 };
 
-#define LIC_KEY_MAX_GRANTS 40
+#define LIC_KEY_MAX_GRANTS 40	/* permanent keys: catalogue size limit */
+#define LIC_KEY_MAX_TIMED 15	/* features of one evaluation key */
+#define LIC_KEY_MAX_HOURS 0xfffff /* longest duration, in hours */
 
-/* What a key holds, once decoded for its serial number and platform. */
+/*
+ * What a key holds, once decoded for its serial number and platform.
+ * Permanent: edition, and (decoded) every catalogue feature in catalogue
+ * order; to encode, any subset, the others keeping the edition's default.
+ * A decoded value equal to the cell's default means "the default".
+ * Time-based: one grant; evaluation: 1..LIC_KEY_MAX_TIMED, in key order.
+ */
 struct lic_keyinfo {
 	enum lic_key_type type;
 	size_t		 edition;	/* permanent: platform edition index */
 	struct lic_grant grants[LIC_KEY_MAX_GRANTS];
-	size_t		 ngrants;	/* permanent: every feature's value */
-	uint32_t	 duration;	/* time-based: seconds */
+	size_t		 ngrants;
+	uint32_t	 duration;	/* timed: seconds, whole hours, from 1 h
+					   to LIC_KEY_MAX_HOURS h; else 0 */
 };
 
 /*
- * Parse five words ("0x" optional, any case, single blanks or more)
- * from text. LIC_OK or LIC_E_FORMAT.
+ * Parse five words ("0x" optional, any case, 1 to 8 hex digits each,
+ * separated by one or more blanks) from text. LIC_OK or LIC_E_FORMAT.
  */
 enum lic_err lic_key_parse(const char *text, struct lic_key *);
-/* Print "0x%08x 0x%08x ..." into buf (at least 56 bytes); returns buf. */
+/* Print "0x%08x 0x%08x ..." into buf (at least 55 bytes); returns buf. */
 char	*lic_key_format(const struct lic_key *, char *buf, size_t len);
 
-/* Mint a key for serial on platform p. Values are checked against p. */
+/*
+ * The values a key of type t may grant for feature f on platform p, in
+ * the order the key indexes them: permanent, edition e's default then its
+ * tiers ascending; time-based and evaluation, ascending over every
+ * edition that supports f (a switch may always be Enabled; time-based
+ * needs a cell offered time-based, else the list is empty). *vals is the
+ * caller's to free (untouched when vals is NULL). LIC_OK, LIC_E_FEATURE
+ * (no such f) or LIC_E_RANGE (no edition e, or too many values).
+ */
+enum lic_err lic_key_values(const struct lic_catalog *,
+	    const struct lic_platform *p, enum lic_key_type t, size_t e,
+	    size_t f, uint32_t **vals, size_t *n);
+
+/*
+ * Mint a key for serial on platform p. Values are checked against p
+ * (lic_key_values): LIC_E_TIER if not sold, LIC_E_FEATURE for an unknown
+ * or repeated feature, LIC_E_RANGE for a bad duration, grant count or
+ * edition, LIC_E_SERIAL for an empty or over-long serial number.
+ */
 enum lic_err lic_key_encode(const struct lic_catalog *,
 	    const struct lic_platform *p, const char *serial,
 	    const struct lic_keyinfo *, struct lic_key *out);
-/* Check and decode a key for serial on platform p. */
+/*
+ * Check and decode a key for serial on platform p. Any one mistyped hex
+ * digit gives LIC_E_CHECKSUM; a key for another serial number or platform
+ * LIC_E_SERIAL (1 in 65536 of them: LIC_E_CHECKSUM). *out is set on LIC_OK
+ * only.
+ */
 enum lic_err lic_key_decode(const struct lic_catalog *,
 	    const struct lic_platform *p, const char *serial,
 	    const struct lic_key *, struct lic_keyinfo *out);
