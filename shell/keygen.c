@@ -386,6 +386,7 @@ keygen_decode(struct keygen *kg, int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		strbuf_printf(&sb, "%s ", argv[i]);
 	words = strbuf_take(&sb);
+	strbuf_release(&sb);
 	for (w = strtok_r(words, " \t\n", &save); w != NULL;
 	    w = strtok_r(NULL, " \t\n", &save)) {
 		struct lic_key		k;
@@ -466,7 +467,8 @@ main(int argc, char **argv)
 
 	memset(&kg, 0, sizeof kg);
 	kg.features = xcalloc((size_t)argc + 1, sizeof *kg.features);
-	while ((c = getopt_long(argc, argv, "s:m:f:t:dD:hV", keygen_options,
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":s:m:f:t:dD:hV", keygen_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -496,7 +498,12 @@ main(int argc, char **argv)
 			puts("asaemu-keygen " ASA_VERSION);
 			free(kg.features);
 			return 0;
+		case ':':
+			keygen_error("%s needs a value", argv[optind - 1]);
+			free(kg.features);
+			return keygen_usage_error(NULL);
 		default:
+			keygen_error("unknown option %s", argv[optind - 1]);
 			free(kg.features);
 			return keygen_usage_error(NULL);
 		}
