@@ -101,7 +101,10 @@ struct cmd_args {
 };
 
 bool	 cmd_arg_has(const struct cmd_args *, const char *name);
-/* The value of a slot, or NULL when absent. */
+/*
+ * The value of a slot, or NULL when absent. Where a keyword and a slot
+ * share a name, the str and u32 getters see the later one (the slot).
+ */
 const char *cmd_arg_str(const struct cmd_args *, const char *name);
 /* A numeric slot's num (range-checked by the matcher), or dflt. */
 uint32_t cmd_arg_u32(const struct cmd_args *, const char *name,
@@ -147,8 +150,9 @@ struct describe_item {
 };
 
 struct describe {
-	enum match_status	 status; /* MATCH_OK when items were found */
-	size_t			 err_offset;
+	enum match_status	 status; /* MATCH_OK when items were found;
+					    else _INVALID or _AMBIGUOUS */
+	size_t			 err_offset; /* as grammar_match's */
 	struct describe_item	*items;	 /* arena-owned, sorted as ASA does */
 	size_t			 n;
 };

@@ -105,7 +105,7 @@ typedef bool grammar_type_match_fn(const struct slot_spec *s,
 struct grammar_type {
 	const char		*name;		/* as written after ':' */
 	grammar_type_match_fn	*match;
-	const char		*placeholder;	/* '?' column; NULL: "<min-max>" */
+	const char		*placeholder;	/* NULL: "<min-max>" */
 	const char		*help;		/* when the entry gives none */
 	uint32_t		 min;		/* bounds of numeric rows */
 	uint32_t		 max;

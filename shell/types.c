@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Slot types of the command grammar: one row per kind of argument, with
+ * the check that accepts a token, the placeholder '?' prints for it and
+ * the help shown when an entry gives none. A new kind is one new row.
+ */
+#include "shell/shell_int.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+static grammar_type_match_fn type_match_word;
+static grammar_type_match_fn type_match_range;
+static grammar_type_match_fn type_match_ipv4;
+static grammar_type_match_fn type_match_hex32;
+static grammar_type_match_fn type_match_hhmmss;
+static grammar_type_match_fn type_match_month;
+
+/*
+ * Placeholders and default help follow ASA's "clock set ?" listing
+ * (hh:mm:ss, <1-31>, MONTH, <1993-2035>) and IOS-family conventions
+ * (WORD, LINE, A.B.C.D).
+ */
+static const struct grammar_type grammar_types[] = {
+	{ .name = "word", .match = type_match_word, .placeholder = "WORD",
+	  .help = "A word", .rank = GT_RANK_WORD },
+	{ .name = "line", .match = type_match_word, .placeholder = "LINE",
+	  .help = "Text to the end of the line", .rank = GT_RANK_LINE,
+	  .flags = GT_F_LINE },
+	{ .name = "N-M", .match = type_match_range, .placeholder = NULL,
+	  .help = "A number", .flags = GT_F_NUMERIC | GT_F_RANGE },
+	{ .name = "uint", .match = type_match_range,
+	  .placeholder = "<0-4294967295>", .help = "A number",
+	  .min = 0, .max = UINT32_MAX, .flags = GT_F_NUMERIC },
+	{ .name = "ipv4", .match = type_match_ipv4, .placeholder = "A.B.C.D",
+	  .help = "IP address", .flags = GT_F_NUMERIC },
+	{ .name = "hex32", .match = type_match_hex32, .placeholder = "WORD",
+	  .help = "A 32-bit hexadecimal value", .flags = GT_F_NUMERIC },
+	{ .name = "hhmmss", .match = type_match_hhmmss,
+	  .placeholder = "hh:mm:ss", .help = "Current Time",
+	  .flags = GT_F_NUMERIC },
+	{ .name = "day", .match = type_match_range, .placeholder = "<1-31>",
+	  .help = "Day of the month", .min = 1, .max = 31,
+	  .flags = GT_F_NUMERIC },
+	{ .name = "month", .match = type_match_month, .placeholder = "MONTH",
+	  .help = "Month of the year", .flags = GT_F_NUMERIC },
+	{ .name = "year", .match = type_match_range,
+	  .placeholder = "<1993-2035>", .help = "Year", .min = 1993,
+	  .max = 2035, .flags = GT_F_NUMERIC },
+};
+
+static const char *const month_names[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/* Parse decimal digits into *v; false on no digits, junk or overflow. */
+static bool
+parse_dec(const char *s, size_t len, uint32_t *v)
+{
+	uint64_t	 n = 0;
+
+	if (len == 0 || len > 10)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		n = n * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (n > UINT32_MAX)
+		return false;
+	*v = (uint32_t)n;
+	return true;
+}
+
+static bool
+type_match_word(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	(void)s;
+	(void)num;
+	return len > 0 && tok[0] != '\0';
+}
+
+static bool
+type_match_range(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	uint32_t	 v;
+
+	if (!parse_dec(tok, len, &v) || v < s->min || v > s->max)
+		return false;
+	*num = v;
+	return true;
+}
+
+static bool
+type_match_ipv4(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	uint32_t	 addr = 0, octet;
+	size_t		 start = 0, i, parts = 0;
+
+	(void)s;
+	for (i = 0; i <= len; i++) {
+		if (i < len && tok[i] != '.')
+			continue;
+		if (i - start > 3 || !parse_dec(tok + start, i - start,
+		    &octet) || octet > 255 || ++parts > 4)
+			return false;
+		addr = addr << 8 | octet;
+		start = i + 1;
+	}
+	if (parts != 4)
+		return false;
+	*num = addr;
+	return true;
+}
+
+static bool
+type_match_hex32(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	uint32_t	 v = 0;
+	size_t		 i = 0;
+	int		 d;
+
+	(void)s;
+	if (len > 2 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X'))
+		i = 2;
+	if (len - i == 0 || len - i > 8)
+		return false;
+	for (; i < len; i++) {
+		if (tok[i] >= '0' && tok[i] <= '9')
+			d = tok[i] - '0';
+		else if (tok[i] >= 'a' && tok[i] <= 'f')
+			d = tok[i] - 'a' + 10;
+		else if (tok[i] >= 'A' && tok[i] <= 'F')
+			d = tok[i] - 'A' + 10;
+		else
+			return false;
+		v = v << 4 | (uint32_t)d;
+	}
+	*num = v;
+	return true;
+}
+
+/* hh:mm:ss, each part one or two digits; the value is in seconds. */
+static bool
+type_match_hhmmss(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	static const uint32_t	 limit[3] = { 23, 59, 59 };
+	uint32_t		 v, secs = 0;
+	size_t			 start = 0, i, part = 0;
+
+	(void)s;
+	for (i = 0; i <= len; i++) {
+		if (i < len && tok[i] != ':')
+			continue;
+		if (part > 2 || i - start > 2 ||
+		    !parse_dec(tok + start, i - start, &v) || v > limit[part])
+			return false;
+		secs = secs * 60 + v;
+		part++;
+		start = i + 1;
+	}
+	if (part != 3)
+		return false;
+	*num = secs;
+	return true;
+}
+
+/* A unique case-insensitive prefix of a month name; the value is 1-12. */
+static bool
+type_match_month(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	uint32_t	 found = 0;
+	size_t		 i, m;
+	int		 a, b;
+
+	(void)s;
+	for (m = 0; m < 12; m++) {
+		if (len == 0 || len > strlen(month_names[m]))
+			continue;
+		for (i = 0; i < len; i++) {
+			a = tok[i] >= 'A' && tok[i] <= 'Z' ? tok[i] + 32 :
+			    tok[i];
+			b = month_names[m][i];
+			b = b >= 'A' && b <= 'Z' ? b + 32 : b;
+			if (a != b)
+				break;
+		}
+		if (i < len)
+			continue;
+		if (found != 0)
+			return false;
+		found = (uint32_t)m + 1;
+	}
+	if (found == 0)
+		return false;
+	*num = found;
+	return true;
+}
+
+/* "N-M" with N <= M, both decimal. */
+static bool
+parse_range(const char *spec, size_t len, uint32_t *min, uint32_t *max)
+{
+	const char	*dash = memchr(spec, '-', len);
+
+	if (dash == NULL)
+		return false;
+	if (!parse_dec(spec, (size_t)(dash - spec), min) ||
+	    !parse_dec(dash + 1, len - (size_t)(dash - spec) - 1, max))
+		return false;
+	return *min <= *max;
+}
+
+int
+grammar_type_parse(struct arena *a, const char *spec, size_t len,
+    struct slot_spec *s)
+{
+	const struct grammar_type	*t;
+	size_t				 i;
+
+	for (i = 0; i < sizeof grammar_types / sizeof grammar_types[0]; i++) {
+		t = &grammar_types[i];
+		if (t->flags & GT_F_RANGE) {
+			if (!parse_range(spec, len, &s->min, &s->max))
+				continue;
+			s->type = t;
+			s->placeholder = arena_printf(a, "<%lu-%lu>",
+			    (unsigned long)s->min, (unsigned long)s->max);
+			return 0;
+		}
+		if (strlen(t->name) == len && memcmp(t->name, spec, len) == 0) {
+			s->type = t;
+			s->min = t->min;
+			s->max = t->max;
+			s->placeholder = t->placeholder;
+			return 0;
+		}
+	}
+	return -1;
+}

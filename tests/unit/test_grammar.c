@@ -1,0 +1,1013 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The command grammar and its one matcher: every syntax construct and
+ * slot type, abbreviation, the match outcomes with their caret offsets,
+ * mode filtering, '?' listings, Tab completion and build failures, over
+ * a small fake command table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "shell/shell.h"
+#include "shell/shell_int.h"
+#include "util/util.h"
+
+#define M_USER		MODE_BIT(MODE_USER)
+#define M_PRIV		MODE_BIT(MODE_PRIV)
+#define M_CONFIG	MODE_BIT(MODE_CONFIG)
+
+static const struct cmd_help kw_help[] = {
+	{ "show",	"Show running system information" },
+	{ "no",		"Negate a command or set its defaults" },
+	{ "clear",	"Reset functions" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_keywords = {
+	.syntax = NULL,
+	.help = kw_help,
+};
+
+static const struct cmd_help version_help[] = {
+	{ "version",	"Display system software version" },
+	{ "detail",	"Show more" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_show_version = {
+	.syntax = "show version [detail]",
+	.help = version_help,
+	.modes = MODES_ALL,
+};
+
+static const struct cmd_help run_help[] = {
+	{ "running-config", "Show the current operating configuration" },
+	{ "all",	"Include defaults" },
+	{ "detail",	"Show more" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_show_run = {
+	.syntax = "show running-config [all [detail]]",
+	.help = run_help,
+	.modes = M_PRIV | M_CONFIG,
+};
+
+static const struct cmd_help ip_help[] = {
+	{ "ip",		"IP information" },
+	{ "ipv6",	"IPv6 information" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_show_ip = {
+	.syntax = "show ip",
+	.help = ip_help,
+	.modes = M_PRIV,
+};
+
+static const struct cmd_entry e_show_ipv6 = {
+	.syntax = "show ipv6",
+	.help = ip_help,
+	.modes = M_PRIV,
+};
+
+static const struct cmd_help route_help[] = {
+	{ "route",	"Show the routing table" },
+	{ "addr",	"Destination address" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_show_route = {
+	.syntax = "show route [<addr:ipv4>]",
+	.help = route_help,
+	.modes = M_PRIV,
+};
+
+static const struct cmd_help secret_help[] = {
+	{ "secret",	"Not for customers" },
+	{ "extra",	"Even more" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_show_secret = {
+	.syntax = "show secret [extra]",
+	.help = secret_help,
+	.modes = M_PRIV,
+	.flags = CMD_F_HIDDEN,
+};
+
+static const struct cmd_help trap_help[] = {
+	{ "logging",	"Configure logging levels" },
+	{ "trap",	"Set syslog server logging level" },
+	{ "level",	"Enter syslog level (0 - 7)" },
+	{ "list",	"Specify the name of logging list" },
+	{ "alerts",	"Immediate action needed" },
+	{ "critical",	"Critical conditions" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_logging_trap = {
+	.syntax = "logging trap (alerts|critical|<level:0-7>|<list:word>)",
+	.help = trap_help,
+	.modes = M_CONFIG,
+};
+
+static const struct cmd_help clock_help[] = {
+	{ "clock",	"Manage the system clock" },
+	{ "set",	"Set the time and date" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_clock_set = {
+	.syntax = "clock set <time:hhmmss> (<day:day> <month:month> | "
+	    "<month:month> <day:day>) <year:year>",
+	.help = clock_help,
+	.modes = M_PRIV | M_CONFIG,
+};
+
+static const struct cmd_help clear_help[] = {
+	{ "counters",	"Clear counters" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_clear = {
+	.syntax = "clear counters",
+	.help = clear_help,
+	.modes = M_PRIV,
+};
+
+static const struct cmd_help conf_help[] = {
+	{ "configure",	"Change to Configuration mode" },
+	{ "terminal",	"Configure using terminal/console" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_configure = {
+	.syntax = "configure terminal",
+	.help = conf_help,
+	.modes = M_PRIV,
+};
+
+static const struct cmd_help ssh_help[] = {
+	{ "ssh",	"Configure SSH options" },
+	{ "port",	"Set the SSH port" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_ssh_port = {
+	.syntax = "ssh port <port:1-65535>",
+	.help = ssh_help,
+	.modes = M_CONFIG,
+};
+
+static const struct cmd_help key_help[] = {
+	{ "activation-key", "Modify activation-key" },
+	{ "key",	"Activation key, first value" },
+	{ "key2",	"Activation key, second value" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_key = {
+	.syntax = "activation-key <key:hex32> [<key2:hex32>]",
+	.help = key_help,
+	.modes = M_PRIV | M_CONFIG,
+};
+
+static const struct cmd_help banner_help[] = {
+	{ "banner",	"Configure login/session banners" },
+	{ "motd",	"Configure message-of-the-day banner" },
+	{ "text",	"Banner text" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_banner = {
+	.syntax = "banner motd <text:line>",
+	.help = banner_help,
+	.modes = M_CONFIG,
+};
+
+static const struct cmd_help hostname_help[] = {
+	{ "hostname",	"Change host name" },
+	{ "name",	"New host name" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_hostname = {
+	.syntax = "hostname <name:word>",
+	.help = hostname_help,
+	.modes = M_CONFIG,
+	.flags = CMD_F_NO_FORM,
+};
+
+static const struct cmd_help pager_help[] = {
+	{ "pager",	"Control page length for pagination" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_no_pager = {
+	.syntax = "pager",
+	.help = pager_help,
+	.modes = M_CONFIG,
+	.flags = CMD_F_NO_ONLY,
+};
+
+static const struct cmd_help enable_help[] = {
+	{ "enable",	"Turn on privileged commands" },
+	{ NULL, NULL }
+};
+
+static const struct cmd_entry e_enable = {
+	.syntax = "enable",
+	.help = enable_help,
+	.modes = M_USER,
+};
+
+static const struct cmd_entry *const table[] = {
+	&e_keywords, &e_show_version, &e_show_run, &e_show_ip, &e_show_ipv6,
+	&e_show_route, &e_show_secret, &e_logging_trap, &e_clock_set,
+	&e_clear, &e_configure, &e_ssh_port, &e_key, &e_banner, &e_hostname,
+	&e_no_pager, &e_enable, NULL
+};
+
+struct fixture {
+	struct grammar		*g;
+	struct arena		 arena;
+	struct match_result	 res;
+	struct describe		 d;
+};
+
+static struct grammar *the_grammar;
+
+static int
+group_setup(void **state)
+{
+	char	*cause = NULL;
+
+	(void)state;
+	the_grammar = grammar_build(table, &cause);
+	if (the_grammar == NULL) {
+		print_error("grammar_build: %s\n", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	(void)state;
+	grammar_free(the_grammar);
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	struct fixture	*f = calloc(1, sizeof *f);
+
+	if (f == NULL)
+		return -1;
+	f->g = the_grammar;
+	arena_init(&f->arena);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*f = *state;
+
+	arena_release(&f->arena);
+	free(f);
+	return 0;
+}
+
+static const struct match_result *
+match(void **state, enum mode m, const char *line)
+{
+	struct fixture	*f = *state;
+
+	grammar_match(f->g, m, line, &f->arena, &f->res);
+	return &f->res;
+}
+
+/* The matched entry, asserting MATCH_OK. */
+static const struct match_result *
+match_ok(void **state, enum mode m, const char *line,
+    const struct cmd_entry *want)
+{
+	const struct match_result	*r = match(state, m, line);
+
+	assert_int_equal(r->status, MATCH_OK);
+	assert_ptr_equal(r->entry, want);
+	return r;
+}
+
+static void
+match_fails(void **state, enum mode m, const char *line,
+    enum match_status status, size_t offset)
+{
+	const struct match_result	*r = match(state, m, line);
+
+	assert_int_equal(r->status, status);
+	assert_int_equal(r->err_offset, offset);
+}
+
+/* '?' after line as "word|help" lines joined by '\n'. */
+static const char *
+describe(void **state, enum mode m, const char *line)
+{
+	struct fixture	*f = *state;
+	struct strbuf	 sb;
+	const char	*s;
+
+	grammar_describe(f->g, m, line, &f->arena, &f->d);
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < f->d.n; i++) {
+		strbuf_printf(&sb, "%s%s|%s", i != 0 ? "\n" : "",
+		    f->d.items[i].word, f->d.items[i].help);
+	}
+	s = arena_strdup(&f->arena, sb.buf);
+	strbuf_release(&sb);
+	return s;
+}
+
+/* Tab after line, the candidates joined by ' '. */
+static const char *
+complete(void **state, enum mode m, const char *line)
+{
+	struct fixture	*f = *state;
+	const char	**v = grammar_complete(f->g, m, line, &f->arena);
+	struct strbuf	 sb;
+	const char	*s;
+
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; v[i] != NULL; i++)
+		strbuf_printf(&sb, "%s%s", i != 0 ? " " : "", v[i]);
+	s = arena_strdup(&f->arena, sb.buf);
+	strbuf_release(&sb);
+	return s;
+}
+
+/* grammar_build of the given entries fails with cause. */
+static void
+build_fails(const struct cmd_entry *const *t, const char *cause_want)
+{
+	char		*cause = NULL;
+	struct grammar	*g = grammar_build(t, &cause);
+
+	assert_null(g);
+	assert_non_null(cause);
+	assert_string_equal(cause, cause_want);
+	free(cause);
+}
+
+static void
+test_grammar__literal_exact(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_PRIV, "show version", &e_show_version);
+	assert_int_equal(r->args.n, 2);
+	assert_string_equal(r->args.v[0].name, "show");
+	assert_string_equal(r->args.v[0].value, "show");
+	assert_string_equal(r->args.v[1].name, "version");
+	assert_true(cmd_arg_has(&r->args, "version"));
+	assert_false(cmd_arg_has(&r->args, "detail"));
+	match_ok(state, MODE_PRIV, "SHOW Version", &e_show_version);
+}
+
+static void
+test_grammar__literal_prefix(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_PRIV, "sh ver det", &e_show_version);
+	assert_int_equal(r->args.n, 3);
+	assert_string_equal(cmd_arg_str(&r->args, "detail"), "detail");
+	match_ok(state, MODE_PRIV, "conf t", &e_configure);
+	match_ok(state, MODE_PRIV, "show ipv", &e_show_ipv6);
+}
+
+static void
+test_grammar__exact_beats_prefix(void **state)
+{
+	match_ok(state, MODE_PRIV, "show ip", &e_show_ip);
+	match_ok(state, MODE_PRIV, "show IP", &e_show_ip);
+}
+
+static void
+test_grammar__ambiguous(void **state)
+{
+	match_fails(state, MODE_PRIV, "show i", MATCH_AMBIGUOUS, 5);
+	match_fails(state, MODE_PRIV, "cl", MATCH_AMBIGUOUS, 0);
+	match_fails(state, MODE_PRIV, "c t", MATCH_AMBIGUOUS, 0);
+	/* Only modes that count: in user mode "s" is only "show". */
+	match_fails(state, MODE_USER, "s", MATCH_INCOMPLETE, 1);
+}
+
+static void
+test_grammar__incomplete(void **state)
+{
+	match_fails(state, MODE_PRIV, "show", MATCH_INCOMPLETE, 4);
+	match_fails(state, MODE_PRIV, "clock set 10:00:00 ", MATCH_INCOMPLETE,
+	    19);
+	match_fails(state, MODE_CONFIG, "no", MATCH_INCOMPLETE, 2);
+}
+
+static void
+test_grammar__invalid_caret(void **state)
+{
+	match_fails(state, MODE_PRIV, "show bogus", MATCH_INVALID, 5);
+	match_fails(state, MODE_PRIV, "  show\t\tbogus x", MATCH_INVALID, 8);
+	match_fails(state, MODE_PRIV, "bogus", MATCH_INVALID, 0);
+	/* Words after a complete command. */
+	match_fails(state, MODE_PRIV, "show version detail extra",
+	    MATCH_INVALID, 20);
+	match_fails(state, MODE_PRIV, "show ip x", MATCH_INVALID, 8);
+}
+
+static void
+test_grammar__empty(void **state)
+{
+	match_fails(state, MODE_PRIV, "", MATCH_EMPTY, 0);
+	match_fails(state, MODE_PRIV, " \t ", MATCH_EMPTY, 0);
+}
+
+static void
+test_grammar__optional_nested(void **state)
+{
+	const struct match_result	*r;
+
+	match_ok(state, MODE_PRIV, "show running-config", &e_show_run);
+	match_ok(state, MODE_PRIV, "show run all", &e_show_run);
+	r = match_ok(state, MODE_PRIV, "show run all detail", &e_show_run);
+	assert_true(cmd_arg_has(&r->args, "all"));
+	assert_true(cmd_arg_has(&r->args, "detail"));
+	match_fails(state, MODE_PRIV, "show run detail", MATCH_INVALID, 9);
+}
+
+static void
+test_grammar__alternation_sequences(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_PRIV, "clock set 22:37:00 19 Mar 2024",
+	    &e_clock_set);
+	assert_int_equal(cmd_arg_u32(&r->args, "time", 0), 22 * 3600 + 37 * 60);
+	assert_int_equal(cmd_arg_u32(&r->args, "day", 0), 19);
+	assert_int_equal(cmd_arg_u32(&r->args, "month", 0), 3);
+	assert_int_equal(cmd_arg_u32(&r->args, "year", 0), 2024);
+	assert_string_equal(cmd_arg_str(&r->args, "month"), "Mar");
+	r = match_ok(state, MODE_CONFIG, "clock set 1:2:3 march 1 1993",
+	    &e_clock_set);
+	assert_int_equal(cmd_arg_u32(&r->args, "time", 0), 3723);
+	assert_int_equal(cmd_arg_u32(&r->args, "month", 0), 3);
+	assert_int_equal(cmd_arg_u32(&r->args, "day", 0), 1);
+	match_fails(state, MODE_PRIV, "clock set 10:00:00 1 1 2024",
+	    MATCH_INVALID, 21);
+}
+
+static void
+test_grammar__literal_beats_slot(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_CONFIG, "logging trap alerts",
+	    &e_logging_trap);
+	assert_true(cmd_arg_has(&r->args, "alerts"));
+	assert_false(cmd_arg_has(&r->args, "list"));
+	r = match_ok(state, MODE_CONFIG, "logging trap al", &e_logging_trap);
+	assert_true(cmd_arg_has(&r->args, "alerts"));
+	r = match_ok(state, MODE_CONFIG, "logging trap mylist",
+	    &e_logging_trap);
+	assert_string_equal(cmd_arg_str(&r->args, "list"), "mylist");
+	/* A number in range is a level; out of range it is just a word. */
+	r = match_ok(state, MODE_CONFIG, "logging trap 5", &e_logging_trap);
+	assert_int_equal(cmd_arg_u32(&r->args, "level", 99), 5);
+	assert_false(cmd_arg_has(&r->args, "list"));
+	r = match_ok(state, MODE_CONFIG, "logging trap 9", &e_logging_trap);
+	assert_string_equal(cmd_arg_str(&r->args, "list"), "9");
+	assert_int_equal(cmd_arg_u32(&r->args, "level", 99), 99);
+	assert_int_equal(cmd_arg_u32(&r->args, "list", 77), 77);
+}
+
+static void
+test_grammar__range_boundaries(void **state)
+{
+	const struct match_result	*r;
+
+	match_fails(state, MODE_CONFIG, "ssh port 0", MATCH_INVALID, 9);
+	r = match_ok(state, MODE_CONFIG, "ssh port 1", &e_ssh_port);
+	assert_int_equal(cmd_arg_u32(&r->args, "port", 0), 1);
+	r = match_ok(state, MODE_CONFIG, "ssh port 65535", &e_ssh_port);
+	assert_int_equal(cmd_arg_u32(&r->args, "port", 0), 65535);
+	match_fails(state, MODE_CONFIG, "ssh port 65536", MATCH_INVALID, 9);
+	match_fails(state, MODE_CONFIG, "ssh port 99999999999", MATCH_INVALID,
+	    9);
+	match_fails(state, MODE_CONFIG, "ssh port -1", MATCH_INVALID, 9);
+	match_fails(state, MODE_CONFIG, "ssh port 22x", MATCH_INVALID, 9);
+	r = match_ok(state, MODE_CONFIG, "logging trap 0", &e_logging_trap);
+	assert_int_equal(cmd_arg_u32(&r->args, "level", 99), 0);
+}
+
+static void
+test_grammar__type_ipv4(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_PRIV, "show route 10.1.2.254", &e_show_route);
+	assert_string_equal(cmd_arg_str(&r->args, "addr"), "10.1.2.254");
+	assert_int_equal(cmd_arg_u32(&r->args, "addr", 0), 0x0a0102fe);
+	match_ok(state, MODE_PRIV, "show route 0.0.0.0", &e_show_route);
+	match_ok(state, MODE_PRIV, "show route 255.255.255.255",
+	    &e_show_route);
+	match_fails(state, MODE_PRIV, "show route 256.1.1.1", MATCH_INVALID,
+	    11);
+	match_fails(state, MODE_PRIV, "show route 1.2.3", MATCH_INVALID, 11);
+	match_fails(state, MODE_PRIV, "show route 1.2.3.4.5", MATCH_INVALID,
+	    11);
+	match_fails(state, MODE_PRIV, "show route 1..3.4", MATCH_INVALID, 11);
+	match_fails(state, MODE_PRIV, "show route 1.2.3.", MATCH_INVALID, 11);
+}
+
+static void
+test_grammar__type_hex32(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_PRIV, "activation-key 0xDEADbeef 12",
+	    &e_key);
+	assert_int_equal(cmd_arg_u32(&r->args, "key", 0), 0xdeadbeef);
+	assert_int_equal(cmd_arg_u32(&r->args, "key2", 0), 0x12);
+	r = match_ok(state, MODE_PRIV, "act ffffffff", &e_key);
+	assert_int_equal(cmd_arg_u32(&r->args, "key", 0), 0xffffffff);
+	assert_false(cmd_arg_has(&r->args, "key2"));
+	match_fails(state, MODE_PRIV, "act 0x", MATCH_INVALID, 4);
+	match_fails(state, MODE_PRIV, "act 123456789", MATCH_INVALID, 4);
+	match_fails(state, MODE_PRIV, "act 0x123456789", MATCH_INVALID, 4);
+	match_fails(state, MODE_PRIV, "act 12g4", MATCH_INVALID, 4);
+}
+
+static void
+test_grammar__type_hhmmss(void **state)
+{
+	match_ok(state, MODE_PRIV, "clock set 23:59:59 31 dec 2035",
+	    &e_clock_set);
+	match_ok(state, MODE_PRIV, "clock set 00:00:00 1 jan 1993",
+	    &e_clock_set);
+	match_fails(state, MODE_PRIV, "clock set 24:00:00 1 jan 2000",
+	    MATCH_INVALID, 10);
+	match_fails(state, MODE_PRIV, "clock set 12:60:00 1 jan 2000",
+	    MATCH_INVALID, 10);
+	match_fails(state, MODE_PRIV, "clock set 12:00 1 jan 2000",
+	    MATCH_INVALID, 10);
+	match_fails(state, MODE_PRIV, "clock set 12:00:00:00 1 jan 2000",
+	    MATCH_INVALID, 10);
+	match_fails(state, MODE_PRIV, "clock set 123:0:0 1 jan 2000",
+	    MATCH_INVALID, 10);
+}
+
+static void
+test_grammar__type_day_month_year(void **state)
+{
+	const struct match_result	*r;
+
+	match_fails(state, MODE_PRIV, "clock set 1:0:0 0 jan 2000",
+	    MATCH_INVALID, 16);
+	match_fails(state, MODE_PRIV, "clock set 1:0:0 32 jan 2000",
+	    MATCH_INVALID, 16);
+	match_fails(state, MODE_PRIV, "clock set 1:0:0 1 ju 2000",
+	    MATCH_INVALID, 18);
+	match_fails(state, MODE_PRIV, "clock set 1:0:0 1 junes 2000",
+	    MATCH_INVALID, 18);
+	match_fails(state, MODE_PRIV, "clock set 1:0:0 1 jan 1992",
+	    MATCH_INVALID, 22);
+	match_fails(state, MODE_PRIV, "clock set 1:0:0 1 jan 2036",
+	    MATCH_INVALID, 22);
+	r = match_ok(state, MODE_PRIV, "clock set 1:0:0 JUL 4 2000",
+	    &e_clock_set);
+	assert_int_equal(cmd_arg_u32(&r->args, "month", 0), 7);
+	r = match_ok(state, MODE_PRIV, "clock set 1:0:0 1 Decembe 2000",
+	    &e_clock_set);
+	assert_int_equal(cmd_arg_u32(&r->args, "month", 0), 12);
+}
+
+static void
+test_grammar__type_line(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_CONFIG, "banner motd  hello\t world | x ",
+	    &e_banner);
+	assert_string_equal(cmd_arg_str(&r->args, "text"),
+	    "hello\t world | x ");
+	assert_false(cmd_arg_has(&r->args, "hello"));
+	match_fails(state, MODE_CONFIG, "banner motd", MATCH_INCOMPLETE, 11);
+}
+
+static void
+test_grammar__no_form(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_CONFIG, "hostname fw1", &e_hostname);
+	assert_false(cmd_arg_has(&r->args, "no"));
+	assert_string_equal(cmd_arg_str(&r->args, "name"), "fw1");
+	r = match_ok(state, MODE_CONFIG, "no hostname fw1", &e_hostname);
+	assert_string_equal(cmd_arg_str(&r->args, "no"), "no");
+	assert_string_equal(r->args.v[0].name, "no");
+	match_fails(state, MODE_CONFIG, "no banner motd x", MATCH_INVALID, 3);
+}
+
+static void
+test_grammar__no_only(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_CONFIG, "no pager", &e_no_pager);
+	assert_true(cmd_arg_has(&r->args, "no"));
+	match_ok(state, MODE_CONFIG, "no pa", &e_no_pager);
+	match_fails(state, MODE_CONFIG, "pager", MATCH_INVALID, 0);
+}
+
+static void
+test_grammar__hidden(void **state)
+{
+	match_ok(state, MODE_PRIV, "show secret", &e_show_secret);
+	match_ok(state, MODE_PRIV, "show sec extra", &e_show_secret);
+	assert_string_equal(describe(state, MODE_PRIV, "show se"), "");
+	assert_int_equal(((struct fixture *)*state)->d.status, MATCH_INVALID);
+	assert_string_equal(complete(state, MODE_PRIV, "show s"), "");
+	/* Once typed, a hidden command lists its own words. */
+	assert_string_equal(describe(state, MODE_PRIV, "show secret "),
+	    "extra|Even more\n<cr>|");
+}
+
+static void
+test_grammar__mode_filtering(void **state)
+{
+	match_fails(state, MODE_USER, "configure terminal", MATCH_INVALID, 0);
+	match_fails(state, MODE_USER, "show running-config", MATCH_INVALID, 5);
+	match_ok(state, MODE_USER, "show version", &e_show_version);
+	match_ok(state, MODE_USER, "en", &e_enable);
+	match_fails(state, MODE_PRIV, "enable", MATCH_INVALID, 0);
+	match_fails(state, MODE_PRIV, "logging trap 1", MATCH_INVALID, 0);
+	match_ok(state, MODE_CONFIG, "logging trap 1", &e_logging_trap);
+	match_fails(state, MODE_PRIV, "no pager", MATCH_INVALID, 0);
+}
+
+static void
+test_grammar__describe_first_word(void **state)
+{
+	assert_string_equal(describe(state, MODE_USER, ""),
+	    "enable|Turn on privileged commands\n"
+	    "show|Show running system information");
+	assert_string_equal(describe(state, MODE_CONFIG, "  "),
+	    "activation-key|Modify activation-key\n"
+	    "banner|Configure login/session banners\n"
+	    "clock|Manage the system clock\n"
+	    "hostname|Change host name\n"
+	    "logging|Configure logging levels\n"
+	    "no|Negate a command or set its defaults\n"
+	    "show|Show running system information\n"
+	    "ssh|Configure SSH options");
+}
+
+static void
+test_grammar__describe_next_words(void **state)
+{
+	assert_string_equal(describe(state, MODE_PRIV, "show "),
+	    "ip|IP information\n"
+	    "ipv6|IPv6 information\n"
+	    "route|Show the routing table\n"
+	    "running-config|Show the current operating configuration\n"
+	    "version|Display system software version");
+	assert_string_equal(describe(state, MODE_USER, "show "),
+	    "version|Display system software version");
+	assert_string_equal(describe(state, MODE_CONFIG, "no "),
+	    "hostname|Change host name\n"
+	    "pager|Control page length for pagination");
+}
+
+static void
+test_grammar__describe_slots_first(void **state)
+{
+	/* As ASA's "logging trap ?": <0-7>, WORD, then the keywords. */
+	assert_string_equal(describe(state, MODE_CONFIG, "logging trap "),
+	    "<0-7>|Enter syslog level (0 - 7)\n"
+	    "WORD|Specify the name of logging list\n"
+	    "alerts|Immediate action needed\n"
+	    "critical|Critical conditions");
+	assert_string_equal(describe(state, MODE_PRIV, "clock set "),
+	    "hh:mm:ss|Current Time");
+	assert_string_equal(describe(state, MODE_PRIV, "clock set 1:0:0 "),
+	    "<1-31>|Day of the month\nMONTH|Month of the year");
+	assert_string_equal(describe(state, MODE_PRIV, "clock set 1:0:0 4 "),
+	    "MONTH|Month of the year");
+	assert_string_equal(describe(state, MODE_PRIV,
+	    "clock set 1:0:0 4 jul "), "<1993-2035>|Year");
+	assert_string_equal(describe(state, MODE_CONFIG, "ssh port "),
+	    "<1-65535>|Set the SSH port");
+	assert_string_equal(describe(state, MODE_CONFIG, "hostname "),
+	    "WORD|New host name");
+	assert_string_equal(describe(state, MODE_CONFIG, "banner motd "),
+	    "LINE|Banner text");
+	assert_string_equal(describe(state, MODE_PRIV, "act "),
+	    "WORD|Activation key, first value");
+}
+
+static void
+test_grammar__describe_cr(void **state)
+{
+	assert_string_equal(describe(state, MODE_PRIV, "show version "),
+	    "detail|Show more\n<cr>|");
+	assert_string_equal(describe(state, MODE_PRIV, "sh ver det "),
+	    "<cr>|");
+	assert_string_equal(describe(state, MODE_PRIV, "show route "),
+	    "A.B.C.D|Destination address\n<cr>|");
+	assert_string_equal(describe(state, MODE_CONFIG, "banner motd hi "),
+	    "<cr>|");
+	assert_string_equal(describe(state, MODE_PRIV, "show run all "),
+	    "detail|Show more\n<cr>|");
+}
+
+static void
+test_grammar__describe_partial_word(void **state)
+{
+	struct fixture	*f = *state;
+
+	assert_string_equal(describe(state, MODE_PRIV, "sh"),
+	    "show|Show running system information");
+	assert_string_equal(describe(state, MODE_PRIV, "c"),
+	    "clear|Reset functions\n"
+	    "clock|Manage the system clock\n"
+	    "configure|Change to Configuration mode");
+	assert_string_equal(describe(state, MODE_PRIV, "show i"),
+	    "ip|IP information\nipv6|IPv6 information");
+	assert_string_equal(describe(state, MODE_PRIV, "SHOW VER"),
+	    "version|Display system software version");
+	/* No keyword completes it: the slots that take it. */
+	assert_string_equal(describe(state, MODE_CONFIG, "logging trap 5"),
+	    "<0-7>|Enter syslog level (0 - 7)\n"
+	    "WORD|Specify the name of logging list");
+	assert_string_equal(describe(state, MODE_PRIV, "show x"), "");
+	assert_int_equal(f->d.status, MATCH_INVALID);
+	assert_int_equal(f->d.err_offset, 5);
+}
+
+static void
+test_grammar__describe_errors(void **state)
+{
+	struct fixture	*f = *state;
+
+	describe(state, MODE_PRIV, "show bogus ");
+	assert_int_equal(f->d.status, MATCH_INVALID);
+	assert_int_equal(f->d.err_offset, 5);
+	assert_int_equal(f->d.n, 0);
+	describe(state, MODE_PRIV, "cl ");
+	assert_int_equal(f->d.status, MATCH_AMBIGUOUS);
+	assert_int_equal(f->d.err_offset, 0);
+	describe(state, MODE_PRIV, "show version detail x");
+	assert_int_equal(f->d.status, MATCH_INVALID);
+	assert_int_equal(f->d.err_offset, 20);
+	describe(state, MODE_PRIV, "show ");
+	assert_int_equal(f->d.status, MATCH_OK);
+}
+
+static void
+test_grammar__complete(void **state)
+{
+	assert_string_equal(complete(state, MODE_PRIV, "sh"), "show");
+	assert_string_equal(complete(state, MODE_PRIV, "c"),
+	    "clear clock configure");
+	assert_string_equal(complete(state, MODE_PRIV, "show "),
+	    "ip ipv6 route running-config version");
+	assert_string_equal(complete(state, MODE_PRIV, "show i"), "ip ipv6");
+	assert_string_equal(complete(state, MODE_PRIV, "show run "), "all");
+	assert_string_equal(complete(state, MODE_CONFIG, "logging trap "),
+	    "alerts critical");
+	assert_string_equal(complete(state, MODE_CONFIG, "ssh port "), "");
+	assert_string_equal(complete(state, MODE_PRIV, "show zz"), "");
+	assert_string_equal(complete(state, MODE_PRIV, "bogus "), "");
+	assert_string_equal(complete(state, MODE_USER, "c"), "");
+}
+
+static void
+test_grammar__types_registry(void **state)
+{
+	struct arena		 a;
+	struct slot_spec	 s;
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(grammar_type_parse(&a, "1-65535", 7, &s), 0);
+	assert_string_equal(s.placeholder, "<1-65535>");
+	assert_int_equal(s.min, 1);
+	assert_int_equal(s.max, 65535);
+	assert_int_equal(grammar_type_parse(&a, "ipv4", 4, &s), 0);
+	assert_string_equal(s.placeholder, "A.B.C.D");
+	assert_int_equal(grammar_type_parse(&a, "day", 3, &s), 0);
+	assert_string_equal(s.placeholder, "<1-31>");
+	assert_int_equal(grammar_type_parse(&a, "year", 4, &s), 0);
+	assert_string_equal(s.placeholder, "<1993-2035>");
+	assert_int_equal(grammar_type_parse(&a, "7-1", 3, &s), -1);
+	assert_int_equal(grammar_type_parse(&a, "1-", 2, &s), -1);
+	assert_int_equal(grammar_type_parse(&a, "words", 5, &s), -1);
+	arena_release(&a);
+}
+
+static void
+test_grammar__build_duplicate_syntax(void **state)
+{
+	static const struct cmd_entry a = {
+		.syntax = "show version [detail]", .modes = M_PRIV,
+	};
+	static const struct cmd_entry b = {
+		.syntax = "show version", .modes = M_PRIV | M_USER,
+	};
+	static const struct cmd_entry c = {
+		.syntax = "show version", .modes = M_USER,
+	};
+	static const struct cmd_entry d = {
+		.syntax = "ssh port <p:1-65535>", .modes = M_CONFIG,
+	};
+	static const struct cmd_entry e = {
+		.syntax = "ssh port <q:1-65535>", .modes = M_CONFIG,
+	};
+	static const struct cmd_entry f = {
+		.syntax = "no shutdown", .modes = M_CONFIG,
+	};
+	static const struct cmd_entry g = {
+		.syntax = "shutdown", .modes = M_CONFIG,
+		.flags = CMD_F_NO_FORM,
+	};
+	const struct cmd_entry *const t1[] = { &a, &b, NULL };
+	const struct cmd_entry *const t2[] = { &d, &e, NULL };
+	const struct cmd_entry *const t3[] = { &f, &g, NULL };
+	const struct cmd_entry *const ok[] = { &a, &c, NULL };
+	struct grammar	*gr;
+	char		*cause = NULL;
+
+	(void)state;
+	build_fails(t1, "duplicate syntax: \"show version [detail]\" and "
+	    "\"show version\"");
+	build_fails(t2, "duplicate syntax: \"ssh port <p:1-65535>\" and "
+	    "\"ssh port <q:1-65535>\"");
+	build_fails(t3, "duplicate syntax: \"no shutdown\" and \"shutdown\"");
+	/* Disjoint modes: one per mode. */
+	gr = grammar_build(ok, &cause);
+	assert_non_null(gr);
+	grammar_free(gr);
+}
+
+static void
+test_grammar__build_conflicting_help(void **state)
+{
+	static const struct cmd_help h1[] = {
+		{ "show", "Show things" }, { NULL, NULL }
+	};
+	static const struct cmd_help h2[] = {
+		{ "show", "Display things" }, { NULL, NULL }
+	};
+	static const struct cmd_help h3[] = {
+		{ "port", "Port one" }, { "n", "A number" }, { NULL, NULL }
+	};
+	static const struct cmd_help h4[] = {
+		{ "n", "Another number" }, { NULL, NULL }
+	};
+	static const struct cmd_entry a = {
+		.syntax = "show version", .help = h1, .modes = M_PRIV,
+	};
+	static const struct cmd_entry b = {
+		.syntax = "show clock", .help = h2, .modes = M_PRIV,
+	};
+	static const struct cmd_entry c = {
+		.syntax = "port <n:1-10>", .help = h3, .modes = M_PRIV,
+	};
+	static const struct cmd_entry d = {
+		.syntax = "port <n:1-10> x", .help = h4, .modes = M_PRIV,
+	};
+	static const struct cmd_entry kw = { .help = h2 };
+	static const struct cmd_entry same = {
+		.syntax = "show clock", .help = h1, .modes = M_PRIV,
+	};
+	const struct cmd_entry *const t1[] = { &a, &b, NULL };
+	const struct cmd_entry *const t2[] = { &c, &d, NULL };
+	const struct cmd_entry *const t3[] = { &kw, &a, NULL };
+	const struct cmd_entry *const ok[] = { &a, &same, NULL };
+	struct grammar	*gr;
+	char		*cause = NULL;
+
+	(void)state;
+	build_fails(t1, "conflicting help for \"show\": \"show version\" and "
+	    "\"show clock\"");
+	build_fails(t2, "conflicting help for \"n\": \"port <n:1-10>\" and "
+	    "\"port <n:1-10> x\"");
+	build_fails(t3, "conflicting help for \"show\": \"show version\" and "
+	    "\"(help table)\"");
+	gr = grammar_build(ok, &cause);
+	assert_non_null(gr);
+	grammar_free(gr);
+}
+
+static void
+test_grammar__build_unknown_type(void **state)
+{
+	static const struct cmd_entry a = {
+		.syntax = "foo <x:bogus>", .modes = M_PRIV,
+	};
+	const struct cmd_entry *const t[] = { &a, NULL };
+
+	(void)state;
+	build_fails(t, "unknown type \"bogus\" in \"foo <x:bogus>\"");
+}
+
+static void
+build_one_fails(const char *syntax, const char *cause)
+{
+	struct cmd_entry		 e = { .syntax = syntax };
+	const struct cmd_entry *const	 t[] = { &e, NULL };
+
+	e.modes = M_PRIV;
+	build_fails(t, cause);
+}
+
+static void
+test_grammar__build_malformed(void **state)
+{
+	(void)state;
+	build_one_fails("foo [bar",
+	    "malformed syntax \"foo [bar\": unbalanced '['");
+	build_one_fails("foo [bar (a|b]",
+	    "malformed syntax \"foo [bar (a|b]\": unbalanced '('");
+	build_one_fails("foo bar]",
+	    "malformed syntax \"foo bar]\": unexpected ']'");
+	build_one_fails("foo a|b",
+	    "malformed syntax \"foo a|b\": unexpected '|'");
+	build_one_fails("foo <x:word",
+	    "malformed syntax \"foo <x:word\": unbalanced '<'");
+	build_one_fails("foo <word>",
+	    "malformed syntax \"foo <word>\": a slot is <name:type>");
+	build_one_fails("foo []",
+	    "malformed syntax \"foo []\": empty [ ]");
+	build_one_fails("foo (a|)",
+	    "malformed syntax \"foo (a|)\": empty alternative");
+	build_one_fails("[foo]",
+	    "malformed syntax \"[foo]\": it may match an empty line");
+	build_one_fails("foo <t:line> bar",
+	    "malformed syntax \"foo <t:line> bar\": "
+	    "a line slot must come last");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_grammar__literal_exact),
+		T(test_grammar__literal_prefix),
+		T(test_grammar__exact_beats_prefix),
+		T(test_grammar__ambiguous),
+		T(test_grammar__incomplete),
+		T(test_grammar__invalid_caret),
+		T(test_grammar__empty),
+		T(test_grammar__optional_nested),
+		T(test_grammar__alternation_sequences),
+		T(test_grammar__literal_beats_slot),
+		T(test_grammar__range_boundaries),
+		T(test_grammar__type_ipv4),
+		T(test_grammar__type_hex32),
+		T(test_grammar__type_hhmmss),
+		T(test_grammar__type_day_month_year),
+		T(test_grammar__type_line),
+		T(test_grammar__no_form),
+		T(test_grammar__no_only),
+		T(test_grammar__hidden),
+		T(test_grammar__mode_filtering),
+		T(test_grammar__describe_first_word),
+		T(test_grammar__describe_next_words),
+		T(test_grammar__describe_slots_first),
+		T(test_grammar__describe_cr),
+		T(test_grammar__describe_partial_word),
+		T(test_grammar__describe_errors),
+		T(test_grammar__complete),
+		T(test_grammar__types_registry),
+		T(test_grammar__build_duplicate_syntax),
+		T(test_grammar__build_conflicting_help),
+		T(test_grammar__build_unknown_type),
+		T(test_grammar__build_malformed),
+#undef T
+	};
+
+	return cmocka_run_group_tests_name("grammar", tests, group_setup,
+	    group_teardown);
+}
