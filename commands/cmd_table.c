@@ -8,6 +8,8 @@
 #include "commands/commands_int.h"
 
 const struct cmd_entry *const cmd_table[] = {
+	&cmd_keywords_entry,
+	&cmd_activation_key_entry,
 	&cmd_clock_set_entry,
 	&cmd_configure_terminal_entry,
 	&cmd_disable_entry,
@@ -19,10 +21,12 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_logout_entry,
 	&cmd_pager_lines_entry,
 	&cmd_quit_entry,
+	&cmd_show_activation_key_entry,
 	&cmd_show_clock_entry,
 	&cmd_show_curpriv_entry,
 	&cmd_show_running_config_entry,
 	&cmd_show_startup_config_entry,
+	&cmd_show_version_entry,
 	&cmd_terminal_pager_entry,
 	&cmd_terminal_width_entry,
 	&cmd_write_erase_entry,

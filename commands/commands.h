@@ -17,6 +17,22 @@
 
 /* ---- The device ---- */
 
+/* The device's activation keys and running license (license.c). */
+struct license {
+	bool			 has_running;	/* a running permanent key */
+	struct lic_key		 running_key;
+	struct lic_keyinfo	 running_info;
+	bool			 has_flash;	/* a flash permanent key */
+	struct lic_key		 flash_key;	/* differs from running while a
+						   new key waits for a reload */
+	struct lic_keyinfo	 flash_info;
+	struct lic_timed	*timed;		/* installed time-based keys */
+	size_t			 ntimed;
+	bool			 no_essentials;	/* "no anyconnect-essentials" */
+	bool			 invalid;	/* the store was not valid */
+	struct lic_running	 run;		/* computed */
+};
+
 struct device_opts {
 	const struct model_db	*db;
 	const char		*model;	   /* platform id */
@@ -24,6 +40,7 @@ struct device_opts {
 	const char		*software; /* "9.1(7)32" */
 	const char		*flash;	   /* directory; NULL: the default */
 	const char		*clock;	   /* YYYY-MM-DDTHH:MM:SSZ: frozen */
+	bool			 npe;	   /* No Payload Encryption variant */
 };
 
 struct device {
@@ -31,6 +48,8 @@ struct device {
 	const struct lic_platform *platform;
 	char			 serial[32];
 	uint32_t		 version;	/* running software */
+	bool			 npe;		/* No Payload Encryption model */
+	struct license		 lic;
 	char			*flash;		/* owned path */
 	int			 lock_fd;	/* flock on flash/.lock */
 
@@ -89,6 +108,16 @@ int	 device_flash_remove(const struct device *, const char *name);
 /* Note a configuration change by the current user. */
 void	 device_touch(struct device *);
 
+/* Read the key store from flash (at boot) and compute the license. */
+void	 license_load(struct device *);
+/* Write the key store atomically. 0, or -1 with errno. */
+int	 license_save(const struct device *);
+/* Recompute the running license after a key or setting changed. */
+void	 license_compute(struct device *);
+enum lic_err license_decode(const struct device *, const struct lic_key *,
+	    struct lic_keyinfo *);
+void	 license_release(struct license *);
+
 /* ---- Command context ---- */
 
 struct cmd_ctx {
@@ -121,6 +150,22 @@ enum msg_id {
 	MSG_HOSTNAME_INVALID,
 	MSG_CLOCK_INVALID,
 	MSG_INCOMPLETE,
+	MSG_FLASH_SAME,
+	MSG_FLASH_DIFFERENT,
+	MSG_FLASH_SAME_82,
+	MSG_FLASH_DIFFERENT_82,
+	MSG_KEY_INVALID_BOOT,
+	MSG_KEY_VALIDATING,
+	MSG_KEY_NOT_VALID,
+	MSG_KEY_BOTH_UPDATED,
+	MSG_KEY_RELOAD_WARNING,
+	MSG_KEY_FLASH_UPDATED,
+	MSG_KEY_STORE_FAILED,
+	MSG_KEY_NOT_TIMED,
+	MSG_KEY_EVAL_BLOCKS,
+	MSG_KEY_NOT_INSTALLED,
+	MSG_KEY_TIMED_ACTIVE,
+	MSG_KEY_TIMED_INACTIVE,
 	MSG_CURPRIV,
 	MSG_COUNT
 };

@@ -136,6 +136,7 @@ device_new(const struct device_opts *o, char **cause)
 	    device_default_flash(o->serial);
 	if (lock_flash(dev, cause) != 0)
 		goto fail;
+	dev->npe = o->npe;
 	dev->hostname = xstrdup("ciscoasa");
 	dev->pager_lines = 24;
 	dev->booted = device_now(dev);
@@ -152,6 +153,7 @@ device_free(struct device *dev)
 		return;
 	if (dev->lock_fd != -1)
 		close(dev->lock_fd);
+	license_release(&dev->lic);
 	free(dev->flash);
 	free(dev->hostname);
 	free(dev);

@@ -31,7 +31,7 @@ enum mode {
 #define MODES_ALL	(MODE_BIT(MODE_USER) | MODES_EXEC)
 
 struct mode_info {
-	const char	*prompt;	/* format, %s is the hostname */
+	const char	*prompt;	/* after the hostname: "# " */
 	const char	*help_header;	/* "exec mode commands/options:" */
 	enum mode	 parent;	/* where exit goes */
 };

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * activation-key [noconfirm] KEY [activate | deactivate]: install a
+ * permanent key (it replaces the old one) or a time-based key. A
+ * permanent change that needs a reload (Table 5-19 for 9.x, Table 3-18
+ * of the 8.4 guide before) asks [confirm] and only updates the flash
+ * key. Messages: reference 1.3, in messages.c. A key that does not
+ * decode for this serial number and platform changes nothing.
+ */
+#include "commands/commands.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands/commands_int.h"
+
+static const char *const key_slots[] = { "k1", "k2", "k3", "k4", "k5" };
+
+/* The typed words as one string for the codec; arena-owned. */
+static const char *
+key_text(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char	*w[5];
+
+	for (int i = 0; i < 5; i++)
+		w[i] = cmd_arg_str(args, key_slots[i]);
+	return arena_printf(session_arena(ctx->sess), "%s %s %s %s %s", w[0],
+	    w[1], w[2], w[3], w[4]);
+}
+
+static bool
+confirm(struct cmd_ctx *ctx, const struct cmd_args *args, enum msg_id q)
+{
+	const char	*answer;
+
+	if (cmd_arg_has(args, "noconfirm")) {
+		out_puts(ctx->out, msg(q));
+		out_puts(ctx->out, "\n");
+		return true;
+	}
+	answer = session_ask(ctx->sess, msg(q), false);
+	/* [confirm]: Enter or 'y' goes ahead, anything else declines. */
+	return answer != NULL && (*answer == '\0' || *answer == 'y' ||
+	    *answer == 'Y');
+}
+
+static enum cmd_status
+save_or_revert(struct cmd_ctx *ctx, const struct license *saved)
+{
+	struct license	*l = &ctx->dev->lic;
+
+	if (license_save(ctx->dev) == 0) {
+		license_compute(ctx->dev);
+		return CMD_OK;
+	}
+	/* Nothing on flash changed: put the old keys back in memory. */
+	l->has_flash = saved->has_flash;
+	l->flash_key = saved->flash_key;
+	l->flash_info = saved->flash_info;
+	l->has_running = saved->has_running;
+	l->running_key = saved->running_key;
+	l->running_info = saved->running_info;
+	return cmd_error(ctx, MSG_KEY_STORE_FAILED, strerror(errno));
+}
+
+static enum cmd_status
+install_permanent(struct cmd_ctx *ctx, const struct cmd_args *args,
+    const struct lic_key *key, const struct lic_keyinfo *info)
+{
+	struct license	*l = &ctx->dev->lic;
+	struct license	 saved = *l;
+	enum cmd_status	 st;
+
+	if (license_needs_reload(ctx->dev, info)) {
+		if (!confirm(ctx, args, MSG_KEY_RELOAD_WARNING))
+			return CMD_OK;
+		l->has_flash = true;
+		l->flash_key = *key;
+		l->flash_info = *info;
+		if ((st = save_or_revert(ctx, &saved)) == CMD_OK)
+			out_puts(ctx->out, msg(MSG_KEY_FLASH_UPDATED));
+		return st;
+	}
+	l->has_flash = l->has_running = true;
+	l->flash_key = l->running_key = *key;
+	l->flash_info = l->running_info = *info;
+	if ((st = save_or_revert(ctx, &saved)) == CMD_OK)
+		out_puts(ctx->out, msg(MSG_KEY_BOTH_UPDATED));
+	return st;
+}
+
+static enum cmd_status
+activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct lic_key		 key;
+	struct lic_keyinfo	 info;
+
+	out_puts(ctx->out, msg(MSG_KEY_VALIDATING));
+	if (lic_key_parse(key_text(ctx, args), &key) != LIC_OK ||
+	    license_decode(ctx->dev, &key, &info) != LIC_OK)
+		return cmd_error(ctx, MSG_KEY_NOT_VALID);
+	if (info.type == LIC_KEY_PERMANENT) {
+		if (cmd_arg_has(args, "activate") ||
+		    cmd_arg_has(args, "deactivate"))
+			return cmd_error(ctx, MSG_KEY_NOT_TIMED);
+		return install_permanent(ctx, args, &key, &info);
+	}
+	return license_timed_command(ctx, args, &key, &info);
+}
+
+static const struct cmd_help activation_key_help[] = {
+	{ "activation-key", "Modify activation-key" },
+	{ "noconfirm", "Do not prompt for confirmation" },
+	{ "k1", "The activation key, five hexadecimal words" },
+	{ "k2", "The activation key, five hexadecimal words" },
+	{ "k3", "The activation key, five hexadecimal words" },
+	{ "k4", "The activation key, five hexadecimal words" },
+	{ "k5", "The activation key, five hexadecimal words" },
+	{ "activate", "Activate a time-based activation key" },
+	{ "deactivate", "Deactivate a time-based activation key" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_activation_key_entry = {
+	.syntax = "activation-key [noconfirm] <k1:hex32> <k2:hex32> "
+	    "<k3:hex32> <k4:hex32> <k5:hex32> [(activate | deactivate)]",
+	.help = activation_key_help,
+	.modes = MODES_EXEC,
+	.exec = activation_key_exec,
+};

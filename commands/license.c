@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The device's licenses: the running and flash permanent keys, the
+ * installed time-based keys, and the hidden flash file that keeps them
+ * (never part of the configuration). The running license is recomputed
+ * by the pure engine whenever a key changes.
+ *
+ * The store, flash/.private/activation-keys, is text, one record a line:
+ *   asaemu-keys 1
+ *   serial JMX1234L0AB
+ *   permanent 0x........ 0x........ 0x........ 0x........ 0x........
+ *   timed 0x........ ... active=1 used=SECONDS activated=DEVICE-TIME
+ *       stacked=SECONDS
+ * Any line it cannot read, or a key that does not decode for this serial
+ * number and platform, makes the whole store invalid: the device then runs
+ * on its Base license and says so at boot, as an ASA does.
+ */
+#include "commands/commands.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands/commands_int.h"
+
+#define STORE_FILE	"activation-keys"
+#define STORE_MAGIC	"asaemu-keys 1"
+
+static const struct lic_catalog *
+catalog(const struct device *dev)
+{
+	return model_db_catalog(dev->db);
+}
+
+enum lic_err
+license_decode(const struct device *dev, const struct lic_key *key,
+    struct lic_keyinfo *info)
+{
+	return lic_key_decode(catalog(dev), dev->platform, dev->serial, key,
+	    info);
+}
+
+void
+license_compute(struct device *dev)
+{
+	struct license		*l = &dev->lic;
+	struct lic_inputs	 in;
+
+	memset(&in, 0, sizeof in);
+	in.cat = catalog(dev);
+	in.p = dev->platform;
+	in.version = dev->version;
+	in.npe = dev->npe;
+	in.perm = l->has_running ? &l->running_info : NULL;
+	in.timed = l->timed;
+	in.ntimed = l->ntimed;
+	in.no_essentials = l->no_essentials;
+	lic_running_compute(&in, &l->run);
+}
+
+/*
+ * Parse "active=1 used=N activated=T stacked=S" after a timed key's words;
+ * stacked is the duration identical keys added to this one.
+ */
+static int
+parse_timed_state(const char *s, struct lic_timed *t)
+{
+	int		 active;
+	uint64_t	 used;
+	int64_t		 at;
+	uint32_t	 stacked;
+
+	if (sscanf(s, " active=%d used=%" SCNu64 " activated=%" SCNd64
+	    " stacked=%" SCNu32, &active, &used, &at, &stacked) != 4 ||
+	    stacked > UINT32_MAX - t->info.duration)
+		return -1;
+	t->active = active != 0;
+	t->used = used;
+	t->activated_at = at;
+	t->info.duration += stacked;
+	return 0;
+}
+
+static int
+parse_timed(struct device *dev, const char *rest)
+{
+	struct license	*l = &dev->lic;
+	struct lic_timed t;
+	char		 words[64];
+	const char	*state = rest;
+
+	/* The five words end where the state begins. */
+	for (int i = 0; i < 5 && state != NULL; i++)
+		state = strchr(state + 1, ' ');
+	if (state == NULL || (size_t)(state - rest) >= sizeof words)
+		return -1;
+	memset(&t, 0, sizeof t);
+	memcpy(words, rest, (size_t)(state - rest));
+	words[state - rest] = '\0';
+	if (lic_key_parse(words, &t.key) != LIC_OK ||
+	    license_decode(dev, &t.key, &t.info) != LIC_OK ||
+	    t.info.type == LIC_KEY_PERMANENT ||
+	    parse_timed_state(state, &t) != 0)
+		return -1;
+	l->timed = xreallocarray(l->timed, l->ntimed + 1, sizeof *l->timed);
+	l->timed[l->ntimed++] = t;
+	return 0;
+}
+
+static int
+parse_line(struct device *dev, const char *line)
+{
+	struct license	*l = &dev->lic;
+
+	if (strcmp(line, STORE_MAGIC) == 0 || *line == '\0')
+		return 0;
+	if (strncmp(line, "serial ", 7) == 0)
+		return strcmp(line + 7, dev->serial) == 0 ? 0 : -1;
+	if (strncmp(line, "permanent ", 10) == 0) {
+		if (lic_key_parse(line + 10, &l->flash_key) != LIC_OK ||
+		    license_decode(dev, &l->flash_key, &l->flash_info) !=
+		    LIC_OK || l->flash_info.type != LIC_KEY_PERMANENT)
+			return -1;
+		l->has_flash = true;
+		return 0;
+	}
+	if (strncmp(line, "timed ", 6) == 0)
+		return parse_timed(dev, line + 6);
+	return -1;
+}
+
+static void
+license_reset(struct license *l)
+{
+	free(l->timed);
+	l->timed = NULL;
+	l->ntimed = 0;
+	l->has_flash = l->has_running = false;
+}
+
+void
+license_load(struct device *dev)
+{
+	struct license	*l = &dev->lic;
+	char		*text = device_flash_read(dev, STORE_FILE, NULL);
+	char		*line, *next;
+
+	license_reset(l);
+	l->invalid = false;
+	if (text != NULL && strncmp(text, STORE_MAGIC "\n",
+	    sizeof STORE_MAGIC) != 0)
+		l->invalid = true;
+	for (line = text; !l->invalid && line != NULL && *line != '\0';
+	    line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		if (parse_line(dev, line) != 0)
+			l->invalid = true;
+	}
+	free(text);
+	if (l->invalid)
+		license_reset(l);
+	/* A reload makes the flash permanent key the running one. */
+	l->has_running = l->has_flash;
+	l->running_key = l->flash_key;
+	l->running_info = l->flash_info;
+	license_compute(dev);
+}
+
+int
+license_save(const struct device *dev)
+{
+	const struct license *l = &dev->lic;
+	struct strbuf	 sb;
+	char		 words[64];
+	int		 rc;
+
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s\nserial %s\n", STORE_MAGIC, dev->serial);
+	if (l->has_flash)
+		strbuf_printf(&sb, "permanent %s\n", lic_key_format(
+		    &l->flash_key, words, sizeof words));
+	for (size_t i = 0; i < l->ntimed; i++) {
+		const struct lic_timed *t = &l->timed[i];
+		struct lic_keyinfo	info;
+
+		/* What stacking added is what the key itself does not say. */
+		if (license_decode(dev, &t->key, &info) != LIC_OK)
+			info.duration = t->info.duration;
+		strbuf_printf(&sb, "timed %s active=%d used=%" PRIu64
+		    " activated=%" PRId64 " stacked=%" PRIu32 "\n",
+		    lic_key_format(&t->key, words, sizeof words),
+		    t->active ? 1 : 0, t->used, t->activated_at,
+		    t->info.duration - info.duration);
+	}
+	rc = device_flash_write(dev, STORE_FILE, sb.buf, sb.len);
+	strbuf_release(&sb);
+	return rc;
+}
+
+void
+license_release(struct license *l)
+{
+	license_reset(l);
+}
+
+/*
+ * Table 5-19 (9.1 chapter): only downgrading the Encryption license
+ * needs a reload. Before 9.0, Table 3-18 of the 8.4 guide: changing the
+ * Encryption license, downgrading any permanent license, and on the
+ * ASA 5505 and 5510 changing between Base and Security Plus.
+ */
+bool
+license_needs_reload(const struct device *dev, const struct lic_keyinfo *info)
+{
+	const struct lic_catalog *cat = catalog(dev);
+	const struct license	 *l = &dev->lic;
+	struct lic_inputs	  in;
+	struct lic_running	  old, new;
+	size_t			  enc = lic_catalog_find(cat, "encryption");
+
+	memset(&in, 0, sizeof in);
+	in.cat = cat;
+	in.p = dev->platform;
+	in.version = dev->version;
+	in.npe = dev->npe;
+	in.perm = l->has_running ? &l->running_info : NULL;
+	lic_running_compute(&in, &old);
+	in.perm = info;
+	lic_running_compute(&in, &new);
+	if (dev->version >= LIC_VERSION(9, 0, 0, 0))
+		return new.v[enc].value < old.v[enc].value;
+	if (new.v[enc].value != old.v[enc].value)
+		return true;
+	if (old.edition != new.edition && dev->platform->family != NULL &&
+	    (strcmp(dev->platform->family, "asa5505") == 0 ||
+	    strcmp(dev->platform->id, "ASA5510") == 0))
+		return true;
+	for (size_t f = 0; f < cat->nfeatures; f++)
+		if (new.v[f].value < old.v[f].value)
+			return true;
+	return false;
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The "Licensed features for this platform:" rows of show version and show
+ * activation-key, in the layout of the running software version (rows,
+ * labels and order come from licensing/features.xml).
+ *
+ * Columns (reference 2.1, 2.2, 3.4, all [V]): 8.3 and later print the
+ * label padded to 34, ": ", the value padded to 15, then "perpetual" or
+ * "N days"; 8.2 prints the label padded to 31 and the value padded to 10,
+ * with no time column.
+ */
+#include "commands/commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "commands/commands_int.h"
+
+#define SECONDS_PER_DAY 86400u
+
+static bool
+row_applies(const struct lic_row *r, const struct lic_platform *p,
+    const struct lic_running *run)
+{
+	const char	*fam = p->family != NULL ? p->family : "";
+
+	if (r->only != NULL && strcmp(r->only, fam) != 0)
+		return false;
+	if (r->except != NULL && strcmp(r->except, fam) == 0)
+		return false;
+	if (r->if_feature != (size_t)-1 &&
+	    run->v[r->if_feature].value < r->if_min)
+		return false;
+	if (r->if_nonzero && run->v[r->feature].value == 0)
+		return false;
+	return true;
+}
+
+static const char *
+value_text(const struct lic_row *r, const struct lic_feature *f,
+    const struct lic_platform *p, uint32_t v, char *buf, size_t len)
+{
+	switch (r->show) {
+	case LIC_ROW_AT_LEAST:
+		return v >= r->min ? "Enabled" : "Disabled";
+	case LIC_ROW_PHONE_CAP:
+		if (p->phone_proxy_max != 0 && v > p->phone_proxy_max)
+			v = p->phone_proxy_max;
+		break;
+	case LIC_ROW_VALUE:
+		break;
+	}
+	switch (f->kind) {
+	case LIC_KIND_BOOL:
+		return v != 0 ? "Enabled" : "Disabled";
+	case LIC_KIND_ENUM:
+		return v < f->nvalues ? f->values[v].text : "?";
+	case LIC_KIND_COUNT:
+		break;
+	}
+	if (v == LIC_UNLIMITED)
+		return "Unlimited";
+	snprintf(buf, len, "%u", v);
+	return buf;
+}
+
+static const char *
+time_text(const struct lic_row *r, const struct lic_value *lv, char *buf,
+    size_t len)
+{
+	if (r->tail_lo != NULL)
+		return lv->value >= r->tail_min && r->tail_hi != NULL ?
+		    r->tail_hi : r->tail_lo;
+	if (!lv->timed)
+		return "perpetual";
+	/* Whole days left, rounded up: a fresh 62-day key shows 62. */
+	snprintf(buf, len, "%u days", (lv->seconds_left + SECONDS_PER_DAY -
+	    1) / SECONDS_PER_DAY);
+	return buf;
+}
+
+void
+license_block(struct out *out, const struct device *dev,
+    const struct lic_running *run)
+{
+	const struct lic_catalog *cat = model_db_catalog(dev->db);
+	const struct lic_layout	 *lay = lic_catalog_layout(cat, dev->version);
+	bool			  old = dev->version < LIC_VERSION(8, 3, 0, 0);
+	char			  vbuf[16], tbuf[16];
+
+	out_puts(out, "Licensed features for this platform:\n");
+	for (size_t i = 0; lay != NULL && i < lay->nrows; i++) {
+		const struct lic_row	 *r = &lay->rows[i];
+		const struct lic_feature *f = &cat->features[r->feature];
+		const struct lic_value	 *lv = &run->v[r->feature];
+		const char		 *label = r->label;
+		int			  width;
+
+		if (label == NULL)
+			label = lic_feature_label(f, dev->version);
+		if (label == NULL || !row_applies(r, dev->platform, run))
+			continue;
+		width = (old ? 31 : 34) - (int)r->indent;
+		out_printf(out, "%*s%-*s: ", (int)r->indent, "", width, label);
+		if (old)
+			out_printf(out, "%-10s\n", value_text(r, f,
+			    dev->platform, lv->value, vbuf, sizeof vbuf));
+		else
+			out_printf(out, "%-15s%s\n", value_text(r, f,
+			    dev->platform, lv->value, vbuf, sizeof vbuf),
+			    time_text(r, lv, tbuf, sizeof tbuf));
+	}
+}
+
+void
+license_running_of(const struct device *dev, const struct lic_keyinfo *info,
+    struct lic_running *run)
+{
+	struct lic_inputs	 in;
+
+	memset(&in, 0, sizeof in);
+	in.cat = model_db_catalog(dev->db);
+	in.p = dev->platform;
+	in.version = dev->version;
+	in.npe = dev->npe;
+	in.perm = info;
+	in.no_essentials = dev->lic.no_essentials;
+	lic_running_compute(&in, run);
+}
+
+/* Key lines end in a blank up to 9.1 ([V] 8.2 and 8.4 captures). */
+void
+license_key_line(struct out *out, const char *label, const struct lic_key *k)
+{
+	static const struct lic_key zero;
+	char			 words[64];
+
+	out_printf(out, "%s: %s \n", label,
+	    lic_key_format(k != NULL ? k : &zero, words, sizeof words));
+}
+
+const char *
+license_sentence(const struct device *dev)
+{
+	return dev->platform->editions[dev->lic.run.edition].sentence;
+}
+
+static bool
+same_key(const struct license *l)
+{
+	return l->has_flash == l->has_running && (!l->has_flash ||
+	    memcmp(&l->flash_key, &l->running_key, sizeof l->flash_key) == 0);
+}
+
+void
+license_flash_line(struct out *out, const struct device *dev)
+{
+	bool	 same = same_key(&dev->lic);
+
+	out_puts(out, msg(dev->version < LIC_VERSION(8, 3, 0, 0) ?
+	    (same ? MSG_FLASH_SAME_82 : MSG_FLASH_DIFFERENT_82) :
+	    (same ? MSG_FLASH_SAME : MSG_FLASH_DIFFERENT)));
+}
+
+/* The grants of one time-based key, with that key's days left. */
+static void
+timed_rows(struct out *out, const struct device *dev,
+    const struct lic_timed *t, int lw, int vw)
+{
+	const struct lic_catalog *cat = model_db_catalog(dev->db);
+	uint64_t		  left = t->info.duration > t->used ?
+	    t->info.duration - t->used : 0;
+	char			  vbuf[16];
+	const struct lic_row	  row = { .show = LIC_ROW_VALUE };
+
+	for (size_t i = 0; i < t->info.ngrants; i++) {
+		const struct lic_grant	 *g = &t->info.grants[i];
+		const struct lic_feature *f = &cat->features[g->feature];
+		const char		 *label;
+
+		label = lic_feature_label(f, dev->version);
+		if (label == NULL)
+			label = f->name;
+		out_printf(out, "%-*s: %-*s%llu days\n", lw, label, vw,
+		    value_text(&row, f, dev->platform, g->value, vbuf,
+		    sizeof vbuf), (unsigned long long)((left +
+		    SECONDS_PER_DAY - 1) / SECONDS_PER_DAY));
+	}
+}
+
+void
+license_timed_stanzas(struct out *out, const struct device *dev, bool active,
+    bool narrow)
+{
+	const struct license	*l = &dev->lic;
+	char			 words[64];
+	bool			 any = false;
+
+	for (size_t i = 0; i < l->ntimed; i++) {
+		const struct lic_timed *t = &l->timed[i];
+
+		if (t->active != active)
+			continue;
+		if (!any)
+			out_puts(out, active ? "Active Timebased Activation "
+			    "Key:\n" : "Inactive Timebased Activation Key:\n");
+		any = true;
+		out_printf(out, "%s\n", lic_key_format(&t->key, words,
+		    sizeof words));
+		timed_rows(out, dev, t, narrow ? 29 : 34, narrow ? 11 : 15);
+	}
+}

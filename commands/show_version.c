@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * show version: software, uptime, hardware and interfaces (from the model
+ * data), the running license, serial number and keys, and when the
+ * configuration last changed.
+ *
+ * Layouts: 9.x follows the verified 9.8(4) and 9.14(2) captures (blank
+ * lines between sections); 8.3 and 8.4 reproduce Cisco's 8.4(1) ASA 5520
+ * example byte for byte (genie golden_output2: rows indented by one
+ * blank, no blank lines, the flash key line and the active time-based key
+ * stanzas inside the license block); 8.2 prints "Running Activation Key:".
+ */
+#include "commands/commands.h"
+
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands/commands_int.h"
+
+static bool
+is_84(uint32_t v)
+{
+	return v >= LIC_VERSION(8, 3, 0, 0) && v < LIC_VERSION(8, 5, 0, 0);
+}
+
+/* "3 days 3 hours", "3 mins 10 secs": the two largest units [V]. */
+static void
+uptime(char *buf, size_t len, time_t secs)
+{
+	static const struct {
+		const char	*name;
+		time_t		 size;
+	} units[] = {
+		{ "year", 365 * 86400 }, { "day", 86400 }, { "hour", 3600 },
+		{ "min", 60 }, { "sec", 1 },
+	};
+	size_t	 i = 0, used = 0;
+
+	while (i < 4 && secs < units[i].size)
+		i++;
+	for (size_t n = 0; n < 2 && i < 5; n++, i++) {
+		time_t q = secs / units[i].size;
+
+		secs -= q * units[i].size;
+		used += (size_t)snprintf(buf + used, len - used, "%s%lld %s%s",
+		    n ? " " : "", (long long)q, units[i].name,
+		    q == 1 ? "" : "s");
+	}
+}
+
+/* A stable MAC address per serial number and port. */
+static void
+mac_address(const struct device *dev, unsigned index, char *buf, size_t len)
+{
+	unsigned char	 md[EVP_MAX_MD_SIZE];
+	unsigned int	 mdlen;
+	unsigned	 low;
+
+	EVP_Digest(dev->serial, strlen(dev->serial), md, &mdlen, EVP_md5(),
+	    NULL);
+	low = ((unsigned)md[0] << 16 | (unsigned)md[1] << 8 | md[2]) + index;
+	snprintf(buf, len, "0013.c4%02x.%02x%02x", (low >> 16) & 0xff,
+	    (low >> 8) & 0xff, low & 0xff);
+}
+
+static void
+print_header(struct cmd_ctx *ctx)
+{
+	struct device	*dev = ctx->dev;
+	struct timespec	 now = device_now(dev);
+	char		 ver[32], image[64], up[64];
+
+	lic_version_format(dev->version, ver, sizeof ver);
+	uptime(up, sizeof up, now.tv_sec - dev->booted.tv_sec);
+	out_printf(ctx->out, "\nCisco Adaptive Security Appliance Software "
+	    "Version %s\nDevice Manager Version %s\n\n", ver,
+	    software_asdm(dev->version));
+	out_printf(ctx->out, "Compiled on %s by builders\n"
+	    "System image file is \"%s\"\n"
+	    "Config file at boot was \"startup-config\"\n\n%s up %s\n\n",
+	    software_compiled(dev->version),
+	    software_image(dev, image, sizeof image), dev->hostname, up);
+}
+
+static void
+print_hardware(struct cmd_ctx *ctx)
+{
+	const struct lic_platform *p = ctx->dev->platform;
+	char			   mac[32];
+
+	for (size_t i = 0; i < p->nhw_lines; i++)
+		out_printf(ctx->out, "%s\n", p->hw_lines[i]);
+	out_puts(ctx->out, "\n");
+	for (size_t i = 0; i < p->nports; i++) {
+		const struct lic_port *port = &p->ports[i];
+
+		out_printf(ctx->out, "%2u: %s: %-20s: ", port->index,
+		    port->internal ? "Int" : "Ext", port->name);
+		if (port->has_mac) {
+			mac_address(ctx->dev, port->index, mac, sizeof mac);
+			out_printf(ctx->out, "address is %s, ", mac);
+		}
+		out_printf(ctx->out, "irq %u\n", port->irq);
+	}
+	out_puts(ctx->out, "\n");
+}
+
+static void
+print_tail(struct cmd_ctx *ctx)
+{
+	struct device	*dev = ctx->dev;
+	struct license	*l = &dev->lic;
+	char		 when[64];
+	bool		 old = dev->version < LIC_VERSION(8, 3, 0, 0);
+
+	out_printf(ctx->out, "Serial Number: %s\n", dev->serial);
+	license_key_line(ctx->out, old ? "Running Activation Key" :
+	    "Running Permanent Activation Key",
+	    l->has_running ? &l->running_key : NULL);
+	for (size_t i = 0; i < l->ntimed; i++)
+		if (l->timed[i].active)
+			license_key_line(ctx->out,
+			    "Running Timebased Activation Key",
+			    &l->timed[i].key);
+	out_puts(ctx->out, "Configuration register is 0x1\n");
+	if (!dev->modified) {
+		out_puts(ctx->out, "Configuration has not been modified since "
+		    "last system restart.\n");
+		return;
+	}
+	out_printf(ctx->out, "Configuration last modified by %s at %s\n",
+	    dev->modified_by, device_format_time(dev->modified_at, when,
+	    sizeof when));
+}
+
+static enum cmd_status
+show_version_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct device	*dev = ctx->dev;
+
+	(void)args;
+	print_header(ctx);
+	print_hardware(ctx);
+	license_block(ctx->out, dev, &dev->lic.run);
+	if (is_84(dev->version)) {
+		out_printf(ctx->out, "%s\n", license_sentence(dev));
+		license_flash_line(ctx->out, dev);
+		license_timed_stanzas(ctx->out, dev, true, true);
+	} else
+		out_printf(ctx->out, "\n%s\n\n", license_sentence(dev));
+	print_tail(ctx);
+	return CMD_OK;
+}
+
+static const struct cmd_help show_version_help[] = {
+	{ "show", HELP_SHOW },
+	{ "version", "Display the system hardware and software status" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_show_version_entry = {
+	.syntax = "show version",
+	.help = show_version_help,
+	.modes = MODES_ALL,
+	.exec = show_version_exec,
+};

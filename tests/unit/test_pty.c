@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Key-level behaviour that batch mode cannot show, driven through a
+ * pseudo-terminal as expect or netmiko would: '?' without Enter, Tab,
+ * a single echo of every command, Ctrl-C, Ctrl-D and the pager keys.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+struct term {
+	pid_t	 pid;
+	int	 fd;
+	char	 buf[65536];	/* everything read so far */
+	size_t	 len;
+	char	 flash[64];
+};
+
+/* Read until needle appears after offset from, or 5 s pass. */
+static bool
+term_wait(struct term *t, size_t from, const char *needle)
+{
+	for (int waited = 0; waited < 5000; waited += 10) {
+		struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
+		ssize_t n;
+
+		t->buf[t->len] = '\0';
+		if (strstr(t->buf + from, needle) != NULL)
+			return true;
+		if (poll(&pfd, 1, 10) <= 0)
+			continue;
+		n = read(t->fd, t->buf + t->len, sizeof t->buf - 1 - t->len);
+		if (n <= 0)
+			return strstr(t->buf + from, needle) != NULL;
+		t->len += (size_t)n;
+	}
+	return false;
+}
+
+static void
+term_send(struct term *t, const char *keys)
+{
+	assert_int_equal(write(t->fd, keys, strlen(keys)),
+	    (ssize_t)strlen(keys));
+}
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t	 n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+static int
+term_start(void **state)
+{
+	struct term	*t = calloc(1, sizeof *t);
+	const char	*bin = getenv("ASAEMU_BIN");
+	struct winsize	 ws = { .ws_row = 24, .ws_col = 80 };
+
+	assert_non_null(bin);
+	snprintf(t->flash, sizeof t->flash, "/tmp/asaemu-pty-XXXXXX");
+	assert_non_null(mkdtemp(t->flash));
+	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
+	assert_true(t->pid >= 0);
+	if (t->pid == 0) {
+		execl(bin, bin, "--clock", "2013-03-01T12:00:00Z", "--flash",
+		    t->flash, (char *)NULL);
+		_exit(127);
+	}
+	*state = t;
+	assert_true(term_wait(t, 0, "ciscoasa> "));
+	return 0;
+}
+
+static int
+term_stop(void **state)
+{
+	struct term	*t = *state;
+	char		 cmd[96];
+	int		 status;
+
+	kill(t->pid, SIGTERM);
+	waitpid(t->pid, &status, 0);
+	close(t->fd);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", t->flash);
+	if (system(cmd) != 0)
+		return -1;
+	free(t);
+	return 0;
+}
+
+static void
+test_pty__question_mark_acts_without_enter(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "show ?");
+	assert_true(term_wait(t, from, "exec mode commands/options:"));
+	assert_true(term_wait(t, from, "clock"));
+	/* The prompt comes back with the typed text. */
+	assert_true(term_wait(t, from, "ciscoasa> show "));
+}
+
+static void
+test_pty__tab_completes_a_unique_word(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "show cu\t");
+	assert_true(term_wait(t, from, "show curpriv "));
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "Current privilege level : 1"));
+}
+
+static void
+test_pty__command_is_echoed_once(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	/* Type-ahead: both lines arrive before the first one runs. */
+	term_send(t, "show clock\rshow curpriv\r");
+	assert_true(term_wait(t, from, "P_UNPR"));
+	assert_true(term_wait(t, from, "ciscoasa> "));
+	assert_int_equal(count(t->buf + from, "show clock"), 1);
+	assert_int_equal(count(t->buf + from, "show curpriv"), 1);
+}
+
+static void
+test_pty__ctrl_c_abandons_the_line(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "show nonsense\x03");
+	assert_true(term_wait(t, from, "ciscoasa> "));
+	term_send(t, "show curpriv\r");
+	assert_true(term_wait(t, from, "P_UNPR"));
+	assert_null(strstr(t->buf + from, "ERROR"));
+}
+
+static void
+test_pty__pager_keys(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "enable\r");
+	assert_true(term_wait(t, from, "Password: "));
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "ciscoasa# "));
+	from = t->len;
+	term_send(t, "terminal pager 3\rshow running-config\r");
+	assert_true(term_wait(t, from, "<--- More --->"));
+	from = t->len;
+	/* Enter: one more line, then the prompt again. */
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "<--- More --->"));
+	from = t->len;
+	term_send(t, "q");
+	assert_true(term_wait(t, from, "ciscoasa# "));
+	assert_null(strstr(t->buf + from, ": end"));
+}
+
+static void
+test_pty__ctrl_d_on_empty_line_leaves(void **state)
+{
+	struct term	*t = *state;
+	int		 status;
+
+	term_send(t, "\x04");
+	assert_int_equal(waitpid(t->pid, &status, 0), t->pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	/* term_stop's kill and waitpid then find nothing: fine. */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_pty__question_mark_acts_without_enter, term_start,
+		    term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__tab_completes_a_unique_word, term_start,
+		    term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__command_is_echoed_once, term_start, term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__ctrl_c_abandons_the_line, term_start, term_stop),
+		cmocka_unit_test_setup_teardown(test_pty__pager_keys,
+		    term_start, term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__ctrl_d_on_empty_line_leaves, term_start,
+		    term_stop),
+	};
+
+	return cmocka_run_group_tests_name("pty", tests, NULL, NULL);
+}
