@@ -70,6 +70,46 @@ cell_tier(const struct xml_node *n, const struct lic_feature *f,
 		    r->max, r->step);
 }
 
+/* tiers="10 25 50": single-value tiers, blank-separated. */
+static size_t
+tier_list(const struct xml_node *n, const struct lic_feature *f,
+    const char *list, struct lic_range *tiers)
+{
+	char		 tok[32];
+	size_t		 k = 0, len;
+
+	while (*list != '\0') {
+		while (*list == ' ')
+			list++;
+		len = strcspn(list, " ");
+		if (len == 0)
+			break;
+		if (len >= sizeof tok ||
+		    (memcpy(tok, list, len), tok[len] = '\0',
+		    model_value_parse(f, tok, &tiers[k].min) != 0)) {
+			xml_error(n, "<cell>: attribute 'tiers': bad value "
+			    "'%.*s' for feature '%s'", (int)len, list, f->id);
+		} else {
+			tiers[k].max = tiers[k].min;
+			k++;
+		}
+		list += len;
+	}
+	return k;
+}
+
+static size_t
+count_words(const char *s)
+{
+	size_t	 k = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s != ' ' && (s[1] == ' ' || s[1] == '\0'))
+			k++;
+	}
+	return k;
+}
+
 /* One <cell>: into *c, for catalogue feature f. */
 static void
 cell_parse(struct model_db *db, const struct xml_node *n,
@@ -77,7 +117,7 @@ cell_parse(struct model_db *db, const struct xml_node *n,
 {
 	const struct xml_node	*t;
 	struct lic_range	*tiers;
-	const char		*s;
+	const char		*s, *list = "";
 
 	memset(c, 0, sizeof *c);
 	c->supported = true;
@@ -87,7 +127,10 @@ cell_parse(struct model_db *db, const struct xml_node *n,
 	xml_prop_bool(n, "time-based", XML_OPTIONAL, &c->time_based);
 	if (xml_prop_str(n, "note", XML_OPTIONAL, &s) == 1)
 		c->note = model_db_strdup(db, s);
-	tiers = model_db_alloc(db, count_named(n, "tier"), sizeof *tiers);
+	xml_prop_str(n, "tiers", XML_OPTIONAL, &list);
+	tiers = model_db_alloc(db, count_words(list) + count_named(n, "tier"),
+	    sizeof *tiers);
+	c->ntiers = tier_list(n, f, list, tiers);
 	for (t = xml_node_first(n); t != NULL; t = xml_node_next(t)) {
 		if (!xml_node_is(t, "tier")) {
 			xml_error(t, "unexpected element <%s>",
