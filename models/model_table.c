@@ -337,26 +337,27 @@ model_add(struct model_db *db)
 
 /* Each model gets its own copy of the cells, for its overrides. */
 static struct lic_edition *
-model_editions(struct model_db *db, const struct table *t)
+model_editions(struct model_db *db, const struct table *t,
+    struct lic_cell **cellv)
 {
 	struct lic_edition	*e;
-	struct lic_cell		*cells;
 	size_t			 nf = db->catalog.nfeatures;
 
 	e = model_db_alloc(db, t->neditions, sizeof *e);
 	for (size_t i = 0; i < t->neditions; i++) {
 		e[i] = t->editions[i];
-		cells = model_db_alloc(db, nf, sizeof *cells);
+		cellv[i] = model_db_alloc(db, nf, sizeof *cellv[i]);
 		if (nf > 0 && t->editions[i].cells != NULL)
-			memcpy(cells, t->editions[i].cells, nf * sizeof *cells);
-		e[i].cells = cells;
+			memcpy(cellv[i], t->editions[i].cells,
+			    nf * sizeof *cellv[i]);
+		e[i].cells = cellv[i];
 	}
 	return e;
 }
 
 static void
 model_cell(struct model_db *db, const struct table *t,
-    struct lic_edition *editions, const struct xml_node *n)
+    struct lic_cell *const *cellv, const struct xml_node *n)
 {
 	struct lic_cell	 c;
 	size_t		 f, e;
@@ -367,7 +368,7 @@ model_cell(struct model_db *db, const struct table *t,
 	cell_parse(db, n, &db->catalog.features[f], &c);
 	for (size_t i = 0; i < t->neditions; i++) {
 		if (e == (size_t)-1 || e == i)
-			((struct lic_cell *)(uintptr_t)editions[i].cells)[f] = c;
+			cellv[i][f] = c;
 	}
 }
 
@@ -422,7 +423,9 @@ static void
 model_identity(struct model_db *db, struct lic_platform *p,
     const struct xml_node *n)
 {
-	static const char *const attrs[] = { "id", "name", "hw-name", "family" };
+	static const char *const attrs[] = {
+		"id", "name", "hw-name", "family"
+	};
 	const char	**dst[] = { &p->id, &p->name, &p->hw_name, &p->family };
 	const char	*s;
 
@@ -448,7 +451,7 @@ model_parse(struct model_db *db, const struct table *t,
 {
 	struct model_entry	*m = model_add(db);
 	struct lic_platform	*p = &m->p;
-	struct lic_edition	*editions;
+	struct lic_cell		**cellv;	/* each edition's own cells */
 	struct lic_change	*changes;
 	struct lic_vrange	*gaps;
 	struct lic_port		*ports;
@@ -459,7 +462,8 @@ model_parse(struct model_db *db, const struct table *t,
 	m->table_no = t->table_no;
 	p->table = t->id;
 	model_identity(db, p, mn);
-	p->editions = editions = model_editions(db, t);
+	cellv = model_db_alloc(db, t->neditions, sizeof *cellv);
+	p->editions = model_editions(db, t, cellv);
 	p->neditions = t->neditions;
 	changes = model_db_alloc(db, t->nchanges + count_named(mn, "change"),
 	    sizeof *changes);
@@ -471,7 +475,7 @@ model_parse(struct model_db *db, const struct table *t,
 		if (xml_node_is(n, "sw-gap"))
 			model_gap(&gaps[p->nsw_gaps++], n);
 		else if (xml_node_is(n, "cell"))
-			model_cell(db, t, editions, n);
+			model_cell(db, t, cellv, n);
 		else if (xml_node_is(n, "change"))
 			change_parse(db, t, n, &changes[p->nchanges++]);
 		else if (xml_node_is(n, "hardware"))

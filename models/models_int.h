@@ -70,7 +70,7 @@ struct model_entry {
 	struct lic_platform	 p;
 	const char		*file;	   /* its table file (for duplicates) */
 	unsigned		 table_no; /* N of "Table 5-N": chapter order */
-	size_t			 seq;	   /* load order, to keep sorts stable */
+	size_t			 seq;	   /* load order: stable sorting */
 };
 
 struct model_db {

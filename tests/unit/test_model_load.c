@@ -332,7 +332,6 @@ test_lic_version__parse_format(void **state)
 		{ "9.1(7)12", LIC_VERSION(9, 1, 7, 12), "9.1(7)12" },
 		{ "9.1", LIC_VERSION(9, 1, 0, 0), "9.1(0)" },
 		{ "8.2(5)59", LIC_VERSION(8, 2, 5, 59), "8.2(5)59" },
-		{ "8.4", 0, NULL }, /* placeholder replaced below */
 		{ "", 0, NULL }, { "8", 0, NULL }, { "8.4(", 0, NULL },
 		{ "8.4(1", 0, NULL }, { "8.4(1)x", 0, NULL },
 		{ "256.1(1)", 0, NULL }, { "8.4(1)256", 0, NULL },
@@ -343,10 +342,9 @@ test_lic_version__parse_format(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		if (i == 4)
-			continue;
 		if (cases[i].out == NULL) {
-			assert_int_equal(lic_version_parse(cases[i].in, &v), -1);
+			assert_int_equal(lic_version_parse(cases[i].in, &v),
+			    -1);
 			continue;
 		}
 		assert_int_equal(lic_version_parse(cases[i].in, &v), 0);
