@@ -39,8 +39,6 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_HOSTNAME_INVALID] = "ERROR: Hostname must begin with a letter, "
 	    "end with a letter or digit, and contain only letters, digits "
 	    "and hyphens (63 characters at most).\n",
-	/* [V] reference 6.3, as the parser prints it. */
-	[MSG_INCOMPLETE] = "ERROR: %% Incomplete command\n",
 	/* [V] reference 2.2 (8.4 sample) and 2.1 (8.2, real device). */
 	[MSG_FLASH_SAME] = "The flash permanent activation key is the SAME "
 	    "as the running permanent key.\n",

@@ -61,9 +61,6 @@ hostname_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	const char	*name = cmd_arg_has(args, "no") ? "ciscoasa" :
 	    cmd_arg_str(args, "name");
 
-	/* The no form may omit the name; the plain form may not. */
-	if (name == NULL)
-		return cmd_error(ctx, MSG_INCOMPLETE);
 	if (!hostname_valid(name))
 		return cmd_error(ctx, MSG_HOSTNAME_INVALID);
 	free(ctx->dev->hostname);
@@ -80,10 +77,18 @@ static const struct cmd_help hostname_help[] = {
 };
 
 const struct cmd_entry cmd_hostname_entry = {
+	.syntax = "hostname <name:word>",
+	.help = hostname_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.exec = hostname_exec,
+};
+
+/* "no hostname" may omit the name. */
+const struct cmd_entry cmd_no_hostname_entry = {
 	.syntax = "hostname [<name:word>]",
 	.help = hostname_help,
 	.modes = MODE_BIT(MODE_CONFIG),
-	.flags = CMD_F_NO_FORM,
+	.flags = CMD_F_NO_ONLY,
 	.exec = hostname_exec,
 };
 
@@ -111,10 +116,17 @@ static const struct cmd_help enable_password_help[] = {
 };
 
 const struct cmd_entry cmd_enable_password_entry = {
+	.syntax = "enable password <password:word> [encrypted]",
+	.help = enable_password_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.exec = enable_password_exec,
+};
+
+const struct cmd_entry cmd_no_enable_password_entry = {
 	.syntax = "enable password [<password:word> [encrypted]]",
 	.help = enable_password_help,
 	.modes = MODE_BIT(MODE_CONFIG),
-	.flags = CMD_F_NO_FORM,
+	.flags = CMD_F_NO_ONLY,
 	.exec = enable_password_exec,
 };
 
@@ -213,16 +225,23 @@ pager_lines_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 static const struct cmd_help pager_lines_help[] = {
 	{ "pager", HELP_PAGER },
 	{ "lines", "The number of lines on a page before the More prompt" },
-	{ "count", "Number of lines on a screen before the More prompt; 0 "
-	    "means no page limit" },
+	{ "count", "Number of lines on a screen before the More prompt" },
 	{ NULL, NULL }
 };
 
 const struct cmd_entry cmd_pager_lines_entry = {
+	.syntax = "pager [lines] <count:1-2147483647>",
+	.help = pager_lines_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.exec = pager_lines_exec,
+};
+
+/* "no pager" turns paging off for every session. */
+const struct cmd_entry cmd_no_pager_lines_entry = {
 	.syntax = "pager [[lines] <count:1-2147483647>]",
 	.help = pager_lines_help,
 	.modes = MODE_BIT(MODE_CONFIG),
-	.flags = CMD_F_NO_FORM,
+	.flags = CMD_F_NO_ONLY,
 	.exec = pager_lines_exec,
 };
 

@@ -196,6 +196,7 @@ main(int argc, char **argv)
 		model_db_free(db);
 		return 0;
 	}
+	o.dev.db = db;
 	status = run(&o, db);
 	model_db_free(db);
 	return status;

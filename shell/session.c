@@ -219,6 +219,7 @@ run_line(struct session *s, char *line)
 	struct match_result	 m;
 	char			*filter = split_filter(line);
 	char			*cause = NULL;
+	size_t			 caret;
 
 	grammar_match(s->opts.grammar, s->mode, line, &s->arena, &m);
 	switch (m.status) {
@@ -240,7 +241,10 @@ run_line(struct session *s, char *line)
 	case MATCH_OK:
 		break;
 	}
-	if (filter != NULL && out_filter_set(s->out, filter, &cause) != 0) {
+	if (filter != NULL &&
+	    out_filter_set_at(s->out, filter, &caret, &cause) != 0) {
+		if (caret != OUT_NO_CARET)
+			print_caret(s, (size_t)(filter - line) + caret);
 		out_printf(s->out, "%s\n", cause);
 		free(cause);
 		s->failed = true;

@@ -185,7 +185,8 @@ strbuf_take(struct strbuf *sb)
 {
 	char	*p = sb->buf;
 
-	strbuf_init(sb, sb->cap);
+	sb->buf = NULL;
+	sb->len = sb->alloc = 0;
 	return p;
 }
 

@@ -41,7 +41,7 @@ void	 strbuf_printf(struct strbuf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 strbuf_vprintf(struct strbuf *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
-/* Hand the buffer to the caller (who frees it) and re-init. */
+/* Hand the buffer to the caller (who frees it); sb is left released. */
 char	*strbuf_take(struct strbuf *);
 
 /* Bump allocator for one input line; everything goes at arena_reset. */
