@@ -341,4 +341,106 @@ enum lic_err lic_key_decode(const struct lic_catalog *,
 	    const struct lic_platform *p, const char *serial,
 	    const struct lic_key *, struct lic_keyinfo *out);
 
+/* ---- The running license (lic_running.c; design notes at its top) ---- */
+
+#define LIC_MAX_FEATURES 64	/* catalogue size limit */
+
+/* One running value, and what it came from. */
+struct lic_value {
+	uint32_t	 value;
+	uint32_t	 seconds_left;	/* of the time-based key that gives it;
+					   0: perpetual */
+	bool		 timed;		/* a time-based key's value is used
+					   (the higher one) or raises the
+					   value (added ones) */
+};
+
+/*
+ * An installed time-based or evaluation key and its timer. Time is in
+ * seconds of device time and comes in from outside: the engine never
+ * reads a clock. While active, the key counts down from counted_at;
+ * lic_timed_advance() moves that time into used.
+ */
+struct lic_timed {
+	struct lic_key	 key;
+	struct lic_keyinfo info;	/* decoded: type, grants, duration */
+	bool		 active;
+	uint64_t	 used;		/* seconds counted down up to
+					   counted_at; used >= duration:
+					   expired */
+	int64_t		 activated_at;	/* device time it was (re)activated;
+					   the later wins a feature */
+	int64_t		 counted_at;	/* device time used is counted to */
+};
+
+/*
+ * Seconds left on t at device time now: duration - used, less the time
+ * since counted_at while t is active; 0 when expired. Time before
+ * counted_at (a clock set back) never counts.
+ */
+uint64_t lic_timed_remaining(const struct lic_timed *t, int64_t now);
+/*
+ * Count an active t down to device time now: add the time since
+ * counted_at to used (not beyond the duration) and set counted_at to now.
+ * A key that runs out is deactivated; returns true when it expired in
+ * this call. An inactive key is left alone: "the timer halts".
+ */
+bool	lic_timed_advance(struct lic_timed *t, int64_t now);
+/*
+ * Activate t at device time now (activated_at = counted_at = now).
+ * Returns false, leaving t inactive, when it has expired. Activating an
+ * active key only counts it down to now.
+ */
+bool	lic_timed_start(struct lic_timed *t, int64_t now);
+/* Count t down to now, then deactivate it: its timer halts. */
+void	lic_timed_stop(struct lic_timed *t, int64_t now);
+
+/* Everything the running license is computed from. */
+struct lic_inputs {
+	const struct lic_catalog  *cat;
+	const struct lic_platform *p;
+	uint32_t		   version;	/* running software */
+	bool			   npe;		/* No Payload Encryption */
+	const struct lic_keyinfo  *perm;	/* NULL: the Base edition's
+						   defaults */
+	const struct lic_timed	  *timed;	/* installed time-based keys,
+						   counted down by caller */
+	size_t			   ntimed;
+	bool			   no_essentials; /* "no anyconnect-essentials"
+						     is configured */
+};
+
+struct lic_running {
+	size_t		 edition;
+	size_t		 nfeatures;
+	struct lic_value v[LIC_MAX_FEATURES];	/* by catalogue index; the
+						   licensed values, both
+						   Essentials and Premium */
+	bool		 essentials_active; /* Essentials in force: Premium
+					       and what it excludes are not
+					       (lic_running_usable) */
+};
+
+/*
+ * Compute the running license: the edition's defaults for the software
+ * version, the permanent key's values (one equal to the cell's default
+ * means the version's default; none above the version's maximum), each
+ * active time-based key combined by its feature's rule (Table 5-18),
+ * platform limits, the 5505 total VPN rule, Essentials against Premium,
+ * and the UC and VPN features a No Payload Encryption model hides (its
+ * Encryption license stays). Keys are taken as they are: count them down
+ * (lic_timed_advance) first. If two active keys grant one feature, the
+ * most recently activated wins (a tie: the later in in->timed).
+ */
+void	lic_running_compute(const struct lic_inputs *, struct lic_running *);
+/*
+ * Whether feature f of a running license is usable: licensed (nonzero),
+ * not excluded by a feature in force (AnyConnect Essentials, when
+ * essentials_active), and with one of its required features in force
+ * (Botnet and VPN load balancing need Strong Encryption). Values are
+ * never changed for this; callers ask.
+ */
+bool	lic_running_usable(const struct lic_running *,
+	    const struct lic_catalog *, size_t f);
+
 #endif
