@@ -436,13 +436,16 @@ vlist_permanent(struct vlist *l, const struct lic_cell *c)
 /*
  * Time-based and evaluation: every value of every edition's cell that
  * supports the feature (a switch may always be Enabled), ascending. A
- * time-based key also needs a cell that is offered time-based.
+ * time-based key also needs a cell that is offered time-based, or a
+ * feature whose time-based licenses Table 5-18 combines by adding (UC
+ * proxy sessions, security contexts) or uses alone (Botnet).
  */
 static int
 vlist_timed(struct vlist *l, const struct lic_platform *p,
     const struct lic_feature *feat, size_t f, enum lic_key_type type)
 {
-	int	offered = 0;
+	int	offered = feat->time_rule == LIC_TIME_ADD ||
+	    feat->time_rule == LIC_TIME_ONLY;
 
 	for (size_t e = 0; e < p->neditions; e++) {
 		const struct lic_cell	*c = &p->editions[e].cells[f];
