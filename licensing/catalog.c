@@ -136,3 +136,37 @@ lic_cell_allows(const struct lic_cell *cell, uint32_t value)
 	}
 	return false;
 }
+
+static bool
+rule_covers_model(const char *models, const char *id)
+{
+	size_t	 len = strlen(id);
+
+	for (const char *p = models; (p = strstr(p, id)) != NULL; p += len)
+		if ((p == models || p[-1] == ' ') &&
+		    (p[len] == '\0' || p[len] == ' '))
+			return true;
+	return false;
+}
+
+bool
+lic_reload_needed(const struct lic_catalog *c, const struct lic_platform *p,
+    uint32_t v, const struct lic_running *old, const struct lic_running *new)
+{
+	for (size_t i = 0; i < c->nreloads; i++) {
+		const struct lic_reload_rule *r = &c->reloads[i];
+
+		if (v < r->first || v > r->last || (r->models != NULL &&
+		    !rule_covers_model(r->models, p->id)))
+			continue;
+		for (size_t f = 0; f < c->nfeatures; f++) {
+			uint32_t a = old->v[f].value, b = new->v[f].value;
+
+			if (r->feature != (size_t)-1 && r->feature != f)
+				continue;
+			if (r->when == LIC_RELOAD_CHANGE ? a != b : b < a)
+				return true;
+		}
+	}
+	return false;
+}

@@ -120,12 +120,43 @@ struct lic_layout {
 	size_t			 nrows;
 };
 
+/*
+ * A permanent-key change that needs a reload: Table 5-19 of the 9.1
+ * chapter, Table 3-18 of the 8.4 guide before 9.0.
+ */
+enum lic_reload_when {
+	LIC_RELOAD_CHANGE,	/* any change of the value */
+	LIC_RELOAD_DOWNGRADE,	/* a lower value */
+};
+
+struct lic_reload_rule {
+	uint32_t		 first;	   /* software versions it covers */
+	uint32_t		 last;
+	size_t			 feature;  /* catalogue index; (size_t)-1: all */
+	enum lic_reload_when	 when;
+	const char		*models;   /* blank-separated platform ids;
+					      NULL: every platform */
+};
+
 struct lic_catalog {
 	const struct lic_feature *features;
 	size_t			 nfeatures;
 	const struct lic_layout	*layouts;  /* ascending by since */
 	size_t			 nlayouts;
+	const struct lic_reload_rule *reloads;
+	size_t			 nreloads;
 };
+
+struct lic_platform;
+struct lic_running;
+
+/*
+ * Whether replacing the running license old by new (both computed from a
+ * permanent key alone) needs a reload on platform p running version v.
+ */
+bool	lic_reload_needed(const struct lic_catalog *,
+	    const struct lic_platform *p, uint32_t v,
+	    const struct lic_running *old, const struct lic_running *new);
 
 /* Catalogue index of the feature with this id, or (size_t)-1. */
 size_t	lic_catalog_find(const struct lic_catalog *, const char *id);
@@ -442,5 +473,24 @@ void	lic_running_compute(const struct lic_inputs *, struct lic_running *);
  */
 bool	lic_running_usable(const struct lic_running *,
 	    const struct lic_catalog *, size_t f);
+
+/* ---- TLS proxy session limits (lic_tls.c; rules at its top) ---- */
+
+struct lic_tls_in {
+	uint32_t	 uc;		/* running UC proxy sessions */
+	uint32_t	 uc_base;	/* the edition's default UC sessions */
+	bool		 ime;		/* Intercompany Media Engine licensed */
+};
+
+struct lic_tls_limits {
+	uint32_t	 dflt;		/* in force until configured */
+	uint32_t	 max;		/* highest tls-proxy maximum-sessions */
+	uint32_t	 platform_dflt;	/* the platform default (clear
+					   configure all), within max */
+};
+
+/* The TLS proxy limits of platform p under a license. */
+void	lic_tls_limits(const struct lic_platform *p,
+	    const struct lic_tls_in *, struct lic_tls_limits *);
 
 #endif

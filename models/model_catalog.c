@@ -16,6 +16,10 @@ static const char *const show_names[] = {
 	"value", "at-least", "phone-cap", NULL
 };
 
+static const char *const reload_names[] = {
+	"change", "downgrade", NULL
+};
+
 static size_t
 count_children(const struct xml_node *n, const char *name)
 {
@@ -233,12 +237,37 @@ catalog_layout(struct model_db *db, const struct xml_node *ln,
 	l->rows = rows;
 }
 
+/* <reload since= before= feature= when= models=>: versions [since, before). */
+static void
+catalog_reload(struct model_db *db, const struct xml_node *n,
+    struct lic_reload_rule *r)
+{
+	const char	*s;
+	uint32_t	 before;
+	unsigned	 e;
+
+	r->last = LIC_VERSION_MAX;
+	r->feature = (size_t)-1;
+	xml_prop_version(n, "since", XML_OPTIONAL, &r->first);
+	if (xml_prop_version(n, "before", XML_OPTIONAL, &before) == 1) {
+		if (before <= r->first)
+			xml_error(n, "<reload>: 'before' must follow 'since'");
+		r->last = before - 1;
+	}
+	model_feature_ref(db, n, "feature", XML_OPTIONAL, &r->feature);
+	if (xml_prop_enum(n, "when", XML_REQUIRED, reload_names, &e) == 1)
+		r->when = (enum lic_reload_when)e;
+	if (xml_prop_str(n, "models", XML_OPTIONAL, &s) == 1)
+		r->models = model_db_strdup(db, s);
+}
+
 static int
 catalog_parse(struct model_db *db, const struct xml_node *root)
 {
 	struct lic_catalog	*c = &db->catalog;
 	struct lic_feature	*features;
 	struct lic_layout	*layouts;
+	struct lic_reload_rule	*reloads;
 	const struct xml_node	*n;
 	size_t			 k = 0;
 
@@ -251,11 +280,14 @@ catalog_parse(struct model_db *db, const struct xml_node *root)
 	    sizeof *features);
 	layouts = model_db_alloc(db, count_children(root, "layout"),
 	    sizeof *layouts);
+	reloads = model_db_alloc(db, count_children(root, "reload"),
+	    sizeof *reloads);
 	c->features = features;
 	for (n = xml_node_first(root); n != NULL; n = xml_node_next(n)) {
 		if (xml_node_is(n, "feature"))
 			catalog_feature(db, n, features, c->nfeatures++);
-		else if (!xml_node_is(n, "layout"))
+		else if (!xml_node_is(n, "layout") &&
+		    !xml_node_is(n, "reload"))
 			xml_error(n, "unexpected element <%s>",
 			    xml_node_name(n));
 	}
@@ -264,8 +296,11 @@ catalog_parse(struct model_db *db, const struct xml_node *root)
 			catalog_refs(db, n, &features[k++]);
 		else if (xml_node_is(n, "layout"))
 			catalog_layout(db, n, layouts, c->nlayouts++);
+		else if (xml_node_is(n, "reload"))
+			catalog_reload(db, n, &reloads[c->nreloads++]);
 	}
 	c->layouts = layouts;
+	c->reloads = reloads;
 	if (c->nfeatures == 0)
 		xml_error(root, "no features");
 	return 0;
