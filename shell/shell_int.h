@@ -78,7 +78,7 @@ void	 out_pager_reset(struct out_pager *);
  */
 bool	 out_pager_admit(struct out *);
 
-/* ---- Slot types of the grammar (types.c, used by grammar.c) ---- */
+/* ---- Slot types of the grammar (types.c, used by grammar_*.c) ---- */
 
 struct slot_spec;
 
@@ -128,5 +128,82 @@ struct slot_spec {
  */
 int	 grammar_type_parse(struct arena *a, const char *spec, size_t len,
 	    struct slot_spec *s);
+
+/* ---- The grammar graph (grammar_syntax.c, _build.c, _match.c) ---- */
+
+enum selem_kind {
+	SE_LITERAL,
+	SE_SLOT,
+};
+
+/* One item of an expanded syntax; in the grammar's arena. */
+struct selem {
+	enum selem_kind	 kind;
+	const char	*word;		/* the literal, or the slot's name */
+	size_t		 len;		/* strlen(word) */
+	struct slot_spec slot;		/* SE_SLOT */
+};
+
+/* One expansion of a syntax string; build-time, in the scratch arena. */
+struct path {
+	const struct selem	**v;
+	size_t			 n;
+	struct path		*next;
+};
+
+/* The expansions of (part of) a syntax string. */
+struct pset {
+	struct path	*head;
+	size_t		 n;
+};
+
+/* An entry that may end at a node. */
+struct gend {
+	const struct cmd_entry	*e;
+	size_t			 idx;	/* position in the table: ties */
+	struct gend		*next;
+};
+
+struct gnode {
+	const struct selem	*se;	/* NULL for the root */
+	const char		*help;	/* static: an entry's or a type's */
+	const struct cmd_entry	*help_from; /* who gave help, for conflicts */
+	uint32_t		 modes;	/* entries through here */
+	uint32_t		 vis_modes; /* the non-hidden ones */
+	struct gnode		**lit;	/* literal children, sorted */
+	size_t			 nlit;
+	struct gnode		**slot;	/* slot children, by rank */
+	size_t			 nslot;
+	struct gend		*ends;	/* entries that may end here */
+	struct gnode		*first;	/* children while building */
+	struct gnode		*sibling;
+};
+
+struct grammar {
+	struct arena	 arena;		/* all nodes, elements and names */
+	struct gnode	*root;
+};
+
+/* ASCII lower case: the grammar folds A-Z only, whatever the locale. */
+int	 grammar_lc(int c);
+/* A blank separates words: space or tab. */
+bool	 grammar_is_blank(char c);
+/* strcmp, ignoring ASCII case. */
+int	 grammar_ci_cmp(const char *a, const char *b);
+
+/*
+ * Expand one syntax string into *out, every path of it: elements in
+ * arena keep (the grammar's), paths in arena scratch. 0, or -1 with
+ * *cause set (the caller frees it) when the syntax is malformed or names
+ * an unknown type.
+ */
+int	 grammar_syntax_parse(struct arena *keep, struct arena *scratch,
+	    const char *syntax, struct pset *out, char **cause);
+/*
+ * Whether path p of syntax may be inserted: not empty, a line slot only
+ * last. 0, or -1 with *cause set (the caller frees it).
+ */
+int	 grammar_path_check(const char *syntax, const struct path *p,
+	    char **cause);
 
 #endif

@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The one matcher over the compiled grammar (grammar_build.c), behind
+ * Enter (grammar_match), '?' (grammar_describe) and Tab
+ * (grammar_complete).
+ *
+ * Matching keeps a small set of hypotheses (states) and feeds it word by
+ * word: words are runs of non-blanks (blank: space or tab). Only nodes
+ * whose modes hold the current one count. For each word, over all
+ * states: a literal typed in full beats prefixes; several distinct
+ * literals by prefix are ambiguous (hidden ones yield to visible ones);
+ * any literal beats every slot (ASA: "sh" is "show", even where a WORD
+ * may go); otherwise every slot whose type accepts the word is a new
+ * state. No state left: invalid at that word. At the end of the line
+ * the entry wins whose path has the lowest sum of slot ranks (types.c),
+ * then the earliest in the table.
+ */
+#include "shell/shell.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shell/shell_int.h"
+#include "util/util.h"
+
+#define GRAMMAR_MAX_STATES	32	/* hypotheses kept per word */
+
+/* One matched word; the chain back from a state gives the arguments. */
+struct step {
+	const struct gnode	*node;
+	const struct step	*prev;
+	size_t			 off;	/* the word in the line */
+	size_t			 len;
+	uint32_t		 num;
+};
+
+struct mstate {
+	const struct gnode	*node;
+	const struct step	*path;	/* NULL at the root */
+	unsigned		 score;	/* sum of slot ranks */
+	bool			 rest;	/* a line slot took the rest */
+};
+
+struct mrun {
+	const char		*line;
+	size_t			 end;	/* match line[0..end) */
+	uint32_t		 mbit;
+	struct arena		*arena;
+	struct mstate		 st[GRAMMAR_MAX_STATES];
+	size_t			 n;
+	size_t			 nwords;
+	enum match_status	 status; /* MATCH_OK while words match */
+	size_t			 err_offset;
+};
+
+/* A '?' or Tab candidate before sorting. */
+struct ditem {
+	unsigned		 cls;	/* DI_SLOT, DI_LITERAL, DI_CR */
+	unsigned		 rank;
+	size_t			 seq;	/* order found: slots keep it */
+	const char		*word;
+	const char		*help;
+};
+
+#define DI_SLOT		0
+#define DI_LITERAL	1
+#define DI_CR		2
+
+struct dlist {
+	struct ditem	*v;		/* arena */
+	size_t		 n;
+	size_t		 cap;
+};
+
+/*
+ * Order word against the words having tok[0..len) as a prefix: <0 when
+ * it sorts before them all, 0 when it is one of them, >0 after.
+ */
+static int
+ci_prefixcmp(const char *word, const char *tok, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		int	 a = grammar_lc((unsigned char)word[i]);
+		int	 b = grammar_lc((unsigned char)tok[i]);
+
+		if (a != b)
+			return a - b;
+	}
+	return 0;
+}
+
+/* ---- The matcher ---- */
+
+static bool
+next_word(const char *line, size_t end, size_t *off, size_t *len)
+{
+	size_t	 i = *off;
+
+	while (i < end && grammar_is_blank(line[i]))
+		i++;
+	if (i >= end)
+		return false;
+	*off = i;
+	while (i < end && !grammar_is_blank(line[i]))
+		i++;
+	*len = i - *off;
+	return true;
+}
+
+/* Listed by '?' and Tab: hidden children show only under hidden ones. */
+static bool
+child_listed(const struct gnode *parent, const struct gnode *c,
+    uint32_t mbit)
+{
+	uint32_t	 m;
+
+	m = (parent->vis_modes & mbit) ? c->vis_modes : c->modes;
+	return (m & mbit) != 0;
+}
+
+static bool
+ends_listed(const struct gnode *n, uint32_t mbit)
+{
+	const struct gend	*ge;
+
+	for (ge = n->ends; ge != NULL; ge = ge->next) {
+		if ((ge->e->modes & mbit) && (!(ge->e->flags & CMD_F_HIDDEN) ||
+		    !(n->vis_modes & mbit)))
+			return true;
+	}
+	return false;
+}
+
+/* The first literal child of n that may have tok[0..len) as a prefix. */
+static size_t
+lit_lower_bound(const struct gnode *n, const char *tok, size_t len)
+{
+	size_t	 lo = 0, hi = n->nlit, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ci_prefixcmp(n->lit[mid]->se->word, tok, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+mrun_start(struct mrun *r, const struct grammar *g, enum mode m,
+    const char *line, size_t end, struct arena *a)
+{
+	r->line = line;
+	r->end = end;
+	r->mbit = MODE_BIT(m);
+	r->arena = a;
+	r->st[0].node = g->root;
+	r->st[0].path = NULL;
+	r->st[0].score = 0;
+	r->st[0].rest = false;
+	r->n = 1;
+	r->nwords = 0;
+	r->status = MATCH_OK;
+	r->err_offset = 0;
+}
+
+static void
+mrun_push(struct mrun *r, struct mstate *next, size_t *nn,
+    const struct mstate *from, const struct gnode *node, size_t off,
+    size_t len, uint32_t num)
+{
+	struct step	*sp;
+	struct mstate	*to;
+
+	if (*nn == GRAMMAR_MAX_STATES)
+		return;
+	sp = arena_alloc(r->arena, sizeof *sp);
+	sp->node = node;
+	sp->prev = from->path;
+	sp->off = off;
+	sp->len = len;
+	sp->num = num;
+	to = &next[(*nn)++];
+	to->node = node;
+	to->path = sp;
+	to->score = from->score;
+	to->rest = false;
+	if (node->se->kind == SE_SLOT) {
+		to->score += node->se->slot.type->rank;
+		to->rest = (node->se->slot.type->flags & GT_F_LINE) != 0;
+	}
+}
+
+struct cand {
+	size_t			 from;	/* index of the state */
+	const struct gnode	*node;
+};
+
+/* Drop hidden prefix candidates when a listed one exists. */
+static void
+cands_prefer_listed(const struct mrun *r, struct cand *c, size_t *nc)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < *nc; i++) {
+		if (child_listed(r->st[c[i].from].node, c[i].node, r->mbit))
+			c[k++] = c[i];
+	}
+	if (k != 0)
+		*nc = k;
+}
+
+/* Literal candidates for tok; -1 when the prefix is ambiguous. */
+static int
+mrun_literals(const struct mrun *r, const char *tok, size_t len,
+    struct cand *c, size_t *nc)
+{
+	const struct gnode	*n, *ch;
+	bool			 exact = false, is_exact;
+
+	for (size_t s = 0; s < r->n; s++) {
+		if (r->st[s].rest)
+			continue;
+		n = r->st[s].node;
+		for (size_t i = lit_lower_bound(n, tok, len); i < n->nlit &&
+		    ci_prefixcmp(n->lit[i]->se->word, tok, len) == 0; i++) {
+			ch = n->lit[i];
+			if (!(ch->modes & r->mbit))
+				continue;
+			is_exact = ch->se->len == len;
+			if (is_exact && !exact) {
+				exact = true;
+				*nc = 0;
+			}
+			if ((exact && !is_exact) || *nc == GRAMMAR_MAX_STATES)
+				continue;
+			c[(*nc)++] = (struct cand){ .from = s, .node = ch };
+		}
+	}
+	if (exact || *nc < 2)
+		return 0;
+	cands_prefer_listed(r, c, nc);
+	for (size_t i = 1; i < *nc; i++) {
+		if (grammar_ci_cmp(c[i].node->se->word, c[0].node->se->word) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+mrun_slots(struct mrun *r, size_t off, size_t len, struct mstate *next,
+    size_t *nn)
+{
+	const struct gnode	*n, *ch;
+	const struct slot_spec	*sp;
+	uint32_t		 num;
+
+	for (size_t s = 0; s < r->n; s++) {
+		if (r->st[s].rest)
+			continue;
+		n = r->st[s].node;
+		for (size_t i = 0; i < n->nslot; i++) {
+			ch = n->slot[i];
+			sp = &ch->se->slot;
+			num = 0;
+			if (!(ch->modes & r->mbit))
+				continue;
+			if (sp->type->flags & GT_F_LINE) {
+				mrun_push(r, next, nn, &r->st[s], ch, off,
+				    r->end - off, 0);
+			} else if (sp->type->match(sp, r->line + off, len,
+			    &num))
+				mrun_push(r, next, nn, &r->st[s], ch, off, len,
+				    num);
+		}
+	}
+}
+
+static int
+mrun_fail(struct mrun *r, enum match_status status, size_t off)
+{
+	r->status = status;
+	r->err_offset = off;
+	return -1;
+}
+
+static int
+mrun_word(struct mrun *r, size_t off, size_t len)
+{
+	struct mstate	 next[GRAMMAR_MAX_STATES];
+	struct cand	 c[GRAMMAR_MAX_STATES];
+	size_t		 nn = 0, nc = 0;
+
+	for (size_t s = 0; s < r->n; s++) {
+		if (r->st[s].rest)
+			next[nn++] = r->st[s];
+	}
+	if (mrun_literals(r, r->line + off, len, c, &nc) != 0)
+		return mrun_fail(r, MATCH_AMBIGUOUS, off);
+	for (size_t i = 0; i < nc; i++) {
+		mrun_push(r, next, &nn, &r->st[c[i].from], c[i].node, off,
+		    len, 0);
+	}
+	if (nc == 0)
+		mrun_slots(r, off, len, next, &nn);
+	if (nn == 0)
+		return mrun_fail(r, MATCH_INVALID, off);
+	memcpy(r->st, next, nn * sizeof *next);
+	r->n = nn;
+	return 0;
+}
+
+/* Feed every word of line[0..end); r->status tells how it went. */
+static void
+mrun_words(struct mrun *r)
+{
+	size_t	 off = 0, len;
+	bool	 all_rest;
+
+	while (next_word(r->line, r->end, &off, &len)) {
+		r->nwords++;
+		if (mrun_word(r, off, len) != 0)
+			return;
+		off += len;
+		all_rest = true;
+		for (size_t s = 0; s < r->n && all_rest; s++)
+			all_rest = r->st[s].rest;
+		if (all_rest)
+			return;
+	}
+}
+
+static const struct mstate *
+mrun_best(const struct mrun *r, const struct cmd_entry **entry)
+{
+	const struct mstate	*best = NULL;
+	const struct gend	*ge, *bge = NULL;
+
+	for (size_t s = 0; s < r->n; s++) {
+		for (ge = r->st[s].node->ends; ge != NULL; ge = ge->next) {
+			if (!(ge->e->modes & r->mbit))
+				continue;
+			if (best == NULL || r->st[s].score < best->score ||
+			    (r->st[s].score == best->score &&
+			    ge->idx < bge->idx)) {
+				best = &r->st[s];
+				bge = ge;
+			}
+		}
+	}
+	*entry = bge != NULL ? bge->e : NULL;
+	return best;
+}
+
+static void
+args_build(const struct mrun *r, const struct mstate *st,
+    struct cmd_args *args)
+{
+	const struct step	*sp;
+	const struct selem	*se;
+	struct cmd_arg		*v, *a;
+	size_t			 n = 0;
+
+	for (sp = st->path; sp != NULL; sp = sp->prev)
+		n++;
+	v = arena_alloc(r->arena, n * sizeof *v);
+	a = v + n;
+	for (sp = st->path; sp != NULL; sp = sp->prev) {
+		a--;
+		se = sp->node->se;
+		a->name = se->word;
+		a->num = sp->num;
+		if (se->kind == SE_LITERAL) {
+			a->value = se->word;
+			a->numeric = false;
+		} else {
+			a->value = arena_strndup(r->arena, r->line + sp->off,
+			    sp->len);
+			a->numeric = (se->slot.type->flags & GT_F_NUMERIC) != 0;
+		}
+	}
+	args->v = v;
+	args->n = n;
+}
+
+void
+grammar_match(const struct grammar *g, enum mode m, const char *line,
+    struct arena *a, struct match_result *res)
+{
+	struct mrun		 r;
+	const struct mstate	*best;
+	size_t			 len = strlen(line);
+
+	res->entry = NULL;
+	res->args.v = NULL;
+	res->args.n = 0;
+	res->err_offset = 0;
+	mrun_start(&r, g, m, line, len, a);
+	mrun_words(&r);
+	res->status = r.status;
+	res->err_offset = r.err_offset;
+	if (r.status != MATCH_OK)
+		return;
+	if (r.nwords == 0) {
+		res->status = MATCH_EMPTY;
+		return;
+	}
+	if ((best = mrun_best(&r, &res->entry)) == NULL) {
+		res->status = MATCH_INCOMPLETE;
+		res->err_offset = len;
+		return;
+	}
+	args_build(&r, best, &res->args);
+}
+
+/* ---- '?' and Tab ---- */
+
+static void
+dlist_init(const struct mrun *r, struct dlist *dl)
+{
+	dl->n = 0;
+	dl->cap = 0;
+	for (size_t s = 0; s < r->n; s++)
+		dl->cap += r->st[s].node->nlit + r->st[s].node->nslot + 1;
+	dl->v = arena_alloc(r->arena, dl->cap * sizeof *dl->v);
+}
+
+static void
+dlist_add(struct dlist *dl, unsigned cls, const struct gnode *n)
+{
+	struct ditem	*di;
+
+	if (dl->n == dl->cap)
+		return;
+	di = &dl->v[dl->n];
+	di->cls = cls;
+	di->seq = dl->n++;
+	di->rank = 0;
+	di->word = "<cr>";
+	di->help = "";
+	if (n == NULL)
+		return;
+	di->help = n->help;
+	if (cls == DI_SLOT) {
+		di->rank = n->se->slot.type->rank;
+		di->word = n->se->slot.placeholder;
+	} else
+		di->word = n->se->word;
+}
+
+/* After a blank: every word that may come next, and <cr>. */
+static void
+collect_next(const struct mrun *r, struct dlist *dl, bool literals_only)
+{
+	const struct gnode	*n;
+	size_t			 i;
+
+	for (size_t s = 0; s < r->n; s++) {
+		n = r->st[s].node;
+		if (r->st[s].rest) {
+			if (!literals_only)
+				dlist_add(dl, DI_CR, NULL);
+			continue;
+		}
+		for (i = 0; i < n->nslot && !literals_only; i++) {
+			if (child_listed(n, n->slot[i], r->mbit))
+				dlist_add(dl, DI_SLOT, n->slot[i]);
+		}
+		for (i = 0; i < n->nlit; i++) {
+			if (child_listed(n, n->lit[i], r->mbit))
+				dlist_add(dl, DI_LITERAL, n->lit[i]);
+		}
+		if (!literals_only && ends_listed(n, r->mbit))
+			dlist_add(dl, DI_CR, NULL);
+	}
+}
+
+/*
+ * Inside a word: the literals it abbreviates; for '?' when there are
+ * none, the slots that would take it (and <cr> after a line slot).
+ */
+static void
+collect_partial(const struct mrun *r, const char *tok, size_t len,
+    struct dlist *dl, bool literals_only)
+{
+	const struct gnode	*n, *ch;
+	const struct slot_spec	*sp;
+	uint32_t		 num;
+	size_t			 s, i;
+
+	for (s = 0; s < r->n; s++) {
+		n = r->st[s].node;
+		for (i = lit_lower_bound(n, tok, len); !r->st[s].rest &&
+		    i < n->nlit && ci_prefixcmp(n->lit[i]->se->word, tok,
+		    len) == 0; i++) {
+			if (child_listed(n, n->lit[i], r->mbit))
+				dlist_add(dl, DI_LITERAL, n->lit[i]);
+		}
+	}
+	for (s = 0; s < r->n && dl->n == 0 && !literals_only; s++) {
+		n = r->st[s].node;
+		if (r->st[s].rest)
+			dlist_add(dl, DI_CR, NULL);
+		for (i = 0; i < n->nslot && !r->st[s].rest; i++) {
+			ch = n->slot[i];
+			sp = &ch->se->slot;
+			if (child_listed(n, ch, r->mbit) &&
+			    ((sp->type->flags & GT_F_LINE) ||
+			    sp->type->match(sp, tok, len, &num)))
+				dlist_add(dl, DI_SLOT, ch);
+		}
+	}
+}
+
+static int
+ditem_cmp(const void *va, const void *vb)
+{
+	const struct ditem	*a = va, *b = vb;
+	int			 c;
+
+	if (a->cls != b->cls)
+		return a->cls < b->cls ? -1 : 1;
+	if (a->cls == DI_LITERAL && (c = grammar_ci_cmp(a->word, b->word)) != 0)
+		return c;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Whether the kept items dl->v[0..k) already hold it. */
+static bool
+dlist_seen(const struct dlist *dl, size_t k, const struct ditem *it,
+    bool by_word)
+{
+	const struct ditem	*p;
+
+	for (size_t j = k; j > 0; j--) {
+		p = &dl->v[j - 1];
+		if (p->cls != it->cls || (it->cls == DI_LITERAL &&
+		    grammar_ci_cmp(p->word, it->word) != 0))
+			break;
+		if (strcmp(p->word, it->word) == 0 &&
+		    (by_word || strcmp(p->help, it->help) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* Sort as ASA prints: slots by rank, literals by name, <cr>; unique. */
+static void
+dlist_finish(struct dlist *dl, bool by_word)
+{
+	size_t	 k = 0;
+
+	qsort(dl->v, dl->n, sizeof *dl->v, ditem_cmp);
+	for (size_t i = 0; i < dl->n; i++) {
+		if (!dlist_seen(dl, k, &dl->v[i], by_word))
+			dl->v[k++] = dl->v[i];
+	}
+	dl->n = k;
+}
+
+/*
+ * Run the words before the one being typed: *tokoff, *toklen give that
+ * partial word (toklen 0 after a blank). False when they do not match.
+ */
+static bool
+mrun_before(struct mrun *r, const struct grammar *g, enum mode m,
+    const char *line, struct arena *a, size_t *tokoff, size_t *toklen)
+{
+	size_t	 len = strlen(line), start = len;
+
+	while (start > 0 && !grammar_is_blank(line[start - 1]))
+		start--;
+	*tokoff = start;
+	*toklen = len - start;
+	mrun_start(r, g, m, line, start, a);
+	mrun_words(r);
+	return r->status == MATCH_OK;
+}
+
+void
+grammar_describe(const struct grammar *g, enum mode m, const char *line,
+    struct arena *a, struct describe *d)
+{
+	struct mrun	 r;
+	struct dlist	 dl;
+	size_t		 off, len;
+
+	d->items = NULL;
+	d->n = 0;
+	d->err_offset = 0;
+	if (!mrun_before(&r, g, m, line, a, &off, &len)) {
+		d->status = r.status;
+		d->err_offset = r.err_offset;
+		return;
+	}
+	dlist_init(&r, &dl);
+	if (len == 0)
+		collect_next(&r, &dl, false);
+	else
+		collect_partial(&r, line + off, len, &dl, false);
+	dlist_finish(&dl, false);
+	d->status = dl.n != 0 ? MATCH_OK : MATCH_INVALID;
+	d->err_offset = dl.n != 0 ? 0 : off;
+	d->items = arena_alloc(a, (dl.n + 1) * sizeof *d->items);
+	for (size_t i = 0; i < dl.n; i++) {
+		d->items[i].word = dl.v[i].word;
+		d->items[i].help = dl.v[i].help;
+	}
+	d->n = dl.n;
+}
+
+const char **
+grammar_complete(const struct grammar *g, enum mode m, const char *line,
+    struct arena *a)
+{
+	struct mrun	 r;
+	struct dlist	 dl;
+	const char	**v;
+	size_t		 off, len;
+
+	dl.n = 0;
+	if (mrun_before(&r, g, m, line, a, &off, &len)) {
+		dlist_init(&r, &dl);
+		if (len == 0)
+			collect_next(&r, &dl, true);
+		else
+			collect_partial(&r, line + off, len, &dl, true);
+		dlist_finish(&dl, true);
+	}
+	v = arena_alloc(a, (dl.n + 1) * sizeof *v);
+	for (size_t i = 0; i < dl.n; i++)
+		v[i] = dl.v[i].word;
+	v[dl.n] = NULL;
+	return v;
+}
