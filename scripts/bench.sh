@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
-asa_install_deps
-cmake --preset release >/dev/null
-cmake --build --preset release -j"$(nproc)" >/dev/null
+asa_build_release
 bin=build/release/asaemu
 flash=$(mktemp -d)
 trap 'rm -rf "$flash"' EXIT

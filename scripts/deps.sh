@@ -1,5 +1,6 @@
-# Sourced by run.sh and test.sh: install the Debian packages asaemu needs
-# when any is missing (apt-get as root; otherwise print the command).
+# Sourced by the scripts: install the Debian packages asaemu needs when
+# any is missing (apt-get as root, or sudo; otherwise print the command
+# and stop), and build a preset out of tree.
 ASA_PACKAGES="gcc make cmake pkg-config libedit-dev libcmocka-dev \
 libxml2-dev libxml2-utils libssl-dev"
 
@@ -20,4 +21,19 @@ asa_install_deps() {
 		echo "asaemu needs: sudo apt-get install ${missing[*]}" >&2
 		exit 1
 	fi
+}
+
+# Install what is missing, then configure and build the release preset;
+# compiler messages are shown only when the build fails.
+asa_build_release() {
+	local log
+	asa_install_deps
+	log=$(mktemp)
+	if ! { cmake --preset release && cmake --build --preset release \
+		-j"$(nproc)"; } >"$log" 2>&1; then
+		cat "$log" >&2
+		rm -f "$log"
+		exit 1
+	fi
+	rm -f "$log"
 }

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The asaemu command line: --list-models, an unknown model, --check-data,
+ * --help, and the flash lock that refuses a second process on the same
+ * flash. Each runs the real binary (ASAEMU_BIN).
+ */
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+struct run {
+	char	 out[16384];	/* standard output and error together */
+	int	 status;
+};
+
+/* Run "asaemu ARGS" with input on stdin; output in r->out. */
+static void
+run_asaemu(struct run *r, const char *args, const char *input)
+{
+	const char	*bin = getenv("ASAEMU_BIN");
+	char		 cmd[1024];
+	FILE		*p;
+	size_t		 n;
+
+	assert_non_null(bin);
+	snprintf(cmd, sizeof cmd, "printf '%s' | %s %s 2>&1", input, bin,
+	    args);
+	assert_non_null(p = popen(cmd, "r"));
+	n = fread(r->out, 1, sizeof r->out - 1, p);
+	r->out[n] = '\0';
+	r->status = pclose(p);
+	r->status = WIFEXITED(r->status) ? WEXITSTATUS(r->status) : -1;
+}
+
+static void
+test_cli__list_models_prints_one_line_each(void **state)
+{
+	struct run	 r;
+	int		 lines = 0;
+
+	(void)state;
+	run_asaemu(&r, "--list-models", "");
+	assert_int_equal(r.status, 0);
+	for (const char *p = r.out; (p = strchr(p, '\n')) != NULL; p++)
+		lines++;
+	/* Tables 5-1 to 5-15 serve seventeen models. */
+	assert_int_equal(lines, 17);
+	assert_non_null(strstr(r.out, "ASA5520            ASA 5520\n"));
+	assert_non_null(strstr(r.out, "ASA5585-X-SSP-60   "));
+}
+
+static void
+test_cli__unknown_model_lists_the_valid_ids(void **state)
+{
+	struct run	 r;
+
+	(void)state;
+	run_asaemu(&r, "--model ASA9999 --flash /tmp/asaemu-cli-none", "");
+	assert_int_equal(r.status, 2);
+	assert_true(strncmp(r.out, "asaemu: unknown model ASA9999\n"
+	    "valid models:\nASA5505 ", 45) == 0);
+	assert_non_null(strstr(r.out, "ASASM "));
+}
+
+static void
+test_cli__check_data(void **state)
+{
+	const char	*data = getenv("ASAEMU_DATA");
+	char		 args[512];
+	struct run	 r;
+
+	(void)state;
+	assert_non_null(data);
+	snprintf(args, sizeof args, "--check-data %s", data);
+	run_asaemu(&r, args, "");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "");
+	run_asaemu(&r, "--check-data /nonexistent/asaemu-data", "");
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "/nonexistent/asaemu-data"));
+}
+
+static void
+test_cli__bad_options(void **state)
+{
+	struct run	 r;
+
+	(void)state;
+	run_asaemu(&r, "--frobnicate", "");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.out, "usage: asaemu [options]"));
+	run_asaemu(&r, "--clock yesterday --flash /tmp/asaemu-cli-none", "");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.out, "bad --clock yesterday"));
+	run_asaemu(&r, "--help", "");
+	assert_int_equal(r.status, 0);
+}
+
+/*
+ * A second process on a flash in use is refused with exit status 2; the
+ * first goes on. The first reads from a pipe held open until the end.
+ */
+static void
+test_cli__second_process_on_a_flash_is_refused(void **state)
+{
+	const char	*bin = getenv("ASAEMU_BIN");
+	char		 dir[] = "/tmp/asaemu-lock-XXXXXX", args[128];
+	char		 buf[256];
+	int		 in[2], out[2], status;
+	size_t		 got = 0;
+	pid_t		 first;
+	struct run	 r;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(pipe(in), 0);
+	assert_int_equal(pipe(out), 0);
+	first = fork();
+	assert_true(first >= 0);
+	if (first == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		close(in[1]);
+		close(out[0]);
+		execl(bin, bin, "--flash", dir, (char *)NULL);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	/* Once the first has answered a command, it holds the lock. */
+	assert_int_equal(write(in[1], "show clock\n", 11), 11);
+	while (got < sizeof buf - 1 && memchr(buf, 'U', got) == NULL) {
+		ssize_t n = read(out[0], buf + got, sizeof buf - 1 - got);
+
+		assert_true(n > 0);
+		got += (size_t)n;
+	}
+	snprintf(args, sizeof args, "--flash %s", dir);
+	run_asaemu(&r, args, "");
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.out, "is in use by another asaemu process"));
+	close(in[1]);
+	close(out[0]);
+	assert_int_equal(waitpid(first, &status, 0), first);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	snprintf(args, sizeof args, "rm -rf %s", dir);
+	assert_int_equal(system(args), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cli__list_models_prints_one_line_each),
+		cmocka_unit_test(test_cli__unknown_model_lists_the_valid_ids),
+		cmocka_unit_test(test_cli__check_data),
+		cmocka_unit_test(test_cli__bad_options),
+		cmocka_unit_test(
+		    test_cli__second_process_on_a_flash_is_refused),
+	};
+
+	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}
