@@ -2,7 +2,7 @@
 /*
  * Named arguments of a matched command, as handlers read them:
  * cmd_arg_has(args, "detail"), cmd_arg_str(args, "key"),
- * cmd_arg_u32(args, "port", 0). The matcher fills them (grammar.c).
+ * cmd_arg_u32(args, "port", 0). The matcher fills them (grammar_match.c).
  */
 #include "shell/shell.h"
 
