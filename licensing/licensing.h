@@ -493,23 +493,4 @@ struct lic_tls_limits {
 void	lic_tls_limits(const struct lic_platform *p,
 	    const struct lic_tls_in *, struct lic_tls_limits *);
 
-/* ---- TLS proxy session limits (lic_tls.c; rules at its top) ---- */
-
-struct lic_tls_in {
-	uint32_t	 uc;		/* running UC proxy sessions */
-	uint32_t	 uc_base;	/* the edition's default UC sessions */
-	bool		 ime;		/* Intercompany Media Engine licensed */
-};
-
-struct lic_tls_limits {
-	uint32_t	 dflt;		/* in force until configured */
-	uint32_t	 max;		/* highest tls-proxy maximum-sessions */
-	uint32_t	 platform_dflt;	/* the platform default (clear
-					   configure all), within max */
-};
-
-/* The TLS proxy limits of platform p under a license. */
-void	lic_tls_limits(const struct lic_platform *p,
-	    const struct lic_tls_in *, struct lic_tls_limits *);
-
 #endif
