@@ -71,6 +71,9 @@ struct device {
 	unsigned		 term_pager;	/* 0: use pager_lines */
 	bool			 term_pager_set;
 	int			 enable_failures;
+
+	struct cfg_ext		*ext;	/* interfaces, license-server,
+					   tls-proxy (commands_int.h) */
 };
 
 /*
@@ -166,6 +169,25 @@ enum msg_id {
 	MSG_KEY_TIMED_ACTIVE,
 	MSG_KEY_TIMED_INACTIVE,
 	MSG_CURPRIV,
+	MSG_IF_SECLEVEL_DEFAULT,
+	MSG_IF_UNKNOWN,
+	MSG_IF_PHYSICAL,
+	MSG_IF_MAX,
+	MSG_IF_VLAN_MAX,
+	MSG_IF_VLAN_PHYSICAL,
+	MSG_IF_VLAN_USED,
+	MSG_IF_NAMEIF_USED,
+	MSG_IF_NAMEIF_LONG,
+	MSG_IF_BAD_MASK,
+	MSG_IF_BAD_STANDBY,
+	MSG_LS_NEED_SERVER,
+	MSG_LS_NEED_PARTICIPANT,
+	MSG_LS_SECRET_LEN,
+	MSG_LS_NO_NAMEIF,
+	MSG_LS_BAD_SERIAL,
+	MSG_LS_NOT_CONFIGURED,
+	MSG_TLS_RANGE,
+	MSG_TLS_BELOW_UC,
 	MSG_COUNT
 };
 
@@ -177,9 +199,14 @@ enum cmd_status cmd_error(struct cmd_ctx *, enum msg_id, ...);
 
 /* ---- Running configuration (config.c) ---- */
 
-/* The configuration body as show running-config prints it (owned). */
-char	*config_render(const struct device *);
+/*
+ * The configuration body as show running-config prints it (owned); mask
+ * shows secrets as "*****" (show running-config), else they are kept
+ * (write memory, so that a reload replays them).
+ */
+char	*config_render(const struct device *, bool mask);
 /* The saved form: header, body, Cryptochecksum, ": end" (owned). */
-char	*config_render_saved(const struct device *, char checksum[33]);
+char	*config_render_saved(const struct device *, char checksum[33],
+	    bool mask);
 
 #endif

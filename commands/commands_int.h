@@ -89,4 +89,121 @@ const char *license_sentence(const struct device *);
 /* The enable password hash ("pix-md5") of pw into out (17 bytes). */
 void	 cmd_enable_hash(const char *pw, char out[17]);
 
+/* ---- Interfaces, license-server, tls-proxy (issue 6) ---- */
+
+#define IF_NAME_MAX	64	/* "GigabitEthernet0/1.4294967293" */
+#define IF_NAMEIF_MAX	48	/* ASA: nameif is 1-48 characters */
+#define LS_SERIAL_MAX	32
+#define LS_PORT_DEFAULT	50554	/* chapter: "The default is TCP port 50554" */
+#define LS_REFRESH_DEFAULT 30
+
+/* One interface: a platform port, or one of its subinterfaces. */
+struct iface {
+	char		 name[IF_NAME_MAX]; /* canonical: "GigabitEthernet0/1" */
+	bool		 sub;		/* a subinterface (name has ".N") */
+	uint32_t	 subnum;	/* its N */
+	size_t		 port;		/* index of the physical interface
+					   in cfg_ext.ifs (itself if not sub) */
+	uint32_t	 vlan;		/* 0: no vlan */
+	char		 nameif[IF_NAMEIF_MAX + 1]; /* "": no nameif */
+	bool		 has_sec;
+	uint32_t	 sec;		/* security-level 0-100 */
+	bool		 has_ip;
+	uint32_t	 ip, mask;	/* host order */
+	bool		 has_standby;
+	uint32_t	 standby;
+	bool		 shutdown;
+};
+
+/* The shared-licensing configuration: server and participant sides. */
+struct ls_cfg {
+	char		*secret;	/* server secret; NULL: unset */
+	uint32_t	 port;		/* LS_PORT_DEFAULT unless set */
+	uint32_t	 refresh;	/* LS_REFRESH_DEFAULT unless set */
+	char		**enable;	/* "license-server enable" nameifs */
+	size_t		 nenable;
+	bool		 backup;	/* "license-server backup A backup-id" */
+	uint32_t	 backup_ip;
+	char		 backup_id[LS_SERIAL_MAX + 1];
+	char		 ha_id[LS_SERIAL_MAX + 1]; /* "": none */
+	bool		 client;	/* "license-server address" */
+	uint32_t	 server_ip;
+	char		*client_secret;	/* owned */
+	uint32_t	 client_port;	/* LS_PORT_DEFAULT unless given */
+	bool		 has_backup_addr; /* "license-server backup address" */
+	uint32_t	 backup_addr;
+	char		**benable;	/* "license-server backup enable" */
+	size_t		 nbenable;
+};
+
+/* The device's configuration of this issue: struct device.ext. */
+struct cfg_ext {
+	struct iface	*ifs;		/* ports in platform order, each
+					   followed by its subinterfaces in
+					   ascending number */
+	size_t		 nifs;
+	char		 cur[IF_NAME_MAX]; /* the (config-if) interface */
+	struct ls_cfg	 ls;
+	bool		 tls_set;	/* tls-proxy maximum-sessions given */
+	uint32_t	 tls_sessions;
+	bool		 replay;	/* cmd_boot is replaying: no INFO */
+};
+
+/* clear_configure.c: a fresh configuration for platform p; its free. */
+struct cfg_ext *cfg_ext_new(const struct lic_platform *p);
+void	 cfg_ext_free(struct cfg_ext *);
+/* interface.c: the physical interfaces of p, factory state. */
+void	 iface_init(struct cfg_ext *, const struct lic_platform *p);
+void	 iface_release(struct cfg_ext *);
+/* The interface whose nameif is name (case as typed), or NULL. */
+const struct iface *iface_by_nameif(const struct device *,
+	    const char *name);
+/* Append the interface blocks (all, or only the one named) to sb. */
+void	 iface_render(struct strbuf *, const struct device *,
+	    const char *only);
+/* license_server.c: free the settings and set the defaults. */
+void	 ls_clear(struct ls_cfg *);
+/* The configuration lines; mask hides secrets. */
+void	 ls_render(struct strbuf *, const struct device *, bool mask);
+/* Drop "license-server [backup] enable" lines naming nameif. */
+void	 ls_forget_nameif(struct device *, const char *nameif);
+/* The running shared-license value: 0 none, 1 participant, 2 server. */
+uint32_t ls_role(const struct device *);
+/* tls_proxy.c: the limits under the running license; its lines. */
+void	 tls_limits(const struct device *, struct lic_tls_limits *);
+/* The limit in force: configured, or the license's default. */
+uint32_t tls_sessions(const struct device *);
+void	 tls_render(struct strbuf *, const struct device *);
+
+extern const struct cmd_entry cmd_interface_entry;
+extern const struct cmd_entry cmd_nameif_entry;
+extern const struct cmd_entry cmd_no_nameif_entry;
+extern const struct cmd_entry cmd_security_level_entry;
+extern const struct cmd_entry cmd_no_security_level_entry;
+extern const struct cmd_entry cmd_ip_address_entry;
+extern const struct cmd_entry cmd_no_ip_address_entry;
+extern const struct cmd_entry cmd_shutdown_entry;
+extern const struct cmd_entry cmd_vlan_entry;
+extern const struct cmd_entry cmd_no_vlan_entry;
+extern const struct cmd_entry cmd_show_running_config_interface_entry;
+extern const struct cmd_entry cmd_license_server_secret_entry;
+extern const struct cmd_entry cmd_no_license_server_secret_entry;
+extern const struct cmd_entry cmd_license_server_port_entry;
+extern const struct cmd_entry cmd_no_license_server_port_entry;
+extern const struct cmd_entry cmd_license_server_refresh_entry;
+extern const struct cmd_entry cmd_no_license_server_refresh_entry;
+extern const struct cmd_entry cmd_license_server_enable_entry;
+extern const struct cmd_entry cmd_license_server_backup_entry;
+extern const struct cmd_entry cmd_license_server_address_entry;
+extern const struct cmd_entry cmd_no_license_server_address_entry;
+extern const struct cmd_entry cmd_license_server_backup_address_entry;
+extern const struct cmd_entry cmd_license_server_backup_enable_entry;
+extern const struct cmd_entry cmd_show_shared_license_entry;
+extern const struct cmd_entry cmd_show_running_config_ls_entry;
+extern const struct cmd_entry cmd_tls_proxy_maximum_sessions_entry;
+extern const struct cmd_entry cmd_no_tls_proxy_maximum_sessions_entry;
+extern const struct cmd_entry cmd_show_tls_proxy_entry;
+extern const struct cmd_entry cmd_show_running_config_tls_entry;
+extern const struct cmd_entry cmd_clear_configure_entry;
+
 #endif

@@ -17,7 +17,7 @@
 #define STARTUP_FILE "startup-config"
 
 char *
-config_render(const struct device *dev)
+config_render(const struct device *dev, bool mask)
 {
 	struct strbuf	 sb;
 	char		 hash[17];
@@ -31,10 +31,13 @@ config_render(const struct device *dev)
 	}
 	strbuf_printf(&sb, "enable password %s encrypted\n", enable);
 	strbuf_puts(&sb, "!\n");
+	iface_render(&sb, dev, NULL);
 	if (dev->pager_lines == 0)
 		strbuf_puts(&sb, "no pager\n");
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
+	ls_render(&sb, dev, mask);
+	tls_render(&sb, dev);
 	return strbuf_take(&sb);
 }
 
@@ -56,11 +59,11 @@ checksum(const char *text, size_t len, char out[33])
  * what precedes it, ": end".
  */
 char *
-config_render_saved(const struct device *dev, char sum[33])
+config_render_saved(const struct device *dev, char sum[33], bool mask)
 {
 	struct strbuf	 sb;
 	char		 ver[32];
-	char		*body = config_render(dev);
+	char		*body = config_render(dev, mask);
 
 	strbuf_init(&sb, 0);
 	strbuf_printf(&sb, ": Saved\n:\nASA Version %s \n!\n%s",
@@ -75,7 +78,7 @@ static enum cmd_status
 show_running_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	char	 sum[33];
-	char	*text = config_render_saved(ctx->dev, sum);
+	char	*text = config_render_saved(ctx->dev, sum, true);
 
 	(void)args;
 	out_puts(ctx->out, text);
@@ -124,7 +127,7 @@ static enum cmd_status
 write_memory_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	char	 sum[33];
-	char	*text = config_render_saved(ctx->dev, sum);
+	char	*text = config_render_saved(ctx->dev, sum, false);
 	size_t	 len = strlen(text);
 	int	 rc;
 
@@ -200,7 +203,9 @@ const struct cmd_entry cmd_write_terminal_entry = {
 /*
  * Replay the startup configuration, line by line, in configuration mode,
  * as the ASA does at boot. Comment lines (':' and '!') and the framing are
- * skipped. A fresh boot has not modified the configuration.
+ * skipped. A line starting with a blank belongs to the sub-mode the line
+ * before entered ("interface" and its " nameif ..."); any other line runs
+ * in configuration mode. A fresh boot has not modified the configuration.
  */
 void
 cmd_boot(struct cmd_ctx *ctx)
@@ -211,6 +216,7 @@ cmd_boot(struct cmd_ctx *ctx)
 	if (text == NULL)
 		return;
 	session_set_mode(ctx->sess, MODE_CONFIG);
+	ctx->dev->ext->replay = true;
 	for (line = text; line != NULL && *line != '\0'; line = next) {
 		next = strchr(line, '\n');
 		if (next != NULL)
@@ -219,8 +225,11 @@ cmd_boot(struct cmd_ctx *ctx)
 		    strncmp(line, "ASA Version ", 12) == 0 ||
 		    strncmp(line, "Cryptochecksum:", 15) == 0)
 			continue;
+		if (*line != ' ')
+			session_set_mode(ctx->sess, MODE_CONFIG);
 		session_exec(ctx->sess, line);
 	}
+	ctx->dev->ext->replay = false;
 	session_set_mode(ctx->sess, MODE_USER);
 	ctx->dev->modified = false;
 	free(text);

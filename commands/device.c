@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "commands/commands_int.h"
+
 #define PRIVATE_DIR ".private"
 
 static int
@@ -139,6 +141,7 @@ device_new(const struct device_opts *o, char **cause)
 	dev->npe = o->npe;
 	dev->hostname = xstrdup("ciscoasa");
 	dev->pager_lines = 24;
+	dev->ext = cfg_ext_new(dev->platform);
 	dev->booted = device_now(dev);
 	return dev;
 fail:
@@ -154,6 +157,7 @@ device_free(struct device *dev)
 	if (dev->lock_fd != -1)
 		close(dev->lock_fd);
 	license_release(&dev->lic);
+	cfg_ext_free(dev->ext);
 	free(dev->flash);
 	free(dev->hostname);
 	free(dev);

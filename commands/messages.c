@@ -95,6 +95,68 @@ static const char *const messages[MSG_COUNT] = {
 	/* [V partial] reference 6.7: show curpriv. */
 	[MSG_CURPRIV] = "Username : %s\nCurrent privilege level : %d\n"
 	    "Current Mode/s : %s\n",
+	/* [V] reference 6.3: INFO: Security level for "outside" set to 0
+	 * by default. ("inside" gets 100: CLI guide, nameif). */
+	[MSG_IF_SECLEVEL_DEFAULT] = "INFO: Security level for \"%s\" set to "
+	    "%u by default.\n",
+	/* [M low] an interface name the platform does not have (the ASA
+	 * puts a caret under it; handlers cannot place one). */
+	[MSG_IF_UNKNOWN] = "ERROR: Interface %s does not exist on this "
+	    "platform.\n",
+	/* [M low] no interface on a physical interface. */
+	[MSG_IF_PHYSICAL] = "ERROR: Physical interface %s cannot be "
+	    "removed.\n",
+	/* [M low] Table 5-16 "Interfaces of all types, Max.": every
+	 * interface defined counts against the license. */
+	[MSG_IF_MAX] = "ERROR: Cannot create %s: the license allows at most "
+	    "%u interfaces.\n",
+	/* [M low] Table 5-16 "VLANs, Maximum": an interface counts once a
+	 * VLAN is assigned. */
+	[MSG_IF_VLAN_MAX] = "ERROR: Cannot assign VLAN %u: the license "
+	    "allows at most %u VLANs.\n",
+	/* [M low] vlan on a physical interface. */
+	[MSG_IF_VLAN_PHYSICAL] = "ERROR: A VLAN can only be assigned to a "
+	    "subinterface.\n",
+	/* [M low] */
+	[MSG_IF_VLAN_USED] = "ERROR: VLAN %u is already in use by %s.\n",
+	/* [M low] */
+	[MSG_IF_NAMEIF_USED] = "ERROR: Name \"%s\" is already in use by %s.\n",
+	/* [M low] nameif is 1-48 characters. */
+	[MSG_IF_NAMEIF_LONG] = "ERROR: Interface name must be 48 characters "
+	    "or less.\n",
+	/* [M low] a mask that is not contiguous ones then zeros. */
+	[MSG_IF_BAD_MASK] = "ERROR: Invalid netmask %s\n",
+	/* [M low] the standby address outside the interface's subnet. */
+	[MSG_IF_BAD_STANDBY] = "ERROR: Standby address %s is not in the "
+	    "interface's subnet.\n",
+	/* [M low] reference 4.2: refusal without a shared server license. */
+	[MSG_LS_NEED_SERVER] = "ERROR: This command requires a Shared "
+	    "License server license.\n",
+	/* [M low] reference 4.2: refusal without a participant license. */
+	[MSG_LS_NEED_PARTICIPANT] = "ERROR: This command requires a Shared "
+	    "License participant or server license.\n",
+	/* [M] chapter: "a string between 4 and 128 ASCII characters". */
+	[MSG_LS_SECRET_LEN] = "ERROR: Shared secret must be between 4 and "
+	    "128 characters.\n",
+	/* [M low] license-server [backup] enable with an unknown nameif. */
+	[MSG_LS_NO_NAMEIF] = "ERROR: Interface name \"%s\" is not "
+	    "configured.\n",
+	/* [M low] a serial number that cannot be one (1-32 letters and
+	 * digits). */
+	[MSG_LS_BAD_SERIAL] = "ERROR: Invalid serial number %s\n",
+	/* [M low] show shared license with nothing configured. */
+	[MSG_LS_NOT_CONFIGURED] = "Shared license is not configured.\n",
+	/* [M low] a tls-proxy maximum-sessions value above the platform or
+	 * license maximum (the ASA rejects it at the '^'; see tls_proxy.c). */
+	[MSG_TLS_RANGE] = "ERROR: The maximum number of TLS proxy sessions "
+	    "must be between 1 and %u.\n",
+	/* [M] Table 5-16, UC Proxy sessions: clear configure all sets the
+	 * platform default; below the UC license, an error asks to raise
+	 * it with tls-proxy maximum-sessions. Wording not found. */
+	[MSG_TLS_BELOW_UC] = "ERROR: The TLS proxy session limit was reset "
+	    "to the platform default of %u, which is lower than the %u "
+	    "sessions of the Unified Communications license.\nUse the "
+	    "tls-proxy maximum-sessions command to raise the limit.\n",
 };
 
 const char *

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * tls-proxy maximum-sessions N | no tls-proxy maximum-sessions, show
+ * tls-proxy, show running-config tls-proxy. The limits come from the
+ * platform and the running UC and IME licenses (licensing/lic_tls.c).
+ *
+ * The grammar's ranges are fixed when it is built, but the maximum
+ * depends on the platform and the license: the slot takes the widest
+ * maximum of any platform (ASA 5580/5585-X: 13000), numbers above it get
+ * the parser's caret, and the handler rejects what exceeds this device's
+ * maximum. So "tls-proxy maximum-sessions ?" lists <1-13000> everywhere
+ * until the shell can describe a slot at run time.
+ */
+#include "commands/commands.h"
+
+#include "commands/commands_int.h"
+
+#define TLS_WIDEST	"13000"	/* the largest tls_max of models/data */
+
+void
+tls_limits(const struct device *dev, struct lic_tls_limits *out)
+{
+	const struct lic_catalog *cat = model_db_catalog(dev->db);
+	size_t		 uc = lic_catalog_find(cat, "uc-proxy-sessions");
+	size_t		 ime = lic_catalog_find(cat,
+	    "intercompany-media-engine");
+	struct lic_tls_in in = { 0 };
+
+	if (uc != (size_t)-1) {
+		in.uc = dev->lic.run.v[uc].value;
+		in.uc_base = lic_platform_value(dev->platform,
+		    dev->lic.run.edition, uc, dev->version);
+	}
+	if (ime != (size_t)-1)
+		in.ime = dev->lic.run.v[ime].value != 0;
+	lic_tls_limits(dev->platform, &in, out);
+}
+
+uint32_t
+tls_sessions(const struct device *dev)
+{
+	struct lic_tls_limits	 l;
+
+	tls_limits(dev, &l);
+	return dev->ext->tls_set ? dev->ext->tls_sessions : l.dflt;
+}
+
+/* Reference 5.1 [V]: "tls-proxy maximum-session 500", framed by "!". */
+void
+tls_render(struct strbuf *sb, const struct device *dev)
+{
+	struct lic_tls_limits	 l;
+
+	tls_limits(dev, &l);
+	if (dev->ext->tls_set && dev->ext->tls_sessions != l.dflt)
+		strbuf_printf(sb, "!\ntls-proxy maximum-session %u\n!\n",
+		    dev->ext->tls_sessions);
+}
+
+static enum cmd_status
+tls_proxy_maximum_sessions_exec(struct cmd_ctx *ctx,
+    const struct cmd_args *args)
+{
+	struct cfg_ext		*x = ctx->dev->ext;
+	struct lic_tls_limits	 l;
+	uint32_t		 n = cmd_arg_u32(args, "sessions", 0);
+
+	if (cmd_arg_has(args, "no")) {
+		x->tls_set = false;
+		device_touch(ctx->dev);
+		return CMD_OK;
+	}
+	tls_limits(ctx->dev, &l);
+	if (n > l.max)
+		return cmd_error(ctx, MSG_TLS_RANGE, l.max);
+	x->tls_set = true;
+	x->tls_sessions = n;
+	device_touch(ctx->dev);
+	return CMD_OK;
+}
+
+static const struct cmd_help tls_proxy_maximum_sessions_help[] = {
+	{ "tls-proxy", "Configure a TLS proxy instance or the maximum "
+	    "sessions" },
+	{ "maximum-sessions", "Configure the maximum number of TLS proxy "
+	    "sessions" },
+	/* Reference 5.3 [I]: wording unverified. */
+	{ "sessions", "Maximum number of TLS proxy sessions" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_tls_proxy_maximum_sessions_entry = {
+	.syntax = "tls-proxy maximum-sessions <sessions:1-" TLS_WIDEST ">",
+	.help = tls_proxy_maximum_sessions_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.exec = tls_proxy_maximum_sessions_exec,
+};
+
+const struct cmd_entry cmd_no_tls_proxy_maximum_sessions_entry = {
+	.syntax = "tls-proxy maximum-sessions [<sessions:1-" TLS_WIDEST ">]",
+	.help = tls_proxy_maximum_sessions_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.flags = CMD_F_NO_ONLY,
+	.exec = tls_proxy_maximum_sessions_exec,
+};
+
+/* Reference 5.3 [M low]; no TLS proxy instances exist yet. */
+static enum cmd_status
+show_tls_proxy_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)args;
+	out_printf(ctx->out, "Maximum number of sessions: %u\n",
+	    tls_sessions(ctx->dev));
+	return CMD_OK;
+}
+
+static const struct cmd_help show_tls_proxy_help[] = {
+	{ "show", HELP_SHOW },
+	{ "tls-proxy", "Show TLS proxy information" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_show_tls_proxy_entry = {
+	.syntax = "show tls-proxy",
+	.help = show_tls_proxy_help,
+	.modes = MODES_EXEC,
+	.exec = show_tls_proxy_exec,
+};
+
+static enum cmd_status
+show_running_config_tls_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct lic_tls_limits	 l;
+
+	(void)args;
+	tls_limits(ctx->dev, &l);
+	if (ctx->dev->ext->tls_set && ctx->dev->ext->tls_sessions != l.dflt)
+		out_printf(ctx->out, "tls-proxy maximum-session %u\n",
+		    ctx->dev->ext->tls_sessions);
+	return CMD_OK;
+}
+
+static const struct cmd_help show_running_config_tls_help[] = {
+	{ "show", HELP_SHOW },
+	{ "running-config", HELP_RUNNING },
+	{ "tls-proxy", "Show tls-proxy configuration" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_show_running_config_tls_entry = {
+	.syntax = "show running-config tls-proxy",
+	.help = show_running_config_tls_help,
+	.modes = MODES_EXEC,
+	.exec = show_running_config_tls_exec,
+};
