@@ -44,7 +44,7 @@ clear_tls(struct cmd_ctx *ctx)
 	    dev->lic.run.v[uc].value;
 
 	tls_limits(dev, &l);
-	dev->ext->tls_set = true;
+	dev->ext->tls_set = l.platform_dflt != l.dflt;
 	dev->ext->tls_sessions = l.platform_dflt;
 	if (l.platform_dflt < ucv)
 		return cmd_error(ctx, MSG_TLS_BELOW_UC, l.platform_dflt, ucv);

@@ -42,7 +42,11 @@ tls_sessions(const struct device *dev)
 	struct lic_tls_limits	 l;
 
 	tls_limits(dev, &l);
-	return dev->ext->tls_set ? dev->ext->tls_sessions : l.dflt;
+	if (!dev->ext->tls_set)
+		return l.dflt;
+	/* A license changed since: never above its maximum. */
+	return dev->ext->tls_sessions < l.max ? dev->ext->tls_sessions :
+	    l.max;
 }
 
 /* Reference 5.1 [V]: "tls-proxy maximum-session 500", framed by "!". */
@@ -50,11 +54,11 @@ void
 tls_render(struct strbuf *sb, const struct device *dev)
 {
 	struct lic_tls_limits	 l;
+	uint32_t		 n = tls_sessions(dev);
 
 	tls_limits(dev, &l);
-	if (dev->ext->tls_set && dev->ext->tls_sessions != l.dflt)
-		strbuf_printf(sb, "!\ntls-proxy maximum-session %u\n!\n",
-		    dev->ext->tls_sessions);
+	if (n != l.dflt)
+		strbuf_printf(sb, "!\ntls-proxy maximum-session %u\n!\n", n);
 }
 
 static enum cmd_status
@@ -73,7 +77,11 @@ tls_proxy_maximum_sessions_exec(struct cmd_ctx *ctx,
 	tls_limits(ctx->dev, &l);
 	if (n > l.max)
 		return cmd_error(ctx, MSG_TLS_RANGE, l.max);
-	x->tls_set = true;
+	/*
+	 * The default is no setting: a later UC license "automatically
+	 * sets the TLS proxy limit to match the UC limit" (Table 5-16).
+	 */
+	x->tls_set = n != l.dflt;
 	x->tls_sessions = n;
 	device_touch(ctx->dev);
 	return CMD_OK;
@@ -131,12 +139,12 @@ static enum cmd_status
 show_running_config_tls_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct lic_tls_limits	 l;
+	uint32_t		 n = tls_sessions(ctx->dev);
 
 	(void)args;
 	tls_limits(ctx->dev, &l);
-	if (ctx->dev->ext->tls_set && ctx->dev->ext->tls_sessions != l.dflt)
-		out_printf(ctx->out, "tls-proxy maximum-session %u\n",
-		    ctx->dev->ext->tls_sessions);
+	if (n != l.dflt)
+		out_printf(ctx->out, "tls-proxy maximum-session %u\n", n);
 	return CMD_OK;
 }
 
