@@ -52,7 +52,14 @@
  * The caller advances active keys to the device time before computing;
  * "Even when the permanent license is used, if the time-based license is
  * active, it continues to count down", so every active key is advanced,
- * whether or not its value is in use.
+ * whether or not its value is in use. lic_timed_tick does that in time
+ * order, so that a key that runs out hands its feature to an installed
+ * one ("Time-Based License Expiration") at the moment it ran out. The
+ * anchor is the time the key would have been installed had it never
+ * paused: clock set (lic_timed_rebase) moves counted_at but not the
+ * anchor, and a reload (lic_timed_reload) sets used to the time since the
+ * anchor, which is how "the ASA checks the system clock against the
+ * original installation time" of the chapter's note behaves.
  */
 
 #define NO_FEATURE	((size_t)-1)
@@ -111,6 +118,8 @@ lic_timed_start(struct lic_timed *t, int64_t now)
 	t->active = true;
 	t->activated_at = now;
 	t->counted_at = now;
+	t->anchor = now - (int64_t)t->used;
+	t->warned_at = now;
 	return true;
 }
 
@@ -119,6 +128,198 @@ lic_timed_stop(struct lic_timed *t, int64_t now)
 {
 	lic_timed_advance(t, now);
 	t->active = false;
+}
+
+bool
+lic_timed_stack(struct lic_timed *t, uint32_t duration, int64_t now)
+{
+	lic_timed_advance(t, now);
+	if (t->used > t->info.duration)
+		t->used = t->info.duration;
+	if (duration > UINT32_MAX - t->info.duration)
+		return false;
+	/* What is left plus the new license: used stays, duration grows. */
+	t->info.duration += duration;
+	return true;
+}
+
+void
+lic_timed_rebase(struct lic_timed *t, int64_t old, int64_t now)
+{
+	if (!t->active)
+		return;
+	lic_timed_advance(t, old);
+	if (t->active)
+		t->counted_at = now;
+}
+
+bool
+lic_timed_reload(struct lic_timed *t, int64_t now)
+{
+	uint64_t	ran;
+
+	if (!t->active)
+		return false;
+	ran = timed_span(t->anchor, now);
+	if (ran < t->used || ran > t->info.duration)
+		t->used = t->info.duration;
+	else
+		t->used = ran;
+	t->counted_at = now;
+	t->warned_at = now;
+	return t->used >= t->info.duration;
+}
+
+bool
+lic_timed_warn(struct lic_timed *t, int64_t now)
+{
+	if (!t->active || lic_timed_remaining(t, now) == 0 ||
+	    timed_span(t->warned_at, now) < 24 * 3600)
+		return false;
+	t->warned_at = now;
+	return true;
+}
+
+bool
+lic_timed_identical(const struct lic_keyinfo *a, const struct lic_keyinfo *b)
+{
+	if (a->type != b->type || a->ngrants != b->ngrants)
+		return false;
+	for (size_t i = 0; i < a->ngrants; i++) {
+		if (a->grants[i].feature != b->grants[i].feature ||
+		    a->grants[i].value != b->grants[i].value)
+			return false;
+	}
+	return true;
+}
+
+static bool
+timed_grants(const struct lic_timed *t, size_t f)
+{
+	for (size_t g = 0; g < t->info.ngrants; g++) {
+		if (t->info.grants[g].feature == f)
+			return true;
+	}
+	return false;
+}
+
+static bool
+timed_share(const struct lic_timed *a, const struct lic_timed *b)
+{
+	for (size_t g = 0; g < a->info.ngrants; g++) {
+		if (timed_grants(b, a->info.grants[g].feature))
+			return true;
+	}
+	return false;
+}
+
+enum lic_activate
+lic_timed_activate(struct lic_timed *v, size_t n, size_t i, int64_t now,
+    bool only_one)
+{
+	struct lic_timed	*t = &v[i];
+
+	assert(i < n);
+	if (lic_timed_remaining(t, now) == 0)
+		return LIC_ACT_EXPIRED;
+	for (size_t j = 0; j < n; j++) {
+		if (j != i && v[j].active &&
+		    v[j].info.type == LIC_KEY_EVALUATION &&
+		    t->info.type == LIC_KEY_TIMEBASED && timed_share(&v[j], t))
+			return LIC_ACT_EVALUATION;
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (j != i && v[j].active && (only_one || timed_share(&v[j], t)))
+			lic_timed_stop(&v[j], now);
+	}
+	lic_timed_start(t, now);
+	return LIC_ACT_OK;
+}
+
+/* Count t to at, never backwards (keys counted to a later time wait). */
+static void
+timed_count_to(struct lic_timed *t, int64_t at)
+{
+	if (t->active && at > t->counted_at)
+		lic_timed_advance(t, at);
+}
+
+/* The key that ends first, at or before now; LIC_NO_KEY if none. */
+static size_t
+timed_first_end(const struct lic_timed *v, size_t n, int64_t now,
+    int64_t *at)
+{
+	size_t		first = LIC_NO_KEY;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct lic_timed *t = &v[i];
+		uint64_t	 left;
+		int64_t		 end;
+
+		if (!t->active)
+			continue;
+		left = t->used < t->info.duration ? t->info.duration - t->used :
+		    0;
+		end = t->counted_at + (int64_t)left;
+		if (end <= now && (first == LIC_NO_KEY || end < *at)) {
+			first = i;
+			*at = end;
+		}
+	}
+	return first;
+}
+
+/* Who grants f after key x ran out: an active key, or a new one. */
+static size_t
+timed_successor(struct lic_timed *v, size_t n, size_t f, int64_t at)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].active && timed_grants(&v[i], f))
+			return i;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bool	 clash = false;
+
+		if (v[i].active || v[i].used >= v[i].info.duration ||
+		    !timed_grants(&v[i], f))
+			continue;
+		for (size_t j = 0; j < n && !clash; j++)
+			clash = v[j].active && timed_share(&v[j], &v[i]);
+		if (!clash) {
+			lic_timed_start(&v[i], at);
+			return i;
+		}
+	}
+	return LIC_NO_KEY;
+}
+
+size_t
+lic_timed_tick(struct lic_timed *v, size_t n, int64_t now,
+    struct lic_expiry *ev, size_t nev)
+{
+	size_t		 count = 0, x;
+	int64_t		 at = 0;
+
+	while ((x = timed_first_end(v, n, now, &at)) != LIC_NO_KEY) {
+		for (size_t i = 0; i < n; i++)
+			timed_count_to(&v[i], at);
+		/* Exactly at its end: this deactivates it. */
+		lic_timed_advance(&v[x], at);
+		v[x].active = false;
+		for (size_t g = 0; g < v[x].info.ngrants; g++) {
+			size_t	f = v[x].info.grants[g].feature;
+			size_t	s = timed_successor(v, n, f, at);
+
+			if (count < nev)
+				ev[count] = (struct lic_expiry){ .at = at,
+				    .expired = x, .feature = f,
+				    .successor = s };
+			count++;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		timed_count_to(&v[i], now);
+	return count;
 }
 
 /* a + b, Unlimited if either is, capped at max. */

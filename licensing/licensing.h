@@ -402,6 +402,14 @@ struct lic_timed {
 	int64_t		 activated_at;	/* device time it was (re)activated;
 					   the later wins a feature */
 	int64_t		 counted_at;	/* device time used is counted to */
+	int64_t		 anchor;	/* the chapter's "original
+					   installation time": activated_at
+					   less the time used before it;
+					   clock set leaves it alone, a
+					   reload checks the clock against
+					   it (lic_timed_reload) */
+	int64_t		 warned_at;	/* device time of the last "will
+					   expire" warning (every 24 hours) */
 };
 
 /*
@@ -425,6 +433,86 @@ bool	lic_timed_advance(struct lic_timed *t, int64_t now);
 bool	lic_timed_start(struct lic_timed *t, int64_t now);
 /* Count t down to now, then deactivate it: its timer halts. */
 void	lic_timed_stop(struct lic_timed *t, int64_t now);
+/*
+ * Stack an identical license on t ("Stacking Time-Based Licenses": the
+ * duration equals the combined duration): first count t down to now, then
+ * add duration seconds to what t has left. False, changing nothing, when
+ * the sum would not fit a uint32_t.
+ */
+bool	lic_timed_stack(struct lic_timed *t, uint32_t duration, int64_t now);
+/*
+ * The clock was set from old to now (clock set): count an active t down
+ * to old, then restart its count at now without counting the jump. The
+ * anchor stays, so a reload sees the jump (lic_timed_reload).
+ */
+void	lic_timed_rebase(struct lic_timed *t, int64_t old, int64_t now);
+/*
+ * A reload at device time now (the chapter's note on the system clock):
+ * an active t has run now - anchor seconds, "more time than has actually
+ * been used" if the clock was set later, and that is what it has used;
+ * if the clock was set back so that "the actual running time is greater
+ * than the time between the original installation time and the system
+ * clock", t is used up at once. Time while no process ran counts (the
+ * timer "continues to count down" while the ASA is shut down). t stays
+ * active: lic_timed_tick(now) then expires it and finds its successor.
+ * Returns true when t has no time left; inactive keys are left alone.
+ */
+bool	lic_timed_reload(struct lic_timed *t, int64_t now);
+/*
+ * Whether the 24-hourly "will expire in N days" warning (%ASA-4-444005)
+ * is due for t at now: t active, not expired, 24 hours since warned_at.
+ * When due, warned_at becomes now.
+ */
+bool	lic_timed_warn(struct lic_timed *t, int64_t now);
+
+/* Whether a and b grant the same features with the same values. */
+bool	lic_timed_identical(const struct lic_keyinfo *a,
+	    const struct lic_keyinfo *b);
+
+enum lic_activate {
+	LIC_ACT_OK,
+	LIC_ACT_EXPIRED,	/* the key has no time left */
+	LIC_ACT_EVALUATION,	/* an active evaluation key grants one of
+				   its features (it is time-based) */
+};
+
+/*
+ * Activate key i of v[0..n) at device time now: "only one time-based
+ * license per feature can be active", the last activated wins, so every
+ * other active key granting one of its features is stopped; but "if you
+ * activate an evaluation license that has multiple features in the key,
+ * then you cannot also activate another time-based license for one of
+ * the included features": a time-based (not evaluation) key is refused
+ * while an active evaluation key shares a feature. When only_one, every
+ * other active key is stopped (before 8.3 only one time-based key could
+ * be active). Errors change nothing.
+ */
+enum lic_activate lic_timed_activate(struct lic_timed *v, size_t n, size_t i,
+	    int64_t now, bool only_one);
+
+#define LIC_NO_KEY	((size_t)-1)
+
+/* One feature of an expired key, and what took over from it. */
+struct lic_expiry {
+	int64_t		 at;		/* device time it ran out */
+	size_t		 expired;	/* index of the key that ran out */
+	size_t		 feature;	/* catalogue index */
+	size_t		 successor;	/* key activated in its place, or
+					   LIC_NO_KEY: the permanent license */
+};
+
+/*
+ * Count every active key of v[0..n) down to now, in time order: when a
+ * key runs out, "the ASA automatically activates an installed license of
+ * the same feature if available", the first that is inactive, has time
+ * left and grants no feature an active key already grants, at the time
+ * the old one ran out (so it counts from then); else "the permanent
+ * license is used". Writes one record per feature of each expired key,
+ * in order, to ev (up to nev; the rest are dropped) and returns how many
+ * happened. Keys that expired together are taken in index order.
+ */
+size_t	lic_timed_tick(struct lic_timed *v, size_t n, int64_t now,
+	    struct lic_expiry *ev, size_t nev);
 
 /* Everything the running license is computed from. */
 struct lic_inputs {
