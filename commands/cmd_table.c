@@ -14,6 +14,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_clock_set_entry,
 	&cmd_configure_terminal_entry,
 	&cmd_disable_entry,
+	&cmd_emulator_advance_time_entry,
 	&cmd_enable_entry,
 	&cmd_enable_password_entry,
 	&cmd_no_enable_password_entry,

@@ -89,8 +89,17 @@ char	*device_default_flash(const char *serial);
 
 /* Device time now. */
 struct timespec device_now(const struct device *);
-/* Set device time (clock set). */
+/*
+ * Set device time (clock set); time-based keys do not count the jump
+ * (license_clock_set).
+ */
 void	 device_set_time(struct device *, time_t);
+/*
+ * Let secs of device time pass (emulator advance-time): time-based keys
+ * count it at the next license_tick. The clock offset is kept on flash
+ * when the clock is not frozen, as an ASA's clock survives a reload.
+ */
+void	 device_advance_time(struct device *, time_t secs);
 /* "14:35:24.486 UTC Wed Jun 9 2021" into buf. */
 char	*device_format_time(struct timespec, char *buf, size_t len);
 
@@ -117,6 +126,19 @@ void	 license_load(struct device *);
 int	 license_save(const struct device *);
 /* Recompute the running license after a key or setting changed. */
 void	 license_compute(struct device *);
+/*
+ * At start (a reload): load the store, say so if it is not valid, apply
+ * the reload clock rules to time-based keys and report what expired
+ * (timed.c).
+ */
+void	 license_boot(struct cmd_ctx *);
+/*
+ * Count time-based keys down to device time, replace or drop those that
+ * ran out and print the syslog messages; run before each command.
+ */
+void	 license_tick(struct cmd_ctx *);
+/* The clock was set from old to now: keys do not count the jump. */
+void	 license_clock_set(struct device *, int64_t old, int64_t now);
 enum lic_err license_decode(const struct device *, const struct lic_key *,
 	    struct lic_keyinfo *);
 void	 license_release(struct license *);
@@ -169,6 +191,11 @@ enum msg_id {
 	MSG_KEY_TIMED_ACTIVE,
 	MSG_KEY_TIMED_INACTIVE,
 	MSG_CURPRIV,
+	MSG_KEY_TIMED_EXPIRED,
+	MSG_SYSLOG_444004,
+	MSG_SYSLOG_444005,
+	MSG_SYSLOG_444007_PERM,
+	MSG_SYSLOG_444007_TIMED,
 	MSG_IF_SECLEVEL_DEFAULT,
 	MSG_IF_UNKNOWN,
 	MSG_IF_PHYSICAL,

@@ -50,6 +50,7 @@ extern const struct cmd_entry cmd_show_version_entry;
 extern const struct cmd_entry cmd_show_activation_key_entry;
 extern const struct cmd_entry cmd_activation_key_entry;
 extern const struct cmd_entry cmd_keywords_entry;
+extern const struct cmd_entry cmd_emulator_advance_time_entry;
 
 /* Whether installing permanent key info needs a reload (Table 5-19). */
 bool	 license_needs_reload(const struct device *,
@@ -64,9 +65,12 @@ const char *software_asdm(uint32_t version);
 const char *software_compiled(uint32_t version);
 char	*software_image(const struct device *, char *buf, size_t len);
 
-/* license_block.c: the "Licensed features for this platform:" rows. */
+/*
+ * license_block.c: the "Licensed features for this platform:" rows; lead
+ * puts one more blank before each top-level row (8.3/8.4 show version).
+ */
 void	 license_block(struct out *, const struct device *,
-	    const struct lic_running *);
+	    const struct lic_running *, bool lead);
 /* The running license of a permanent key alone (show activation-key
  * detail), or of the Base edition when info is NULL. */
 void	 license_running_of(const struct device *,
@@ -83,6 +87,10 @@ void	 license_flash_line(struct out *, const struct device *);
  */
 void	 license_timed_stanzas(struct out *, const struct device *,
 	    bool active, bool narrow);
+/* Whether a stanza would list a key (active or not, time left). */
+bool	 license_timed_listed(const struct license *, bool active);
+/* "Running Timebased Activation Key: ..." for each active key. */
+void	 license_running_timed(struct out *, const struct license *);
 /* "This platform has ... license." of the running edition. */
 const char *license_sentence(const struct device *);
 

@@ -213,6 +213,8 @@ cmd_boot(struct cmd_ctx *ctx)
 	char	*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
 	char	*line, *next;
 
+	/* A start on an existing flash is a reload: the keys come first. */
+	license_boot(ctx);
 	if (text == NULL)
 		return;
 	session_set_mode(ctx->sess, MODE_CONFIG);

@@ -19,6 +19,9 @@
 #include "commands/commands_int.h"
 
 #define PRIVATE_DIR ".private"
+#define CLOCK_FILE "clock"
+
+static void	clock_load(struct device *);
 
 static int
 mkdir_p(const char *path)
@@ -138,6 +141,8 @@ device_new(const struct device_opts *o, char **cause)
 	    device_default_flash(o->serial);
 	if (lock_flash(dev, cause) != 0)
 		goto fail;
+	if (!dev->frozen)
+		clock_load(dev);
 	dev->npe = o->npe;
 	dev->hostname = xstrdup("ciscoasa");
 	dev->pager_lines = 24;
@@ -175,14 +180,64 @@ device_now(const struct device *dev)
 	return t;
 }
 
+/*
+ * Unless --clock froze it, the clock's offset from host time is kept on
+ * flash (.private/clock), as an ASA's clock keeps its time over a reload:
+ * otherwise a clock set or emulator advance-time would be undone by the
+ * next start, which a time-based key sees as a clock set back.
+ */
+static void
+clock_save(const struct device *dev)
+{
+	char	 buf[32];
+	int	 n;
+
+	if (dev->frozen)
+		return;
+	n = snprintf(buf, sizeof buf, "%lld\n", (long long)dev->offset.tv_sec);
+	(void)device_flash_write(dev, CLOCK_FILE, buf, (size_t)n);
+}
+
+static void
+clock_load(struct device *dev)
+{
+	char		*text = device_flash_read(dev, CLOCK_FILE, NULL);
+	char		*end;
+	long long	 off;
+
+	if (text == NULL)
+		return;
+	errno = 0;
+	off = strtoll(text, &end, 10);
+	/* A hundred years either way, else ignored. */
+	if (errno == 0 && end != text && (*end == '\n' || *end == '\0') &&
+	    off > -3200000000LL && off < 3200000000LL)
+		dev->offset.tv_sec = (time_t)off;
+	free(text);
+}
+
 void
 device_set_time(struct device *dev, time_t t)
 {
+	int64_t	 old = (int64_t)device_now(dev).tv_sec;
+
 	if (dev->frozen) {
 		dev->frozen_at.tv_sec = t;
 		dev->frozen_at.tv_nsec = 0;
 	} else
 		dev->offset.tv_sec = t - host_now().tv_sec;
+	clock_save(dev);
+	license_clock_set(dev, old, (int64_t)t);
+}
+
+void
+device_advance_time(struct device *dev, time_t secs)
+{
+	if (dev->frozen)
+		dev->frozen_at.tv_sec += secs;
+	else
+		dev->offset.tv_sec += secs;
+	clock_save(dev);
 }
 
 char *

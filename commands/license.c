@@ -10,13 +10,18 @@
  *   serial JMX1234L0AB
  *   permanent 0x........ 0x........ 0x........ 0x........ 0x........
  *   timed 0x........ ... active=1 used=SECONDS activated=DEVICE-TIME
- *       stacked=SECONDS
+ *       stacked=SECONDS counted=DEVICE-TIME anchor=DEVICE-TIME
+ * (struct lic_timed: used is counted up to counted; anchor is the time
+ * the key would have been installed had it never paused, which a reload
+ * checks the clock against). Lines written before counted and anchor
+ * existed still load: counted is then activated, anchor activated - used.
  * Any line it cannot read, or a key that does not decode for this serial
  * number and platform, makes the whole store invalid: the device then runs
  * on its Base license and says so at boot, as an ASA does.
  */
 #include "commands/commands.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +31,7 @@
 
 #define STORE_FILE	"activation-keys"
 #define STORE_MAGIC	"asaemu-keys 1"
+#define TIME_LIMIT	(INT64_C(1) << 50)	/* seconds: 35 million years */
 
 static const struct lic_catalog *
 catalog(const struct device *dev)
@@ -59,26 +65,71 @@ license_compute(struct device *dev)
 	lic_running_compute(&in, &l->run);
 }
 
+/* One "name=number" field of a timed line; 1 found, 0 absent, -1 bad. */
+static int
+state_field(const char *s, const char *name, int64_t *v)
+{
+	size_t		 len = strlen(name);
+	const char	*p;
+	char		*end;
+	long long	 n;
+
+	for (p = s; (p = strstr(p, name)) != NULL; p += len) {
+		if ((p == s || p[-1] == ' ') && p[len] == '=')
+			break;
+	}
+	if (p == NULL)
+		return 0;
+	errno = 0;
+	n = strtoll(p + len + 1, &end, 10);
+	if (errno != 0 || end == p + len + 1 || (*end != ' ' && *end != '\0'))
+		return -1;
+	*v = n;
+	return 1;
+}
+
 /*
- * Parse "active=1 used=N activated=T stacked=S" after a timed key's words;
- * stacked is the duration identical keys added to this one.
+ * Parse "active=1 used=N activated=T stacked=S counted=T anchor=T" after
+ * a timed key's words; stacked is the duration identical keys added.
  */
 static int
 parse_timed_state(const char *s, struct lic_timed *t)
 {
-	int		 active;
-	uint64_t	 used;
-	int64_t		 at;
-	uint32_t	 stacked;
+	int64_t		 active, used, at, stacked, counted, anchor;
 
-	if (sscanf(s, " active=%d used=%" SCNu64 " activated=%" SCNd64
-	    " stacked=%" SCNu32, &active, &used, &at, &stacked) != 4 ||
-	    stacked > UINT32_MAX - t->info.duration)
+	if (state_field(s, "active", &active) != 1 ||
+	    state_field(s, "used", &used) != 1 ||
+	    state_field(s, "activated", &at) != 1 ||
+	    state_field(s, "stacked", &stacked) != 1 ||
+	    (active != 0 && active != 1) || used < 0 || used > UINT32_MAX ||
+	    stacked < 0 || at < -TIME_LIMIT || at > TIME_LIMIT ||
+	    (uint64_t)stacked > UINT32_MAX - t->info.duration)
 		return -1;
 	t->active = active != 0;
-	t->used = used;
+	t->used = (uint64_t)used;
 	t->activated_at = at;
-	t->info.duration += stacked;
+	t->info.duration += (uint32_t)stacked;
+	switch (state_field(s, "counted", &counted)) {
+	case 0:
+		counted = at;
+		break;
+	case -1:
+		return -1;
+	}
+	switch (state_field(s, "anchor", &anchor)) {
+	case 0:
+		anchor = at - used;
+		break;
+	case -1:
+		return -1;
+	}
+	/* Sane times only: the engine adds durations to them. */
+	if (counted < -TIME_LIMIT || counted > TIME_LIMIT ||
+	    anchor < -TIME_LIMIT || anchor > TIME_LIMIT)
+		return -1;
+	t->counted_at = counted;
+	t->anchor = anchor;
+	t->warned_at = counted;
 	return 0;
 }
 
@@ -189,10 +240,12 @@ license_save(const struct device *dev)
 		if (license_decode(dev, &t->key, &info) != LIC_OK)
 			info.duration = t->info.duration;
 		strbuf_printf(&sb, "timed %s active=%d used=%" PRIu64
-		    " activated=%" PRId64 " stacked=%" PRIu32 "\n",
+		    " activated=%" PRId64 " stacked=%" PRIu32 " counted=%"
+		    PRId64 " anchor=%" PRId64 "\n",
 		    lic_key_format(&t->key, words, sizeof words),
 		    t->active ? 1 : 0, t->used, t->activated_at,
-		    t->info.duration - info.duration);
+		    t->info.duration - info.duration, t->counted_at,
+		    t->anchor);
 	}
 	rc = device_flash_write(dev, STORE_FILE, sb.buf, sb.len);
 	strbuf_release(&sb);

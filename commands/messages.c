@@ -92,6 +92,22 @@ static const char *const messages[MSG_COUNT] = {
 	    "is now deactivated, it has %u days remaining.\n",
 	/* [M low] clock set with a day the month does not have. */
 	[MSG_CLOCK_INVALID] = "ERROR: Invalid date\n",
+	/* [I] activate names a time-based key that has no time left. */
+	[MSG_KEY_TIMED_EXPIRED] = "ERROR: The requested time-based "
+	    "activation key has expired.\n",
+	/* [V] reference 1.4 (format); pre-8.3 expiry to the permanent key. */
+	[MSG_SYSLOG_444004] = "%%ASA-2-444004: Temporary license key %s has "
+	    "expired. Applying permanent license key %s\n",
+	/* [V] reference 1.4: a real instance, key words not zero-padded. */
+	[MSG_SYSLOG_444005] = "%%ASA-4-444005: Timebased license key %s will "
+	    "expire in %u days.\n",
+	/* [V] reference 1.4 (format); features joined by ", " [I]. */
+	[MSG_SYSLOG_444007_PERM] = "%%ASA-2-444007: Timebased activation key "
+	    "%s has expired. Reverting to permanent license key. The "
+	    "following features will be affected: %s\n",
+	[MSG_SYSLOG_444007_TIMED] = "%%ASA-2-444007: Timebased activation key "
+	    "%s has expired. Reverting to timebased license key. The "
+	    "following features will be affected: %s\n",
 	/* [V partial] reference 6.7: show curpriv. */
 	[MSG_CURPRIV] = "Username : %s\nCurrent privilege level : %d\n"
 	    "Current Mode/s : %s\n",

@@ -23,13 +23,9 @@ print_summary(struct cmd_ctx *ctx)
 	license_key_line(ctx->out, old ? "Running Activation Key" :
 	    "Running Permanent Activation Key",
 	    l->has_running ? &l->running_key : NULL);
-	for (size_t i = 0; i < l->ntimed; i++)
-		if (l->timed[i].active)
-			license_key_line(ctx->out,
-			    "Running Timebased Activation Key",
-			    &l->timed[i].key);
+	license_running_timed(ctx->out, l);
 	out_puts(ctx->out, "\n");
-	license_block(ctx->out, dev, &l->run);
+	license_block(ctx->out, dev, &l->run, false);
 	out_printf(ctx->out, "\n%s\n\n", license_sentence(dev));
 }
 
@@ -43,7 +39,7 @@ print_permanent(struct cmd_ctx *ctx, const char *label,
 	license_running_of(ctx->dev, info, &run);
 	license_key_line(ctx->out, label, key);
 	out_puts(ctx->out, "\n");
-	license_block(ctx->out, ctx->dev, &run);
+	license_block(ctx->out, ctx->dev, &run, false);
 	out_puts(ctx->out, "\n");
 }
 
@@ -69,13 +65,9 @@ show_activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		    &l->flash_key, &l->flash_info);
 	}
 	for (int active = 1; active >= 0; active--) {
-		for (size_t i = 0; i < l->ntimed; i++) {
-			if (l->timed[i].active == (active == 1)) {
-				out_puts(ctx->out, "\n");
-				license_timed_stanzas(ctx->out, dev,
-				    active == 1, false);
-				break;
-			}
+		if (license_timed_listed(l, active == 1)) {
+			out_puts(ctx->out, "\n");
+			license_timed_stanzas(ctx->out, dev, active == 1, false);
 		}
 	}
 	return CMD_OK;

@@ -73,6 +73,20 @@ print_header(struct cmd_ctx *ctx)
 
 	lic_version_format(dev->version, ver, sizeof ver);
 	uptime(up, sizeof up, now.tv_sec - dev->booted.tv_sec);
+	if (is_84(dev->version)) {
+		/* The 8.4(1) example: no blank lines, one of 14 blanks. */
+		out_printf(ctx->out, "Cisco Adaptive Security Appliance "
+		    "Software Version %s\nDevice Manager Version %s\n"
+		    "Compiled on %s by builders\n"
+		    "System image file is \"%s\"\n"
+		    "Config file at boot was \"startup-config\"\n"
+		    "              \n%s up %s\n", ver,
+		    software_asdm(dev->version),
+		    software_compiled(dev->version),
+		    software_image(dev, image, sizeof image), dev->hostname,
+		    up);
+		return;
+	}
 	out_printf(ctx->out, "\nCisco Adaptive Security Appliance Software "
 	    "Version %s\nDevice Manager Version %s\n\n", ver,
 	    software_asdm(dev->version));
@@ -118,11 +132,7 @@ print_tail(struct cmd_ctx *ctx)
 	license_key_line(ctx->out, old ? "Running Activation Key" :
 	    "Running Permanent Activation Key",
 	    l->has_running ? &l->running_key : NULL);
-	for (size_t i = 0; i < l->ntimed; i++)
-		if (l->timed[i].active)
-			license_key_line(ctx->out,
-			    "Running Timebased Activation Key",
-			    &l->timed[i].key);
+	license_running_timed(ctx->out, l);
 	out_puts(ctx->out, "Configuration register is 0x1\n");
 	if (!dev->modified) {
 		out_puts(ctx->out, "Configuration has not been modified since "
@@ -142,7 +152,7 @@ show_version_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	(void)args;
 	print_header(ctx);
 	print_hardware(ctx);
-	license_block(ctx->out, dev, &dev->lic.run);
+	license_block(ctx->out, dev, &dev->lic.run, is_84(dev->version));
 	if (is_84(dev->version)) {
 		out_printf(ctx->out, "%s\n", license_sentence(dev));
 		license_flash_line(ctx->out, dev);

@@ -10,6 +10,9 @@
 #   #! args: --stop-on-error
 #   #! reload              end this run; the next lines run in a new
 #                          process on the same flash (a reload)
+# clock and serial apply to the run they appear in and the runs after it
+# (after a '#! reload': the clock or serial number the device restarts
+# with); the other directives apply to every run.
 # Each run's output is followed by "[exit N]" when its status is not 0.
 set -u
 asaemu=$1
@@ -21,9 +24,7 @@ clock=2013-03-01T12:00:00Z args=()
 while IFS= read -r line; do
 	case $line in
 	'#! model: '*) model=${line#'#! model: '} ;;
-	'#! serial: '*) serial=${line#'#! serial: '} ;;
 	'#! software: '*) software=${line#'#! software: '} ;;
-	'#! clock: '*) clock=${line#'#! clock: '} ;;
 	'#! args: '*) read -r -a args <<<"${line#'#! args: '}" ;;
 	esac
 done <"$cli"
@@ -44,6 +45,8 @@ run() {
 	while IFS= read -r line || [ -n "$line" ]; do
 		case $line in
 		'#! reload') run "$part"; : >"$part" ;;
+		'#! clock: '*) clock=${line#'#! clock: '} ;;
+		'#! serial: '*) serial=${line#'#! serial: '} ;;
 		'#'*) ;;
 		*) printf '%s\n' "$line" >>"$part" ;;
 		esac

@@ -206,6 +206,8 @@ run_entry(struct session *s, const struct match_result *m)
 {
 	enum cmd_status	 st;
 
+	if (s->opts.before != NULL)
+		s->opts.before(s->opts.ctx);
 	st = m->entry->exec(s->opts.ctx, &m->args);
 	if (st == CMD_ERROR)
 		s->failed = true;

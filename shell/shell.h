@@ -266,6 +266,9 @@ struct session_opts {
 	bool			 interactive; /* libedit on a terminal */
 	bool			 stop_on_error;
 	const char		*hostname;
+	void			(*before)(struct cmd_ctx *); /* run before
+					   each command's handler (device
+					   time catching up); NULL: none */
 };
 
 struct session *session_new(const struct session_opts *);

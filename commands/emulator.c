@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * emulator advance-time <count> (minutes | hours | days | weeks): asaemu
+ * only, a real ASA has no such command. It lets device time pass, so that
+ * weeks of a time-based license go by in seconds; the keys then count
+ * down and expire exactly as they do on the clock (license_tick).
+ */
+#include "commands/commands.h"
+
+#include "commands/commands_int.h"
+
+static const struct {
+	const char	*word;
+	time_t		 secs;
+} units[] = {
+	{ "minutes", 60 },
+	{ "hours", 3600 },
+	{ "days", 86400 },
+	{ "weeks", 7 * 86400 },
+};
+
+static enum cmd_status
+emulator_advance_time_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	time_t	 count = (time_t)cmd_arg_u32(args, "count", 0);
+
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+		if (!cmd_arg_has(args, units[i].word))
+			continue;
+		device_advance_time(ctx->dev, count * units[i].secs);
+		license_tick(ctx);
+		break;
+	}
+	return CMD_OK;
+}
+
+static const struct cmd_help emulator_advance_time_help[] = {
+	{ "emulator", "asaemu only (no such command on a real ASA): "
+	    "control the emulator" },
+	{ "advance-time", "asaemu only: let device time pass; time-based "
+	    "licenses count it down" },
+	{ "count", "How many units of time pass" },
+	{ "minutes", "Minutes" },
+	{ "hours", "Hours" },
+	{ "days", "Days" },
+	{ "weeks", "Weeks" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_emulator_advance_time_entry = {
+	.syntax = "emulator advance-time <count:1-10000> "
+	    "(minutes | hours | days | weeks)",
+	.help = emulator_advance_time_help,
+	.modes = MODES_ALL,
+	.exec = emulator_advance_time_exec,
+};
