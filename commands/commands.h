@@ -154,6 +154,9 @@ struct cmd_ctx {
 /* Every command, in '?' order; NULL-terminated. */
 extern const struct cmd_entry *const cmd_table[];
 
+/* The run-time range maxima of the grammar ("tls-max"); 0: unknown. */
+uint32_t cmd_limit(void *ctx, const char *limit);
+
 /* Boot: replay the startup configuration as a reload would. */
 void	 cmd_boot(struct cmd_ctx *);
 
@@ -213,7 +216,6 @@ enum msg_id {
 	MSG_LS_NO_NAMEIF,
 	MSG_LS_BAD_SERIAL,
 	MSG_LS_NOT_CONFIGURED,
-	MSG_TLS_RANGE,
 	MSG_TLS_BELOW_UC,
 	MSG_COUNT
 };

@@ -94,8 +94,13 @@ void	 license_running_timed(struct out *, const struct license *);
 /* "This platform has ... license." of the running edition. */
 const char *license_sentence(const struct device *);
 
-/* The enable password hash ("pix-md5") of pw into out (17 bytes). */
+/*
+ * The enable password hash ("pix-md5") of pw into out (17 bytes). The
+ * empty password's is the line of every default ASA configuration.
+ */
+#define ENABLE_HASH_EMPTY "8Ry2YjIyt7RRXU24"
 void	 cmd_enable_hash(const char *pw, char out[17]);
+
 
 /* ---- Interfaces, license-server, tls-proxy (issue 6) ---- */
 

@@ -20,16 +20,12 @@ char *
 config_render(const struct device *dev, bool mask)
 {
 	struct strbuf	 sb;
-	char		 hash[17];
 	const char	*enable = dev->enable_hash;
 
 	strbuf_init(&sb, 0);
 	strbuf_printf(&sb, "hostname %s\n", dev->hostname);
-	if (enable[0] == '\0') {
-		cmd_enable_hash("", hash);
-		enable = hash;
-	}
-	strbuf_printf(&sb, "enable password %s encrypted\n", enable);
+	strbuf_printf(&sb, "enable password %s encrypted\n",
+	    enable[0] != '\0' ? enable : ENABLE_HASH_EMPTY);
 	strbuf_puts(&sb, "!\n");
 	iface_render(&sb, dev, NULL);
 	if (dev->pager_lines == 0)

@@ -14,14 +14,13 @@
 static bool
 enable_matches(const struct device *dev, const char *pw)
 {
-	char	 want[17], got[17];
+	char	 got[17];
 
-	if (dev->enable_hash[0] != '\0')
-		memcpy(want, dev->enable_hash, sizeof want);
-	else
-		cmd_enable_hash("", want);
+	/* Unset, only the empty password hashes to ENABLE_HASH_EMPTY. */
+	if (dev->enable_hash[0] == '\0')
+		return *pw == '\0';
 	cmd_enable_hash(pw, got);
-	return strcmp(want, got) == 0;
+	return strcmp(dev->enable_hash, got) == 0;
 }
 
 static enum cmd_status

@@ -259,39 +259,19 @@ license_release(struct license *l)
 }
 
 /*
- * Table 5-19 (9.1 chapter): only downgrading the Encryption license
- * needs a reload. Before 9.0, Table 3-18 of the 8.4 guide: changing the
- * Encryption license, downgrading any permanent license, and on the
- * ASA 5505 and 5510 changing between Base and Security Plus.
+ * Whether replacing the running permanent key by info needs a reload:
+ * the catalogue's reload rules (Table 5-19 for 9.x, the 8.4 guide's Table
+ * 3-18 before) over the licenses the two keys give on their own.
  */
 bool
 license_needs_reload(const struct device *dev, const struct lic_keyinfo *info)
 {
-	const struct lic_catalog *cat = catalog(dev);
-	const struct license	 *l = &dev->lic;
-	struct lic_inputs	  in;
-	struct lic_running	  old, new;
-	size_t			  enc = lic_catalog_find(cat, "encryption");
+	const struct license	*l = &dev->lic;
+	struct lic_running	 old, new;
 
-	memset(&in, 0, sizeof in);
-	in.cat = cat;
-	in.p = dev->platform;
-	in.version = dev->version;
-	in.npe = dev->npe;
-	in.perm = l->has_running ? &l->running_info : NULL;
-	lic_running_compute(&in, &old);
-	in.perm = info;
-	lic_running_compute(&in, &new);
-	if (dev->version >= LIC_VERSION(9, 0, 0, 0))
-		return new.v[enc].value < old.v[enc].value;
-	if (new.v[enc].value != old.v[enc].value)
-		return true;
-	if (old.edition != new.edition && dev->platform->family != NULL &&
-	    (strcmp(dev->platform->family, "asa5505") == 0 ||
-	    strcmp(dev->platform->id, "ASA5510") == 0))
-		return true;
-	for (size_t f = 0; f < cat->nfeatures; f++)
-		if (new.v[f].value < old.v[f].value)
-			return true;
-	return false;
+	license_running_of(dev, l->has_running ? &l->running_info : NULL,
+	    &old);
+	license_running_of(dev, info, &new);
+	return lic_reload_needed(catalog(dev), dev->platform, dev->version,
+	    &old, &new);
 }

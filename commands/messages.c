@@ -162,10 +162,6 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_LS_BAD_SERIAL] = "ERROR: Invalid serial number %s\n",
 	/* [M low] show shared license with nothing configured. */
 	[MSG_LS_NOT_CONFIGURED] = "Shared license is not configured.\n",
-	/* [M low] a tls-proxy maximum-sessions value above the platform or
-	 * license maximum (the ASA rejects it at the '^'; see tls_proxy.c). */
-	[MSG_TLS_RANGE] = "ERROR: The maximum number of TLS proxy sessions "
-	    "must be between 1 and %u.\n",
 	/* [M] Table 5-16, UC Proxy sessions: clear configure all sets the
 	 * platform default; below the UC license, an error asks to raise
 	 * it with tls-proxy maximum-sessions. Wording not found. */

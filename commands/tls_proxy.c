@@ -4,18 +4,15 @@
  * tls-proxy, show running-config tls-proxy. The limits come from the
  * platform and the running UC and IME licenses (licensing/lic_tls.c).
  *
- * The grammar's ranges are fixed when it is built, but the maximum
- * depends on the platform and the license: the slot takes the widest
- * maximum of any platform (ASA 5580/5585-X: 13000), numbers above it get
- * the parser's caret, and the handler rejects what exceeds this device's
- * maximum. So "tls-proxy maximum-sessions ?" lists <1-13000> everywhere
- * until the shell can describe a slot at run time.
+ * The maximum depends on the platform and the license, so the slot's
+ * range ends at the run-time limit "tls-max" (cmd_limit): '?' lists
+ * <1-MAX> for this device and a larger number gets the parser's caret.
  */
 #include "commands/commands.h"
 
-#include "commands/commands_int.h"
+#include <string.h>
 
-#define TLS_WIDEST	"13000"	/* the largest tls_max of models/data */
+#include "commands/commands_int.h"
 
 void
 tls_limits(const struct device *dev, struct lic_tls_limits *out)
@@ -75,8 +72,6 @@ tls_proxy_maximum_sessions_exec(struct cmd_ctx *ctx,
 		return CMD_OK;
 	}
 	tls_limits(ctx->dev, &l);
-	if (n > l.max)
-		return cmd_error(ctx, MSG_TLS_RANGE, l.max);
 	/*
 	 * The default is no setting: a later UC license "automatically
 	 * sets the TLS proxy limit to match the UC limit" (Table 5-16).
@@ -98,14 +93,14 @@ static const struct cmd_help tls_proxy_maximum_sessions_help[] = {
 };
 
 const struct cmd_entry cmd_tls_proxy_maximum_sessions_entry = {
-	.syntax = "tls-proxy maximum-sessions <sessions:1-" TLS_WIDEST ">",
+	.syntax = "tls-proxy maximum-sessions <sessions:1-$tls-max>",
 	.help = tls_proxy_maximum_sessions_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.exec = tls_proxy_maximum_sessions_exec,
 };
 
 const struct cmd_entry cmd_no_tls_proxy_maximum_sessions_entry = {
-	.syntax = "tls-proxy maximum-sessions [<sessions:1-" TLS_WIDEST ">]",
+	.syntax = "tls-proxy maximum-sessions [<sessions:1-$tls-max>]",
 	.help = tls_proxy_maximum_sessions_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_ONLY,
@@ -161,3 +156,16 @@ const struct cmd_entry cmd_show_running_config_tls_entry = {
 	.modes = MODES_EXEC,
 	.exec = show_running_config_tls_exec,
 };
+
+/* The run-time maxima of "<slot:N-$limit>" ranges (grammar_set_limits). */
+uint32_t
+cmd_limit(void *arg, const char *limit)
+{
+	struct cmd_ctx		*ctx = arg;
+	struct lic_tls_limits	 l;
+
+	if (strcmp(limit, "tls-max") != 0)
+		return 0;
+	tls_limits(ctx->dev, &l);
+	return l.max;
+}

@@ -6,7 +6,9 @@
  */
 #include "models/models_int.h"
 
+#include <ctype.h>
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -135,9 +137,38 @@ list_xml(const char *dir, size_t *n, struct diag *d)
 	return names;
 }
 
+/*
+ * Whether the file at path declares a model with this id: a plain search
+ * for id="ID" (any case), no parsing. Cheap enough to run over every
+ * file to parse only the one a device needs.
+ */
+static bool
+file_declares(const char *path, const char *id)
+{
+	char	 buf[256 * 1024], *needle;
+	FILE	*f = fopen(path, "r");
+	size_t	 n;
+	bool	 found;
+
+	if (f == NULL)
+		return true;	/* let the parser report it */
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	xasprintf(&needle, "id=\"%s\"", id);
+	for (char *p = buf; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (char *p = needle; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	found = strstr(buf, needle) != NULL;
+	free(needle);
+	return found;
+}
+
+/* Parse every table file of dir/models, or those declaring model only. */
 static void
 load_tables(struct model_db *db, const char *dir, bool validate,
-    struct diag *d)
+    const char *only, struct diag *d)
 {
 	char	*mdir, *xsd = NULL, *path, **names;
 	size_t	 n;
@@ -152,7 +183,8 @@ load_tables(struct model_db *db, const char *dir, bool validate,
 	}
 	for (size_t i = 0; i < n; i++) {
 		xasprintf(&path, "%s/%s", mdir, names[i]);
-		model_db_load_table(db, path, xsd, d);
+		if (only == NULL || file_declares(path, only))
+			model_db_load_table(db, path, xsd, d);
 		free(path);
 		free(names[i]);
 	}
@@ -161,8 +193,8 @@ load_tables(struct model_db *db, const char *dir, bool validate,
 	free(mdir);
 }
 
-struct model_db *
-model_db_load(const char *dir, bool validate, struct diag *d)
+static struct model_db *
+load(const char *dir, bool validate, const char *only, struct diag *d)
 {
 	struct model_db	*db = model_db_new();
 	char		*path, *xsd = NULL;
@@ -176,12 +208,30 @@ model_db_load(const char *dir, bool validate, struct diag *d)
 	free(path);
 	free(xsd);
 	if (rc == 0)
-		load_tables(db, dir, validate, d);
+		load_tables(db, dir, validate, only, d);
 	if (d->n != before) {
 		model_db_free(db);
 		return NULL;
 	}
 	model_db_finish(db);
+	return db;
+}
+
+struct model_db *
+model_db_load(const char *dir, bool validate, struct diag *d)
+{
+	return load(dir, validate, NULL, d);
+}
+
+struct model_db *
+model_db_load_model(const char *dir, const char *id, struct diag *d)
+{
+	struct model_db	*db = load(dir, false, id, d);
+
+	if (db != NULL && model_db_find(db, id) == NULL) {
+		model_db_free(db);
+		db = load(dir, false, NULL, d);
+	}
 	return db;
 }
 

@@ -36,6 +36,15 @@ struct model_db;
  * to d. Returns the database, or NULL when anything was wrong.
  */
 struct model_db *model_db_load(const char *dir, bool validate, struct diag *d);
+/*
+ * model_db_load() without schemas, parsing only the platform files that
+ * declare model id (and the catalogue): what a device needs to start.
+ * Checks across files (a model declared twice) are then not made; the
+ * full load makes them. Without such a file, everything is loaded, so
+ * that the caller can list the valid ids.
+ */
+struct model_db *model_db_load_model(const char *dir, const char *id,
+	    struct diag *d);
 void	model_db_free(struct model_db *);
 
 /* Borrowed: valid until model_db_free(). */

@@ -7,20 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 asa_build_release
-bin=build/release/asaemu
 flash=$(mktemp -d)
 trap 'rm -rf "$flash"' EXIT
-runs=${RUNS:-101}
-
-printf 'show running-config\n' >"$flash/in"
-times=()
-for _ in $(seq "$runs"); do
-	t0=$(date +%s%N)
-	"$bin" --flash "$flash" --clock 2013-03-01T12:00:00Z <"$flash/in" >/dev/null
-	t1=$(date +%s%N)
-	times+=($(((t1 - t0) / 1000)))
-done
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p")
-printf 'batch show running-config: %5d.%03d ms (median of %d processes)\n' \
-	$((median / 1000)) $((median % 1000)) "$runs"
+printf 'enable\n\nshow running-config\n' >"$flash/in"
+echo "whole process: enable, show running-config, exit"
+build/release/tests/asaemu-bench "$PWD/build/release/asaemu" "$flash" "$flash/in"
 build/release/tests/asaemu-bench

@@ -391,3 +391,10 @@ grammar_free(struct grammar *g)
 	arena_release(&g->arena);
 	free(g);
 }
+
+void
+grammar_set_limits(struct grammar *g, grammar_limit_fn *fn, void *arg)
+{
+	g->limit = fn;
+	g->limit_arg = arg;
+}

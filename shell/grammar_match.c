@@ -44,6 +44,7 @@ struct mstate {
 };
 
 struct mrun {
+	const struct grammar	*g;
 	const char		*line;
 	size_t			 end;	/* match line[0..end) */
 	uint32_t		 mbit;
@@ -62,6 +63,7 @@ struct ditem {
 	size_t			 seq;	/* order found: slots keep it */
 	const char		*word;
 	const char		*help;
+	const struct slot_spec	*slot;	/* DI_SLOT */
 };
 
 #define DI_SLOT		0
@@ -149,10 +151,38 @@ lit_lower_bound(const struct gnode *n, const char *tok, size_t len)
 	return lo;
 }
 
+/* The run-time maximum of a "N-$limit" range; UINT32_MAX when unknown. */
+static uint32_t
+slot_max(const struct grammar *g, const struct slot_spec *sp)
+{
+	uint32_t	 max;
+
+	if (sp->limit == NULL)
+		return sp->max;
+	if (g->limit == NULL || (max = g->limit(g->limit_arg, sp->limit)) == 0)
+		return UINT32_MAX;
+	return max;
+}
+
+/* Whether slot sp takes tok[0..len), with its run-time bounds. */
+static bool
+slot_accepts(const struct grammar *g, const struct slot_spec *sp,
+    const char *tok, size_t len, uint32_t *num)
+{
+	struct slot_spec	 now;
+
+	if (sp->limit == NULL)
+		return sp->type->match(sp, tok, len, num);
+	now = *sp;
+	now.max = slot_max(g, sp);
+	return sp->type->match(&now, tok, len, num);
+}
+
 static void
 mrun_start(struct mrun *r, const struct grammar *g, enum mode m,
     const char *line, size_t end, struct arena *a)
 {
+	r->g = g;
 	r->line = line;
 	r->end = end;
 	r->mbit = MODE_BIT(m);
@@ -271,7 +301,7 @@ mrun_slots(struct mrun *r, size_t off, size_t len, struct mstate *next,
 			if (sp->type->flags & GT_F_LINE) {
 				mrun_push(r, next, nn, &r->st[s], ch, off,
 				    r->end - off, 0);
-			} else if (sp->type->match(sp, r->line + off, len,
+			} else if (slot_accepts(r->g, sp, r->line + off, len,
 			    &num))
 				mrun_push(r, next, nn, &r->st[s], ch, off, len,
 				    num);
@@ -441,12 +471,14 @@ dlist_add(struct dlist *dl, unsigned cls, const struct gnode *n)
 	di->rank = 0;
 	di->word = "<cr>";
 	di->help = "";
+	di->slot = NULL;
 	if (n == NULL)
 		return;
 	di->help = n->help;
 	if (cls == DI_SLOT) {
 		di->rank = n->se->slot.type->rank;
 		di->word = n->se->slot.placeholder;
+		di->slot = &n->se->slot;
 	} else
 		di->word = n->se->word;
 }
@@ -509,7 +541,7 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 			sp = &ch->se->slot;
 			if (child_listed(n, ch, r->mbit) &&
 			    ((sp->type->flags & GT_F_LINE) ||
-			    sp->type->match(sp, tok, len, &num)))
+			    slot_accepts(r->g, sp, tok, len, &num)))
 				dlist_add(dl, DI_SLOT, ch);
 		}
 	}
@@ -610,6 +642,10 @@ grammar_describe(const struct grammar *g, enum mode m, const char *line,
 	for (size_t i = 0; i < dl.n; i++) {
 		d->items[i].word = dl.v[i].word;
 		d->items[i].help = dl.v[i].help;
+		if (dl.v[i].slot != NULL && dl.v[i].slot->limit != NULL)
+			d->items[i].word = arena_printf(a, "<%lu-%lu>",
+			    (unsigned long)dl.v[i].slot->min,
+			    (unsigned long)slot_max(g, dl.v[i].slot));
 	}
 	d->n = dl.n;
 }

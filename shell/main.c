@@ -7,6 +7,7 @@
  */
 #include <fcntl.h>
 #include <getopt.h>
+#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,14 +99,22 @@ parse_options(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/*
+ * Load the data directory: all of it, checked against the schemas, for
+ * --check-data (check); all of it for --list-models (model NULL); else
+ * what the device's model needs.
+ */
 static struct model_db *
-load_data(const char *dir, bool validate)
+load_data(const char *dir, const char *model, bool check)
 {
 	struct diag	 d;
 	struct model_db	*db;
 
 	diag_init(&d);
-	db = model_db_load(dir, validate, &d);
+	if (check || model == NULL)
+		db = model_db_load(dir, check, &d);
+	else
+		db = model_db_load_model(dir, model, &d);
 	diag_print(&d, stderr);
 	diag_release(&d);
 	return db;
@@ -146,6 +155,7 @@ run(const struct options *o, struct model_db *db)
 		device_free(ctx.dev);
 		return 2;
 	}
+	grammar_set_limits(g, cmd_limit, &ctx);
 	if (o->batch != NULL &&
 	    (in_fd = open(o->batch, O_RDONLY | O_CLOEXEC)) == -1) {
 		fprintf(stderr, "asaemu: %s: cannot open\n", o->batch);
@@ -184,13 +194,20 @@ main(int argc, char **argv)
 
 	if (parse_options(argc, argv, &o) != 0)
 		return 2;
+	/* Hashing needs no OpenSSL configuration file: skip reading one. */
+	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
 	if (o.check != NULL) {
-		db = load_data(o.check, true);
+		db = load_data(o.check, NULL, true);
 		model_db_free(db);
 		return db != NULL ? 0 : 1;
 	}
-	if ((db = load_data(o.data ? o.data : model_default_dir(), false)) ==
-	    NULL)
+	if (o.list)
+		db = load_data(o.data ? o.data : model_default_dir(), NULL,
+		    false);
+	else
+		db = load_data(o.data ? o.data : model_default_dir(),
+		    o.dev.model, false);
+	if (db == NULL)
 		return 2;
 	if (o.list) {
 		list_models(db, stdout);

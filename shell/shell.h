@@ -63,8 +63,10 @@ struct cmd_help {
 #define CMD_F_NO_ONLY	0x4		/* only the "no" form exists */
 
 /*
- * One command. The syntax mini-language (see grammar.c):
+ * One command. The syntax mini-language (see grammar_syntax.c):
  *   word          a literal keyword, abbreviable to a unique prefix
+ *   <name:N-$lim> a range whose maximum the limit function gives at run
+ *                 time (grammar_set_limits)
  *   <name:type>   a typed slot; types are rows of shell/types.c:
  *                 word, line (rest of line), uint, N-M (range), ipv4,
  *                 hex32, hhmmss, day, month, year
@@ -123,6 +125,16 @@ struct grammar;
 struct grammar *grammar_build(const struct cmd_entry *const *table,
 	    char **cause);
 void	 grammar_free(struct grammar *);
+
+/*
+ * A range written "<name:N-$limit>" ends at a maximum known only at run
+ * time (the platform's, the license's): fn(arg, "limit") gives it, for
+ * matching and for '?'. Without fn, or when it returns 0, such a range
+ * has no upper bound.
+ */
+typedef uint32_t grammar_limit_fn(void *arg, const char *limit);
+void	 grammar_set_limits(struct grammar *, grammar_limit_fn *fn,
+	    void *arg);
 
 enum match_status {
 	MATCH_OK,

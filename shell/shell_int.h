@@ -119,6 +119,9 @@ struct slot_spec {
 	uint32_t		 min;		/* inclusive bounds, numeric */
 	uint32_t		 max;
 	const char		*placeholder;	/* static, or in the arena */
+	const char		*limit;		/* "N-$limit": max asked of the
+						   grammar's limit function at
+						   run time; NULL: max */
 };
 
 /*
@@ -182,6 +185,8 @@ struct gnode {
 struct grammar {
 	struct arena	 arena;		/* all nodes, elements and names */
 	struct gnode	*root;
+	grammar_limit_fn *limit;	/* run-time range maxima, or NULL */
+	void		*limit_arg;
 };
 
 /* ASCII lower case: the grammar folds A-Z only, whatever the locale. */

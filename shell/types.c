@@ -226,9 +226,25 @@ grammar_type_parse(struct arena *a, const char *spec, size_t len,
 	const struct grammar_type	*t;
 	size_t				 i;
 
+	s->limit = NULL;
 	for (i = 0; i < sizeof grammar_types / sizeof grammar_types[0]; i++) {
 		t = &grammar_types[i];
 		if (t->flags & GT_F_RANGE) {
+			const char *dash = memchr(spec, '-', len);
+
+			/* "N-$limit": the maximum comes at run time. */
+			if (dash != NULL && dash + 1 < spec + len &&
+			    dash[1] == '$' && dash + 2 < spec + len &&
+			    parse_dec(spec, (size_t)(dash - spec), &s->min)) {
+				s->type = t;
+				s->max = UINT32_MAX;
+				s->limit = arena_strndup(a, dash + 2,
+				    len - (size_t)(dash - spec) - 2);
+				/* '?' prints the bounds of the moment. */
+				s->placeholder = arena_printf(a, "<%lu-$%s>",
+				    (unsigned long)s->min, s->limit);
+				return 0;
+			}
 			if (!parse_range(spec, len, &s->min, &s->max))
 				continue;
 			s->type = t;

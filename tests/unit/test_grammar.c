@@ -166,6 +166,20 @@ static const struct cmd_entry e_ssh_port = {
 	.modes = M_CONFIG,
 };
 
+static const struct cmd_help tls_help[] = {
+	{ "tls-proxy",	"Configure TLS proxy" },
+	{ "maximum-sessions", "Set the maximum" },
+	{ "sessions",	"Maximum number of TLS proxy sessions" },
+	{ NULL, NULL }
+};
+
+/* A range whose maximum the limit function gives at run time. */
+static const struct cmd_entry e_tls_max = {
+	.syntax = "tls-proxy maximum-sessions <sessions:1-$tls-max>",
+	.help = tls_help,
+	.modes = M_CONFIG,
+};
+
 static const struct cmd_help key_help[] = {
 	{ "activation-key", "Modify activation-key" },
 	{ "key",	"Activation key, first value" },
@@ -232,7 +246,7 @@ static const struct cmd_entry *const table[] = {
 	&e_keywords, &e_show_version, &e_show_run, &e_show_ip, &e_show_ipv6,
 	&e_show_route, &e_show_secret, &e_logging_trap, &e_clock_set,
 	&e_clear, &e_configure, &e_ssh_port, &e_key, &e_banner, &e_hostname,
-	&e_no_pager, &e_enable, NULL
+	&e_no_pager, &e_enable, &e_tls_max, NULL
 };
 
 struct fixture {
@@ -519,6 +533,43 @@ test_grammar__range_boundaries(void **state)
 	assert_int_equal(cmd_arg_u32(&r->args, "level", 99), 0);
 }
 
+static uint32_t limit_now;
+
+static uint32_t
+test_limit(void *arg, const char *limit)
+{
+	assert_string_equal((const char *)arg, "arg");
+	return strcmp(limit, "tls-max") == 0 ? limit_now : 0;
+}
+
+static void
+test_grammar__run_time_range(void **state)
+{
+	struct fixture	*f = *state;
+	const char	*line = "tls-proxy maximum-sessions ";
+
+	/* No limit function: no upper bound. */
+	match_ok(state, MODE_CONFIG, "tls-proxy maximum-sessions 99999",
+	    &e_tls_max);
+	grammar_set_limits(f->g, test_limit, "arg");
+	limit_now = 1200;
+	assert_string_equal(describe(state, MODE_CONFIG, line),
+	    "<1-1200>|Maximum number of TLS proxy sessions");
+	match_ok(state, MODE_CONFIG, "tls-proxy maximum-sessions 1200",
+	    &e_tls_max);
+	match_fails(state, MODE_CONFIG, "tls-proxy maximum-sessions 1201",
+	    MATCH_INVALID, 27);
+	match_fails(state, MODE_CONFIG, "tls-proxy maximum-sessions 0",
+	    MATCH_INVALID, 27);
+	/* The bound moves with the limit (a new license). */
+	limit_now = 80;
+	assert_string_equal(describe(state, MODE_CONFIG, line),
+	    "<1-80>|Maximum number of TLS proxy sessions");
+	match_fails(state, MODE_CONFIG, "tls-proxy maximum-sessions 81",
+	    MATCH_INVALID, 27);
+	grammar_set_limits(f->g, NULL, NULL);
+}
+
 static void
 test_grammar__type_ipv4(void **state)
 {
@@ -679,7 +730,8 @@ test_grammar__describe_first_word(void **state)
 	    "logging|Configure logging levels\n"
 	    "no|Negate a command or set its defaults\n"
 	    "show|Show running system information\n"
-	    "ssh|Configure SSH options");
+	    "ssh|Configure SSH options\n"
+	    "tls-proxy|Configure TLS proxy");
 }
 
 static void
@@ -984,6 +1036,7 @@ main(void)
 		T(test_grammar__alternation_sequences),
 		T(test_grammar__literal_beats_slot),
 		T(test_grammar__range_boundaries),
+		T(test_grammar__run_time_range),
 		T(test_grammar__type_ipv4),
 		T(test_grammar__type_hex32),
 		T(test_grammar__type_hhmmss),

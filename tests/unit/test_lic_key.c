@@ -237,7 +237,7 @@ random_info(uint32_t *s, const struct lic_platform *p, struct lic_keyinfo *ki)
 	if (ki->type == LIC_KEY_PERMANENT) {
 		ki->edition = rnd(s) % p->neditions;
 		for (size_t f = 0; f < F_COUNT; f++) {
-			uint32_t	v;
+			uint32_t	v = 0;
 
 			if (rnd(s) % 2 && random_value(s, p, ki->type,
 			    ki->edition, f, &v))
@@ -248,7 +248,7 @@ random_info(uint32_t *s, const struct lic_platform *p, struct lic_keyinfo *ki)
 	}
 	ki->duration = (1 + rnd(s) % (3 * 366 * 24)) * 3600u;
 	for (size_t f = 0; f < F_COUNT; f++) {
-		uint32_t	v;
+		uint32_t	v = 0;
 
 		if ((ki->ngrants == 0 || rnd(s) % 2) &&
 		    random_value(s, p, ki->type, 0, f, &v))
