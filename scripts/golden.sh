@@ -19,7 +19,7 @@ asaemu=$1
 cli=$2
 out=${cli%.cli}.out
 
-model=ASA5520 serial=JMX1234L0AB software='9.1(7)32'
+model=ASA5520 serial=JMX1234L0AB software='9.1(7)12'
 clock=2013-03-01T12:00:00Z args=()
 while IFS= read -r line; do
 	case $line in

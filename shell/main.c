@@ -19,7 +19,7 @@
 
 #define DEFAULT_MODEL	 "ASA5520"
 #define DEFAULT_SERIAL	 "JMX1234L0AB"
-#define DEFAULT_SOFTWARE "9.1(7)32"
+#define DEFAULT_SOFTWARE "9.1(7)12"	/* verified show version capture */
 
 struct options {
 	struct device_opts	 dev;
