@@ -29,17 +29,16 @@ key_text(struct cmd_ctx *ctx, const struct cmd_args *args)
 	    w[1], w[2], w[3], w[4]);
 }
 
+/* The reload warning, then [confirm] unless noconfirm was given. */
 static bool
-confirm(struct cmd_ctx *ctx, const struct cmd_args *args, enum msg_id q)
+confirm_reload(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char	*answer;
 
-	if (cmd_arg_has(args, "noconfirm")) {
-		out_puts(ctx->out, msg(q));
-		out_puts(ctx->out, "\n");
+	out_puts(ctx->out, msg(MSG_KEY_RELOAD_WARNING));
+	if (cmd_arg_has(args, "noconfirm"))
 		return true;
-	}
-	answer = session_ask(ctx->sess, msg(q), false);
+	answer = session_ask(ctx->sess, msg(MSG_KEY_PROCEED), false);
 	/* [confirm]: Enter or 'y' goes ahead, anything else declines. */
 	return answer != NULL && (*answer == '\0' || *answer == 'y' ||
 	    *answer == 'Y');
@@ -73,7 +72,7 @@ install_permanent(struct cmd_ctx *ctx, const struct cmd_args *args,
 	enum cmd_status	 st;
 
 	if (license_needs_reload(ctx->dev, info)) {
-		if (!confirm(ctx, args, MSG_KEY_RELOAD_WARNING))
+		if (!confirm_reload(ctx, args))
 			return CMD_OK;
 		l->has_flash = true;
 		l->flash_key = *key;

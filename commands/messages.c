@@ -66,8 +66,9 @@ static const char *const messages[MSG_COUNT] = {
 	    "key was updated with the requested key.\n",
 	/* [M med] reference 1.3: a change that needs a reload. */
 	[MSG_KEY_RELOAD_WARNING] = "WARNING: The running activation key was "
-	    "not updated with the requested key.\nProceed with update flash "
-	    "activation key? [confirm]",
+	    "not updated with the requested key.\n",
+	[MSG_KEY_PROCEED] = "Proceed with update flash activation key? "
+	    "[confirm]",
 	/* [M med] reference 1.3. */
 	[MSG_KEY_FLASH_UPDATED] = "The flash permanent activation key was "
 	    "updated with the requested key,\nand will become active after "
