@@ -114,8 +114,9 @@ license_block(struct out *out, const struct device *dev,
 		out_printf(out, "%s%*s%-*s: ", lead && r->indent == 0 ? " " :
 		    "", (int)r->indent, "", width, label);
 		if (old)
-			out_printf(out, "%-10s\n", value_text(r, f,
-			    dev->platform, lv->value, vbuf, sizeof vbuf));
+			out_printf(out, "%-*s\n", r->nopad ? 0 : 10,
+			    value_text(r, f, dev->platform, lv->value, vbuf,
+			    sizeof vbuf));
 		else
 			out_printf(out, "%-15s%s\n", value_text(r, f,
 			    dev->platform, lv->value, vbuf, sizeof vbuf),

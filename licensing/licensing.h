@@ -109,6 +109,8 @@ struct lic_row {
 	const char		*except;   /* never on this platform family */
 	size_t			 if_feature; /* printed only when this feature */
 	uint32_t		 if_min;     /* is >= if_min; (size_t)-1: always */
+	bool			 nopad;	   /* value not padded (8.2's Failover
+					      and Shared License rows) */
 	const char		*tail_lo;  /* fixed third column (5505 VLANs) */
 	const char		*tail_hi;  /* ... when value >= tail_min */
 	uint32_t		 tail_min;

@@ -200,6 +200,7 @@ layout_row(struct model_db *db, const struct xml_node *n, struct lic_row *r)
 		r->show = (enum lic_row_show)e;
 	xml_prop_u32(n, "min", XML_OPTIONAL, &r->min);
 	xml_prop_bool(n, "if-nonzero", XML_OPTIONAL, &r->if_nonzero);
+	xml_prop_bool(n, "nopad", XML_OPTIONAL, &r->nopad);
 	if (xml_prop_str(n, "only", XML_OPTIONAL, &s) == 1)
 		r->only = model_db_strdup(db, s);
 	if (xml_prop_str(n, "except", XML_OPTIONAL, &s) == 1)
