@@ -155,6 +155,51 @@ test_cli__second_process_on_a_flash_is_refused(void **state)
 	assert_int_equal(system(args), 0);
 }
 
+/*
+ * A key store that cannot be read is reported at start and the device
+ * runs on its Base license (reference 3.6); nothing crashes and the
+ * session goes on. Damage of several kinds: garbage, a cut-off file, a
+ * store whose key fails its check.
+ */
+static void
+test_cli__damaged_key_store_falls_back_to_base(void **state)
+{
+	static const char *const damage[] = {
+		"\x7f\x00garbage\n",
+		"asaemu-keys 1\nserial JMX1234L0AB\npermanent 0x1",
+		"asaemu-keys 1\nserial JMX1234L0AB\npermanent 0x143fa916 "
+		    "0xa0a45a21 0x2ab95ee6 0x3c8915d4 0x53a52bdd\n",
+	};
+	char		 dir[] = "/tmp/asaemu-store-XXXXXX", path[96];
+	char		 args[128];
+	struct run	 r;
+	FILE		*f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(args, sizeof args, "--flash %s --clock "
+	    "2013-03-01T12:00:00Z", dir);
+	for (size_t i = 0; i < sizeof damage / sizeof damage[0]; i++) {
+		/* A first run lays out the flash. */
+		run_asaemu(&r, args, "");
+		snprintf(path, sizeof path, "%s/.private/activation-keys",
+		    dir);
+		assert_non_null(f = fopen(path, "wb"));
+		fputs(damage[i], f);
+		fclose(f);
+		run_asaemu(&r, args, "show version\n");
+		assert_int_equal(r.status, 0);
+		assert_true(strncmp(r.out, "The Running Activation Key is not "
+		    "valid, using default settings:\n", 64) == 0);
+		assert_non_null(strstr(r.out, "This platform has a Base "
+		    "license.\n"));
+		assert_non_null(strstr(r.out, "Running Permanent Activation "
+		    "Key: 0x00000000 0x00000000"));
+	}
+	snprintf(args, sizeof args, "rm -rf %s", dir);
+	assert_int_equal(system(args), 0);
+}
+
 int
 main(void)
 {
@@ -165,6 +210,8 @@ main(void)
 		cmocka_unit_test(test_cli__bad_options),
 		cmocka_unit_test(
 		    test_cli__second_process_on_a_flash_is_refused),
+		cmocka_unit_test(
+		    test_cli__damaged_key_store_falls_back_to_base),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
