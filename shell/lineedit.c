@@ -23,6 +23,9 @@ struct lineedit {
 	HistEvent	 ev;
 	FILE		*fin;
 	FILE		*fout;
+	int		 fd;		/* the terminal */
+	struct termios	 saved;		/* its settings before asaemu */
+	bool		 have_saved;
 	bool		 interrupted;	/* Ctrl-C: drop the line */
 };
 
@@ -129,7 +132,21 @@ struct lineedit *
 lineedit_new(struct session *s)
 {
 	struct lineedit	*le = xcalloc(1, sizeof *le);
+	struct termios	 t;
 
+	/*
+	 * Ctrl-C is a key, never SIGINT, from the start: libedit derives its
+	 * modes from the settings it finds, so clear ISIG before el_init.
+	 * Otherwise a Ctrl-C typed before the first edit mode (a script
+	 * that answers the first prompt at once) would kill the session.
+	 */
+	le->fd = s->opts.in_fd;
+	if (tcgetattr(le->fd, &le->saved) == 0) {
+		le->have_saved = true;
+		t = le->saved;
+		t.c_lflag &= ~(tcflag_t)ISIG;
+		tcsetattr(le->fd, TCSANOW, &t);
+	}
 	le->fin = fdopen(dup(s->opts.in_fd), "r");
 	le->fout = fdopen(dup(s->opts.out_fd), "w");
 	le->el = el_init("asaemu", le->fin, le->fout, stderr);
@@ -148,6 +165,7 @@ lineedit_new(struct session *s)
 	el_set(le->el, EL_BIND, "^C", "asa-interrupt", NULL);
 	/* Ctrl-C reaches the editor as a key, not as SIGINT. */
 	el_set(le->el, EL_SETTY, "-d", "-isig", NULL);
+	el_set(le->el, EL_SETTY, "-x", "-isig", NULL);
 	/* No kernel echo of type-ahead: libedit echoes it once. */
 	el_set(le->el, EL_SETTY, "-x", "-echo", NULL);
 	s->le = le;
@@ -162,6 +180,8 @@ lineedit_free(struct lineedit *le)
 	history_end(le->hist);
 	fclose(le->fin);
 	fclose(le->fout);
+	if (le->have_saved)
+		tcsetattr(le->fd, TCSANOW, &le->saved);
 	free(le);
 }
 
