@@ -135,16 +135,20 @@ lineedit_new(struct session *s)
 	struct termios	 t;
 
 	/*
-	 * Ctrl-C is a key, never SIGINT, from the start: libedit derives its
-	 * modes from the settings it finds, so clear ISIG before el_init.
-	 * Otherwise a Ctrl-C typed before the first edit mode (a script
-	 * that answers the first prompt at once) would kill the session.
+	 * Every key reaches asaemu as a key, at every moment: no signals,
+	 * no line discipline, no kernel echo, also between two edits (the
+	 * "-x" settings below) and before the first one. libedit prints its
+	 * prompt before it switches the terminal, so a script that answers
+	 * the prompt at once (Ctrl-C, Ctrl-D) would otherwise meet the
+	 * kernel's SIGINT or end-of-file, and type-ahead would echo twice.
 	 */
 	le->fd = s->opts.in_fd;
 	if (tcgetattr(le->fd, &le->saved) == 0) {
 		le->have_saved = true;
 		t = le->saved;
-		t.c_lflag &= ~(tcflag_t)ISIG;
+		t.c_lflag &= ~(tcflag_t)(ISIG | ICANON | ECHO);
+		t.c_cc[VMIN] = 1;
+		t.c_cc[VTIME] = 0;
 		tcsetattr(le->fd, TCSANOW, &t);
 	}
 	le->fin = fdopen(dup(s->opts.in_fd), "r");
@@ -163,11 +167,8 @@ lineedit_new(struct session *s)
 	el_set(le->el, EL_ADDFN, "asa-interrupt", "Abandon line",
 	    le_interrupt);
 	el_set(le->el, EL_BIND, "^C", "asa-interrupt", NULL);
-	/* Ctrl-C reaches the editor as a key, not as SIGINT. */
 	el_set(le->el, EL_SETTY, "-d", "-isig", NULL);
-	el_set(le->el, EL_SETTY, "-x", "-isig", NULL);
-	/* No kernel echo of type-ahead: libedit echoes it once. */
-	el_set(le->el, EL_SETTY, "-x", "-echo", NULL);
+	el_set(le->el, EL_SETTY, "-x", "-isig", "-icanon", "-echo", NULL);
 	s->le = le;
 	out_pager_keys(s->out, lineedit_getkey, s);
 	return le;
