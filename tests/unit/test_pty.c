@@ -202,7 +202,13 @@ test_pty__ctrl_d_on_empty_line_leaves(void **state)
 	int		 status;
 
 	term_send(t, "\x04");
-	assert_int_equal(waitpid(t->pid, &status, 0), t->pid);
+	for (int waited = 0; waited < 5000; waited += 10) {
+		if (waitpid(t->pid, &status, WNOHANG) == t->pid)
+			break;
+		status = -1;
+		usleep(10000);
+	}
+	assert_int_not_equal(status, -1);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
 	/* term_stop's kill and waitpid then find nothing: fine. */
