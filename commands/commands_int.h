@@ -90,7 +90,7 @@ void	 license_timed_stanzas(struct out *, const struct device *,
 /* Whether a stanza would list a key (active or not, time left). */
 bool	 license_timed_listed(const struct license *, bool active);
 /* "Running Timebased Activation Key: ..." for each active key. */
-void	 license_running_timed(struct out *, const struct license *);
+void	 license_running_keys(struct out *, const struct device *);
 /* "This platform has ... license." of the running edition. */
 const char *license_sentence(const struct device *);
 

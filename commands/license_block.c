@@ -211,10 +211,19 @@ license_timed_listed(const struct license *l, bool active)
 	return false;
 }
 
-/* One line per active key, in the order they were installed. */
+/*
+ * "Running Permanent Activation Key:" ("Running Activation Key:" before
+ * 8.3, reference 2.1), then one "Running Timebased Activation Key:" line
+ * per active key, in the order they were installed.
+ */
 void
-license_running_timed(struct out *out, const struct license *l)
+license_running_keys(struct out *out, const struct device *dev)
 {
+	const struct license	*l = &dev->lic;
+
+	license_key_line(out, dev->version < LIC_VERSION(8, 3, 0, 0) ?
+	    "Running Activation Key" : "Running Permanent Activation Key",
+	    l->has_running ? &l->running_key : NULL);
 	for (size_t i = 0; i < l->ntimed; i++) {
 		if (l->timed[i].active)
 			license_key_line(out, "Running Timebased Activation Key",

@@ -16,16 +16,11 @@ static void
 print_summary(struct cmd_ctx *ctx)
 {
 	struct device	*dev = ctx->dev;
-	struct license	*l = &dev->lic;
-	bool		 old = dev->version < LIC_VERSION(8, 3, 0, 0);
 
 	out_printf(ctx->out, "Serial Number:  %s\n", dev->serial);
-	license_key_line(ctx->out, old ? "Running Activation Key" :
-	    "Running Permanent Activation Key",
-	    l->has_running ? &l->running_key : NULL);
-	license_running_timed(ctx->out, l);
+	license_running_keys(ctx->out, dev);
 	out_puts(ctx->out, "\n");
-	license_block(ctx->out, dev, &l->run, false);
+	license_block(ctx->out, dev, &dev->lic.run, false);
 	out_printf(ctx->out, "\n%s\n\n", license_sentence(dev));
 }
 

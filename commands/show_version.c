@@ -124,15 +124,10 @@ static void
 print_tail(struct cmd_ctx *ctx)
 {
 	struct device	*dev = ctx->dev;
-	struct license	*l = &dev->lic;
 	char		 when[64];
-	bool		 old = dev->version < LIC_VERSION(8, 3, 0, 0);
 
 	out_printf(ctx->out, "Serial Number: %s\n", dev->serial);
-	license_key_line(ctx->out, old ? "Running Activation Key" :
-	    "Running Permanent Activation Key",
-	    l->has_running ? &l->running_key : NULL);
-	license_running_timed(ctx->out, l);
+	license_running_keys(ctx->out, dev);
 	out_puts(ctx->out, "Configuration register is 0x1\n");
 	if (!dev->modified) {
 		out_puts(ctx->out, "Configuration has not been modified since "

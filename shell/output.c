@@ -187,23 +187,12 @@ out_puts(struct out *out, const char *s)
 void
 out_vprintf(struct out *out, const char *fmt, va_list ap)
 {
-	char	 small[512];
-	char	*big;
-	va_list	 ap2;
-	int	 n;
+	char		 small[512], *heap;
+	size_t		 len;
+	const char	*s = xvformat(small, sizeof small, &heap, &len, fmt, ap);
 
-	va_copy(ap2, ap);
-	n = vsnprintf(small, sizeof small, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof small) {
-		out_write(out, small, (size_t)n);
-		return;
-	}
-	n = xvasprintf(&big, fmt, ap);
-	out_write(out, big, (size_t)n);
-	free(big);
+	out_write(out, s, len);
+	free(heap);
 }
 
 void

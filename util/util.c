@@ -148,26 +148,38 @@ strbuf_puts(struct strbuf *sb, const char *s)
 	strbuf_add(sb, s, strlen(s));
 }
 
-void
-strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+const char *
+xvformat(char *buf, size_t size, char **heap, size_t *len, const char *fmt,
+    va_list ap)
 {
-	char	 small[256];
-	char	*big;
 	va_list	 ap2;
 	int	 n;
 
+	*heap = NULL;
 	va_copy(ap2, ap);
-	n = vsnprintf(small, sizeof small, fmt, ap2);
+	n = vsnprintf(buf, size, fmt, ap2);
 	va_end(ap2);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof small) {
-		strbuf_add(sb, small, (size_t)n);
-		return;
+	if (n < 0) {
+		*len = 0;
+		return "";
 	}
-	n = xvasprintf(&big, fmt, ap);
-	strbuf_add(sb, big, (size_t)n);
-	free(big);
+	if ((size_t)n < size) {
+		*len = (size_t)n;
+		return buf;
+	}
+	*len = (size_t)xvasprintf(heap, fmt, ap);
+	return *heap;
+}
+
+void
+strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	char		 small[256], *heap;
+	size_t		 len;
+	const char	*s = xvformat(small, sizeof small, &heap, &len, fmt, ap);
+
+	strbuf_add(sb, s, len);
+	free(heap);
 }
 
 void

@@ -20,6 +20,13 @@ int	 xasprintf(char **, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 xvasprintf(char **, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
+/*
+ * Format into buf (size bytes) when the text fits, else into a new heap
+ * string *heap (NULL otherwise; the caller frees it). Returns the text;
+ * its length in *len. The common short case allocates nothing.
+ */
+const char *xvformat(char *buf, size_t size, char **heap, size_t *len,
+	    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
 /* A string that grows up to cap bytes; beyond that appends are dropped. */
 struct strbuf {
