@@ -95,13 +95,46 @@ const struct cmd_entry cmd_show_running_config_entry = {
 	.exec = show_running_config_exec,
 };
 
+/*
+ * One saved line as show startup-config prints it: the word after
+ * "secret" on a license-server line masked, as show running-config does.
+ */
+static void
+print_masked(struct out *out, const char *line, size_t len)
+{
+	const char	*s = NULL, *end = line + len;
+
+	if (len > 15 && strncmp(line, "license-server ", 15) == 0)
+		for (const char *p = line; p + 8 <= end && s == NULL; p++)
+			if (strncmp(p, " secret ", 8) == 0)
+				s = p + 8;
+	if (s == NULL) {
+		out_write(out, line, len);
+		return;
+	}
+	out_write(out, line, (size_t)(s - line));
+	out_puts(out, "*****");
+	while (s < end && *s != ' ' && *s != '\n')
+		s++;
+	out_write(out, s, (size_t)(end - s));
+}
+
 static enum cmd_status
 show_startup_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	char	*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+	char		*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+	const char	*line, *nl;
 
 	(void)args;
-	out_puts(ctx->out, text != NULL ? text : msg(MSG_NO_STARTUP));
+	if (text == NULL) {
+		out_puts(ctx->out, msg(MSG_NO_STARTUP));
+		return CMD_OK;
+	}
+	for (line = text; *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		print_masked(ctx->out, line, (size_t)(nl - line) + 1);
+	}
 	free(text);
 	return CMD_OK;
 }

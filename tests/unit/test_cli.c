@@ -200,6 +200,39 @@ test_cli__damaged_key_store_falls_back_to_base(void **state)
 	assert_int_equal(system(args), 0);
 }
 
+/*
+ * write memory saves the shared secret itself (show commands mask it),
+ * so that the reload replays the real one.
+ */
+static void
+test_cli__saved_secret_is_not_masked(void **state)
+{
+	char		 dir[] = "/tmp/asaemu-secret-XXXXXX", args[160];
+	char		 path[96], buf[4096];
+	struct run	 r;
+	FILE		*f;
+	size_t		 n;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(args, sizeof args, "--flash %s --clock "
+	    "2013-03-01T12:00:00Z", dir);
+	/* A shared licensing server key for the default serial (keygen). */
+	run_asaemu(&r, args, "en\\n\\nactivation-key 0x1c0a4cea 0x98c9f0fa "
+	    "0x8e3bbc8f 0xa83f52ec 0x6645d60e\\nconf t\\nlicense-server "
+	    "secret farscape\\nwrite memory\\nshow startup-config\\n");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "license-server secret *****\n"));
+	snprintf(path, sizeof path, "%s/.private/startup-config", dir);
+	assert_non_null(f = fopen(path, "r"));
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_non_null(strstr(buf, "license-server secret farscape\n"));
+	snprintf(args, sizeof args, "rm -rf %s", dir);
+	assert_int_equal(system(args), 0);
+}
+
 int
 main(void)
 {
@@ -212,6 +245,7 @@ main(void)
 		    test_cli__second_process_on_a_flash_is_refused),
 		cmocka_unit_test(
 		    test_cli__damaged_key_store_falls_back_to_base),
+		cmocka_unit_test(test_cli__saved_secret_is_not_masked),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
