@@ -29,8 +29,6 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_OK] = "[OK]\n",
 	/* [V] reference 6.9: write erase. */
 	[MSG_ERASE_CONFIRM] = "Erase configuration in flash memory? [confirm]",
-	/* [V] reference 6.8: the bare confirmation prompt. */
-	[MSG_CONFIRM] = "[confirm]",
 	/* [M low] show startup-config with nothing saved. */
 	[MSG_NO_STARTUP] = "No Configuration\n",
 	/* [M low] a failed write to flash. */

@@ -33,7 +33,6 @@ struct xml_doc	*xml_doc_read(const char *path, struct diag *d);
 void		 xml_doc_free(struct xml_doc *);
 /* Validate against the XML Schema at xsd; 0 or -1 (problems in d). */
 int		 xml_doc_validate(struct xml_doc *, const char *xsd);
-const char	*xml_doc_file(const struct xml_doc *);
 const struct xml_node *xml_doc_root(const struct xml_doc *);
 
 /* Element children and siblings only; NULL at the end. */

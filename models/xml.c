@@ -245,12 +245,6 @@ out:
 	return rc;
 }
 
-const char *
-xml_doc_file(const struct xml_doc *xd)
-{
-	return xd->file;
-}
-
 const struct xml_node *
 xml_doc_root(const struct xml_doc *xd)
 {

@@ -93,22 +93,10 @@ session_set_hostname(struct session *s, const char *name)
 	s->hostname = xstrdup(name);
 }
 
-const char *
-session_hostname(const struct session *s)
-{
-	return s->hostname;
-}
-
 void
 session_set_width(struct session *s, unsigned width)
 {
 	s->width = width;
-}
-
-void
-session_error(struct session *s)
-{
-	s->failed = true;
 }
 
 const char *

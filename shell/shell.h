@@ -299,8 +299,7 @@ struct arena *session_arena(struct session *);
 enum mode session_mode(const struct session *);
 void	 session_set_mode(struct session *, enum mode);
 void	 session_set_hostname(struct session *, const char *);
-const char *session_hostname(const struct session *);
-/* Terminal width for the caret and help layout (0: unlimited). */
+/* terminal width: recorded; asaemu does not wrap output by it. */
 void	 session_set_width(struct session *, unsigned);
 
 /*
@@ -309,7 +308,5 @@ void	 session_set_width(struct session *, unsigned);
  * end of input.
  */
 const char *session_ask(struct session *, const char *prompt, bool secret);
-/* Mark that the current command printed an error (exit status 1). */
-void	 session_error(struct session *);
 
 #endif
