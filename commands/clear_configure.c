@@ -63,6 +63,7 @@ clear_all(struct cmd_ctx *ctx)
 	dev->pager_lines = 24;
 	iface_release(dev->ext);
 	iface_init(dev->ext, dev->platform);
+	ctx->cur_if[0] = '\0';
 	ls_clear(&dev->ext->ls);
 	return clear_tls(ctx);
 }

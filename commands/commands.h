@@ -67,11 +67,6 @@ struct device {
 	struct timespec		 modified_at;
 	char			 modified_by[32];
 
-	/* The terminal (session only, never saved). */
-	unsigned		 term_pager;	/* 0: use pager_lines */
-	bool			 term_pager_set;
-	int			 enable_failures;
-
 	struct cfg_ext		*ext;	/* interfaces, license-server,
 					   tls-proxy (commands_int.h) */
 };
@@ -145,10 +140,22 @@ void	 license_release(struct license *);
 
 /* ---- Command context ---- */
 
+#define IF_NAME_MAX	64	/* "GigabitEthernet0/1.4294967293" */
+
+/*
+ * One session's view: its terminal and output, the device it acts on,
+ * and what is per login on an ASA (two sessions differ in these).
+ */
 struct cmd_ctx {
 	struct session	*sess;
 	struct out	*out;
 	struct device	*dev;
+	unsigned	 term_pager;	/* "terminal pager"; 0: pager_lines */
+	bool		 term_pager_set;
+	int		 enable_failures;
+	char		 cur_if[IF_NAME_MAX]; /* the (config-if) interface */
+	bool		 replay;	/* cmd_boot is replaying the startup
+					   configuration: no INFO */
 };
 
 /* Every command, in '?' order; NULL-terminated. */

@@ -104,7 +104,6 @@ void	 cmd_enable_hash(const char *pw, char out[17]);
 
 /* ---- Interfaces, license-server, tls-proxy (issue 6) ---- */
 
-#define IF_NAME_MAX	64	/* "GigabitEthernet0/1.4294967293" */
 #define IF_NAMEIF_MAX	48	/* ASA: nameif is 1-48 characters */
 #define LS_SERIAL_MAX	32
 #define LS_PORT_DEFAULT	50554	/* chapter: "The default is TCP port 50554" */
@@ -155,11 +154,9 @@ struct cfg_ext {
 					   followed by its subinterfaces in
 					   ascending number */
 	size_t		 nifs;
-	char		 cur[IF_NAME_MAX]; /* the (config-if) interface */
 	struct ls_cfg	 ls;
 	bool		 tls_set;	/* tls-proxy maximum-sessions given */
 	uint32_t	 tls_sessions;
-	bool		 replay;	/* cmd_boot is replaying: no INFO */
 };
 
 /* clear_configure.c: a fresh configuration for platform p; its free. */

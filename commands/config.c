@@ -247,7 +247,7 @@ cmd_boot(struct cmd_ctx *ctx)
 	if (text == NULL)
 		return;
 	session_set_mode(ctx->sess, MODE_CONFIG);
-	ctx->dev->ext->replay = true;
+	ctx->replay = true;
 	for (line = text; line != NULL && *line != '\0'; line = next) {
 		next = strchr(line, '\n');
 		if (next != NULL)
@@ -260,7 +260,7 @@ cmd_boot(struct cmd_ctx *ctx)
 			session_set_mode(ctx->sess, MODE_CONFIG);
 		session_exec(ctx->sess, line);
 	}
-	ctx->dev->ext->replay = false;
+	ctx->replay = false;
 	session_set_mode(ctx->sess, MODE_USER);
 	ctx->dev->modified = false;
 	free(text);

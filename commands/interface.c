@@ -36,7 +36,6 @@ iface_init(struct cfg_ext *x, const struct lic_platform *p)
 		f->port = x->nifs++;
 		f->shutdown = true;
 	}
-	x->cur[0] = '\0';
 }
 
 void
@@ -141,11 +140,12 @@ iface_find(const struct cfg_ext *x, const char *name)
 }
 
 static struct iface *
-iface_cur(struct device *dev)
+iface_cur(struct cmd_ctx *ctx)
 {
-	size_t	 i = iface_find(dev->ext, dev->ext->cur);
+	struct cfg_ext	*x = ctx->dev->ext;
+	size_t		 i = iface_find(x, ctx->cur_if);
 
-	return i == (size_t)-1 ? NULL : &dev->ext->ifs[i];
+	return i == (size_t)-1 ? NULL : &x->ifs[i];
 }
 
 const struct iface *
@@ -199,14 +199,14 @@ iface_create(struct cmd_ctx *ctx, size_t port, uint32_t sub, char *name)
 }
 
 static void
-iface_remove(struct device *dev, size_t at)
+iface_remove(struct cmd_ctx *ctx, size_t at)
 {
-	struct cfg_ext	*x = dev->ext;
+	struct cfg_ext	*x = ctx->dev->ext;
 
 	if (x->ifs[at].nameif[0] != '\0')
-		ls_forget_nameif(dev, x->ifs[at].nameif);
-	if (strcmp(x->cur, x->ifs[at].name) == 0)
-		x->cur[0] = '\0';
+		ls_forget_nameif(ctx->dev, x->ifs[at].nameif);
+	if (strcmp(ctx->cur_if, x->ifs[at].name) == 0)
+		ctx->cur_if[0] = '\0';
 	memmove(&x->ifs[at], &x->ifs[at + 1],
 	    (x->nifs - at - 1) * sizeof *x->ifs);
 	x->nifs--;
@@ -234,7 +234,7 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (sub == 0)
 			return cmd_error(ctx, MSG_IF_PHYSICAL, name);
 		if (at != (size_t)-1) {
-			iface_remove(ctx->dev, at);
+			iface_remove(ctx, at);
 			device_touch(ctx->dev);
 		}
 		session_set_mode(ctx->sess, MODE_CONFIG);
@@ -249,9 +249,9 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	 * Without a startup configuration the ports are shut down; in a
 	 * saved one, a block without " shutdown" is up.
 	 */
-	if (x->replay)
+	if (ctx->replay)
 		x->ifs[iface_find(x, name)].shutdown = false;
-	snprintf(x->cur, sizeof x->cur, "%s", name);
+	snprintf(ctx->cur_if, sizeof ctx->cur_if, "%s", name);
 	session_set_mode(ctx->sess, MODE_CONFIG_IF);
 	return CMD_OK;
 }
@@ -275,7 +275,7 @@ const struct cmd_entry cmd_interface_entry = {
 static enum cmd_status
 nameif_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	struct iface		*f = iface_cur(ctx->dev);
+	struct iface		*f = iface_cur(ctx);
 	const char		*name = cmd_arg_str(args, "name");
 	const struct iface	*other;
 
@@ -300,7 +300,7 @@ nameif_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		/* CLI guide, nameif: "inside" defaults to 100, others to 0. */
 		f->has_sec = true;
 		f->sec = strcasecmp(name, "inside") == 0 ? 100 : 0;
-		if (!ctx->dev->ext->replay)
+		if (!ctx->replay)
 			out_printf(ctx->out, msg(MSG_IF_SECLEVEL_DEFAULT), name,
 			    f->sec);
 	}
@@ -332,7 +332,7 @@ const struct cmd_entry cmd_no_nameif_entry = {
 static enum cmd_status
 security_level_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	struct iface	*f = iface_cur(ctx->dev);
+	struct iface	*f = iface_cur(ctx);
 
 	if (f == NULL)
 		return CMD_OK;
@@ -372,7 +372,7 @@ mask_valid(uint32_t m)
 static enum cmd_status
 ip_address_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	struct iface	*f = iface_cur(ctx->dev);
+	struct iface	*f = iface_cur(ctx);
 	uint32_t	 ip = cmd_arg_u32(args, "addr", 0);
 	uint32_t	 mask = cmd_arg_u32(args, "mask", 0);
 	uint32_t	 sb = cmd_arg_u32(args, "standby-addr", 0);
@@ -429,7 +429,7 @@ const struct cmd_entry cmd_no_ip_address_entry = {
 static enum cmd_status
 shutdown_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	struct iface	*f = iface_cur(ctx->dev);
+	struct iface	*f = iface_cur(ctx);
 
 	if (f != NULL) {
 		f->shutdown = !cmd_arg_has(args, "no");
@@ -466,7 +466,7 @@ static enum cmd_status
 vlan_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct cfg_ext	*x = ctx->dev->ext;
-	struct iface	*f = iface_cur(ctx->dev);
+	struct iface	*f = iface_cur(ctx);
 	uint32_t	 id = cmd_arg_u32(args, "id", 0);
 	uint32_t	 max = licensed(ctx->dev, "vlans");
 

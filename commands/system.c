@@ -164,8 +164,8 @@ terminal_pager_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	if (cmd_arg_has(args, "no"))
 		n = 0;
-	ctx->dev->term_pager = n;
-	ctx->dev->term_pager_set = true;
+	ctx->term_pager = n;
+	ctx->term_pager_set = true;
 	out_pager_set(ctx->out, n);
 	return CMD_OK;
 }
@@ -216,7 +216,7 @@ pager_lines_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	    cmd_arg_u32(args, "count", 24);
 
 	ctx->dev->pager_lines = n;
-	if (!ctx->dev->term_pager_set)
+	if (!ctx->term_pager_set)
 		out_pager_set(ctx->out, n);
 	device_touch(ctx->dev);
 	return CMD_OK;

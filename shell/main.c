@@ -140,6 +140,7 @@ run(const struct options *o, struct model_db *db)
 	char			*cause = NULL;
 	int			 in_fd = STDIN_FILENO, status;
 
+	memset(&ctx, 0, sizeof ctx);
 	if ((ctx.dev = device_new(&o->dev, &cause)) == NULL) {
 		fprintf(stderr, "asaemu: %s\n", cause);
 		if (model_db_find(db, o->dev.model) == NULL) {
