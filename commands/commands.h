@@ -91,7 +91,7 @@ struct timespec device_now(const struct device *);
 void	 device_set_time(struct device *, time_t);
 /*
  * Let secs of device time pass (emulator advance-time): time-based keys
- * count it at the next license_tick. The clock offset is kept on flash
+ * count it at the next device_license_tick. The clock offset is kept on flash
  * when the clock is not frozen, as an ASA's clock survives a reload.
  */
 void	 device_advance_time(struct device *, time_t secs);
@@ -121,19 +121,73 @@ void	 license_load(struct device *);
 int	 license_save(const struct device *);
 /* Recompute the running license after a key or setting changed. */
 void	 license_compute(struct device *);
-/*
- * At start (a reload): load the store, say so if it is not valid, apply
- * the reload clock rules to time-based keys and report what expired
- * (timed.c).
- */
-void	 license_boot(struct cmd_ctx *);
-/*
- * Count time-based keys down to device time, replace or drop those that
- * ran out and print the syslog messages; run before each command.
- */
-void	 license_tick(struct cmd_ctx *);
 /* The clock was set from old to now: keys do not count the jump. */
 void	 license_clock_set(struct device *, int64_t old, int64_t now);
+
+/* What the device's timer reports, for the console to word (timer.c). */
+enum device_event_kind {
+	DEVICE_EV_STORE_INVALID,	/* boot: the key store was not valid;
+					   the device runs on Base */
+	DEVICE_EV_KEY_EXPIRED,		/* key ran out: exp[0..nexp) */
+	DEVICE_EV_KEY_WARNING,		/* key expires in remaining secs */
+	DEVICE_EV_STORE_FAILED,		/* the store was not saved: err */
+};
+
+struct device_event {
+	enum device_event_kind	 kind;
+	struct lic_key		 key;	    /* EXPIRED, WARNING */
+	struct lic_expiry	*exp;	    /* EXPIRED: what replaced each of
+					       its grants; owned */
+	size_t			 nexp;
+	uint64_t		 remaining; /* WARNING: seconds left */
+	int			 err;	    /* STORE_FAILED: errno */
+};
+
+/* A list of events in the order they happened. */
+struct device_events {
+	struct device_event	*v;
+	size_t			 n;
+};
+
+void	 device_events_init(struct device_events *);
+void	 device_events_release(struct device_events *);
+
+/*
+ * At start (a reload): load the store (an invalid one is reported and
+ * nothing else happens), apply the reload clock rules to time-based keys
+ * and count them down, reporting into evs.
+ */
+void	 device_license_boot(struct device *, struct device_events *evs);
+/*
+ * Count time-based keys down to device time, replace or drop those that
+ * ran out and save the store, reporting into evs; run before each
+ * command.
+ */
+void	 device_license_tick(struct device *, struct device_events *evs);
+
+enum device_timed_op {
+	DEVICE_TIMED_INSTALL,		/* install or stack, and activate */
+	DEVICE_TIMED_ACTIVATE,		/* activate (install if new) */
+	DEVICE_TIMED_DEACTIVATE,
+};
+
+enum device_timed_err {
+	DEVICE_TIMED_OK,
+	DEVICE_TIMED_NOT_INSTALLED,	/* deactivate: no such key */
+	DEVICE_TIMED_NOT_STACKED,	/* the combined duration overflows */
+	DEVICE_TIMED_EXPIRED,		/* the key has no time left */
+	DEVICE_TIMED_EVALUATION,	/* an active evaluation key blocks */
+	DEVICE_TIMED_STORE_FAILED,	/* not saved (errno); nothing changed */
+};
+
+/*
+ * Install, activate or deactivate the time-based key (info decoded from
+ * it) and save the store; on DEVICE_TIMED_OK *remaining is the seconds
+ * the key has left. On any error the keys are as before.
+ */
+enum device_timed_err device_license_timed(struct device *,
+	    enum device_timed_op, const struct lic_key *,
+	    const struct lic_keyinfo *info, uint64_t *remaining);
 enum lic_err license_decode(const struct device *, const struct lic_key *,
 	    struct lic_keyinfo *);
 void	 license_release(struct license *);
@@ -166,6 +220,14 @@ uint32_t cmd_limit(void *ctx, const char *limit);
 
 /* Boot: replay the startup configuration as a reload would. */
 void	 cmd_boot(struct cmd_ctx *);
+/*
+ * At start: the device's key checks at reload, their messages printed
+ * (timed.c).
+ */
+void	 cmd_license_boot(struct cmd_ctx *);
+/* Count time-based keys down and print the syslog messages; run before
+ * each command. */
+void	 cmd_license_tick(struct cmd_ctx *);
 
 /* ---- Messages (messages.c: every user-visible ASA string) ---- */
 

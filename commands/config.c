@@ -243,7 +243,7 @@ cmd_boot(struct cmd_ctx *ctx)
 	char	*line, *next;
 
 	/* A start on an existing flash is a reload: the keys come first. */
-	license_boot(ctx);
+	cmd_license_boot(ctx);
 	if (text == NULL)
 		return;
 	session_set_mode(ctx->sess, MODE_CONFIG);

@@ -3,7 +3,7 @@
  * emulator advance-time <count> (minutes | hours | days | weeks): asaemu
  * only, a real ASA has no such command. It lets device time pass, so that
  * weeks of a time-based license go by in seconds; the keys then count
- * down and expire exactly as they do on the clock (license_tick).
+ * down and expire exactly as they do on the clock (cmd_license_tick).
  */
 #include "commands/commands.h"
 
@@ -28,7 +28,7 @@ emulator_advance_time_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (!cmd_arg_has(args, units[i].word))
 			continue;
 		device_advance_time(ctx->dev, count * units[i].secs);
-		license_tick(ctx);
+		cmd_license_tick(ctx);
 		break;
 	}
 	return CMD_OK;

@@ -173,7 +173,7 @@ run(const struct options *o, struct model_db *db)
 	    isatty(STDOUT_FILENO);
 	so.stop_on_error = o->stop_on_error;
 	so.hostname = ctx.dev->hostname;
-	so.before = license_tick;
+	so.before = cmd_license_tick;
 	s = session_new(&so);
 	ctx.sess = s;
 	ctx.out = session_out(s);

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The device side of time-based keys: install, stack, activate and
+ * deactivate them, count them down on device time (device_license_tick),
+ * follow a clock set (license_clock_set) and apply the checks at a reload
+ * (device_license_boot). Nothing here prints: what the console shows comes
+ * back as device events, which commands/timed.c words.
+ */
+#include "commands/commands.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * DOC: time-based keys on the device (chapter "Time-Based Licenses"; the
+ * engine's side is at the top of licensing/lic_running.c).
+ *
+ * - activation-key KEY installs a time-based or evaluation key and
+ *   activates it ("If you enter a new time-based key, then it is active by
+ *   default"). A key whose license is identical to an installed one (the
+ *   same words: asaemu-keygen mints one key per license) stacks: "the
+ *   duration equals the combined duration", and it is activated.
+ * - activation-key KEY activate|deactivate switches an installed key
+ *   without stacking (activate also installs a new key). The last key
+ *   activated for a feature is the active one; an active evaluation key
+ *   blocks a time-based key for one of its features. Before 8.3 only one
+ *   time-based key is active at all ("Version 8.3 introduced more robust
+ *   time-based key usage": "only the most recently activated time-based
+ *   key can be active"), which also holds at a boot into 8.2.
+ * - Before each command (and after emulator advance-time) the active keys
+ *   count down to device time; a key that ran out is replaced by another
+ *   installed key of its feature, else by the permanent license, and the
+ *   device reports it (DEVICE_EV_KEY_EXPIRED: the syslog messages of
+ *   reference 1.4, %ASA-2-444007, or %ASA-2-444004 before 8.3 when the
+ *   permanent key takes over), and DEVICE_EV_KEY_WARNING (%ASA-4-444005)
+ *   at most every 24 hours of device time.
+ * - clock set does not count: it moves the clock, not the timer; a reload
+ *   then compares the clock with the key's installation time (chapter's
+ *   note), see lic_timed_reload.
+ * - Used-up keys stay in the store (an identical key stacks on them) but
+ *   are no longer listed.
+ */
+
+static int64_t
+now_secs(const struct device *dev)
+{
+	return (int64_t)device_now(dev).tv_sec;
+}
+
+static bool
+before_83(const struct device *dev)
+{
+	return dev->version < LIC_VERSION(8, 3, 0, 0);
+}
+
+void
+device_events_init(struct device_events *evs)
+{
+	evs->v = NULL;
+	evs->n = 0;
+}
+
+void
+device_events_release(struct device_events *evs)
+{
+	for (size_t i = 0; i < evs->n; i++)
+		free(evs->v[i].exp);
+	free(evs->v);
+	device_events_init(evs);
+}
+
+static struct device_event *
+events_add(struct device_events *evs, enum device_event_kind kind)
+{
+	struct device_event	*e;
+
+	evs->v = xreallocarray(evs->v, evs->n + 1, sizeof *evs->v);
+	e = &evs->v[evs->n++];
+	memset(e, 0, sizeof *e);
+	e->kind = kind;
+	return e;
+}
+
+static size_t
+find_key(const struct license *l, const struct lic_key *key)
+{
+	for (size_t i = 0; i < l->ntimed; i++) {
+		if (memcmp(&l->timed[i].key, key, sizeof *key) == 0)
+			return i;
+	}
+	return LIC_NO_KEY;
+}
+
+/* An installed key with the same license (other words): it stacks. */
+static size_t
+find_identical(const struct license *l, const struct lic_keyinfo *info)
+{
+	for (size_t i = 0; i < l->ntimed; i++) {
+		if (lic_timed_identical(&l->timed[i].info, info))
+			return i;
+	}
+	return LIC_NO_KEY;
+}
+
+static size_t
+install(struct license *l, const struct lic_key *key,
+    const struct lic_keyinfo *info)
+{
+	struct lic_timed	*t;
+
+	l->timed = xreallocarray(l->timed, l->ntimed + 1, sizeof *l->timed);
+	t = &l->timed[l->ntimed];
+	memset(t, 0, sizeof *t);
+	t->key = *key;
+	t->info = *info;
+	return l->ntimed++;
+}
+
+/* Put the keys back as they were before the command. */
+static void
+restore(struct license *l, struct lic_timed *saved, size_t nsaved)
+{
+	free(l->timed);
+	l->timed = saved;
+	l->ntimed = nsaved;
+}
+
+static enum device_timed_err
+finish(struct device *dev, struct lic_timed *saved, size_t nsaved,
+    size_t i, uint64_t *remaining)
+{
+	struct license	*l = &dev->lic;
+
+	if (license_save(dev) != 0) {
+		int err = errno;
+
+		restore(l, saved, nsaved);
+		license_compute(dev);
+		errno = err;
+		return DEVICE_TIMED_STORE_FAILED;
+	}
+	free(saved);
+	license_compute(dev);
+	*remaining = lic_timed_remaining(&l->timed[i], now_secs(dev));
+	return DEVICE_TIMED_OK;
+}
+
+static enum device_timed_err
+activate(struct device *dev, struct lic_timed *saved, size_t nsaved,
+    size_t i, uint64_t *remaining)
+{
+	struct license		*l = &dev->lic;
+	enum device_timed_err	 err;
+
+	switch (lic_timed_activate(l->timed, l->ntimed, i, now_secs(dev),
+	    before_83(dev))) {
+	case LIC_ACT_OK:
+		return finish(dev, saved, nsaved, i, remaining);
+	case LIC_ACT_EXPIRED:
+		err = DEVICE_TIMED_EXPIRED;
+		break;
+	case LIC_ACT_EVALUATION:
+	default:
+		err = DEVICE_TIMED_EVALUATION;
+		break;
+	}
+	restore(l, saved, nsaved);
+	license_compute(dev);
+	return err;
+}
+
+enum device_timed_err
+device_license_timed(struct device *dev, enum device_timed_op op,
+    const struct lic_key *key, const struct lic_keyinfo *info,
+    uint64_t *remaining)
+{
+	struct license	 *l = &dev->lic;
+	struct lic_timed *saved;
+	size_t		  nsaved = l->ntimed, i;
+	int64_t		  now = now_secs(dev);
+
+	saved = xreallocarray(NULL, nsaved + 1, sizeof *saved);
+	if (nsaved > 0)
+		memcpy(saved, l->timed, nsaved * sizeof *saved);
+	i = find_key(l, key);
+	if (op == DEVICE_TIMED_DEACTIVATE) {
+		if (i == LIC_NO_KEY) {
+			free(saved);
+			return DEVICE_TIMED_NOT_INSTALLED;
+		}
+		lic_timed_stop(&l->timed[i], now);
+		return finish(dev, saved, nsaved, i, remaining);
+	}
+	if (op == DEVICE_TIMED_ACTIVATE) {
+		if (i == LIC_NO_KEY)
+			i = install(l, key, info);
+		return activate(dev, saved, nsaved, i, remaining);
+	}
+	if (i == LIC_NO_KEY)
+		i = find_identical(l, info);
+	if (i == LIC_NO_KEY)
+		i = install(l, key, info);
+	else if (!lic_timed_stack(&l->timed[i], info->duration, now)) {
+		restore(l, saved, nsaved);
+		return DEVICE_TIMED_NOT_STACKED;
+	}
+	return activate(dev, saved, nsaved, i, remaining);
+}
+
+/* One event for the records of one expired key, ev[0..n). */
+static void
+report_expiry(struct device_events *evs, const struct license *l,
+    const struct lic_expiry *ev, size_t n)
+{
+	struct device_event	*e = events_add(evs, DEVICE_EV_KEY_EXPIRED);
+
+	e->key = l->timed[ev[0].expired].key;
+	e->exp = xreallocarray(NULL, n, sizeof *e->exp);
+	memcpy(e->exp, ev, n * sizeof *e->exp);
+	e->nexp = n;
+}
+
+/* Count down, replace and report; true when a key ran out. */
+static bool
+tick(struct device *dev, int64_t now, struct device_events *evs)
+{
+	struct license		*l = &dev->lic;
+	struct lic_expiry	*ev;
+	size_t			 cap = l->ntimed * LIC_KEY_MAX_TIMED, n, run;
+
+	ev = xreallocarray(NULL, cap, sizeof *ev);
+	n = lic_timed_tick(l->timed, l->ntimed, now, ev, cap);
+	if (n > cap)
+		n = cap;
+	for (size_t i = 0; i < n; i += run) {
+		for (run = 1; i + run < n &&
+		    ev[i + run].expired == ev[i].expired; run++)
+			;
+		report_expiry(evs, l, &ev[i], run);
+	}
+	free(ev);
+	for (size_t i = 0; i < l->ntimed; i++) {
+		struct lic_timed	*t = &l->timed[i];
+		struct device_event	*e;
+
+		if (!lic_timed_warn(t, now))
+			continue;
+		e = events_add(evs, DEVICE_EV_KEY_WARNING);
+		e->key = t->key;
+		e->remaining = lic_timed_remaining(t, now);
+	}
+	return n > 0;
+}
+
+static void
+save_or_report(struct device *dev, struct device_events *evs)
+{
+	if (license_save(dev) != 0)
+		events_add(evs, DEVICE_EV_STORE_FAILED)->err = errno;
+}
+
+void
+device_license_tick(struct device *dev, struct device_events *evs)
+{
+	if (dev->lic.ntimed == 0)
+		return;
+	if (tick(dev, now_secs(dev), evs))
+		save_or_report(dev, evs);
+	license_compute(dev);
+}
+
+void
+license_clock_set(struct device *dev, int64_t old, int64_t now)
+{
+	struct license	*l = &dev->lic;
+
+	if (l->ntimed == 0)
+		return;
+	for (size_t i = 0; i < l->ntimed; i++)
+		lic_timed_rebase(&l->timed[i], old, now);
+	/* Best effort: a reload recounts from the anchors anyway. */
+	(void)license_save(dev);
+	license_compute(dev);
+}
+
+/* Boot into 8.2: only the most recently activated key stays active. */
+static void
+boot_only_one(struct license *l, int64_t now)
+{
+	size_t	 last = LIC_NO_KEY;
+
+	for (size_t i = 0; i < l->ntimed; i++) {
+		if (l->timed[i].active && (last == LIC_NO_KEY ||
+		    l->timed[i].activated_at >= l->timed[last].activated_at))
+			last = i;
+	}
+	for (size_t i = 0; i < l->ntimed; i++) {
+		if (i != last && l->timed[i].active)
+			lic_timed_stop(&l->timed[i], now);
+	}
+}
+
+void
+device_license_boot(struct device *dev, struct device_events *evs)
+{
+	struct license	*l = &dev->lic;
+	int64_t		 now = now_secs(dev);
+
+	license_load(dev);
+	if (l->invalid) {
+		events_add(evs, DEVICE_EV_STORE_INVALID);
+		return;
+	}
+	if (l->ntimed == 0)
+		return;
+	for (size_t i = 0; i < l->ntimed; i++)
+		lic_timed_reload(&l->timed[i], now);
+	if (before_83(dev))
+		boot_only_one(l, now);
+	tick(dev, now, evs);
+	save_or_report(dev, evs);
+	license_compute(dev);
+}
