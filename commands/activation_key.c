@@ -45,48 +45,19 @@ confirm_reload(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static enum cmd_status
-save_or_revert(struct cmd_ctx *ctx, const struct license *saved)
-{
-	struct license	*l = &ctx->dev->lic;
-
-	if (license_save(ctx->dev) == 0) {
-		license_compute(ctx->dev);
-		return CMD_OK;
-	}
-	/* Nothing on flash changed: put the old keys back in memory. */
-	l->has_flash = saved->has_flash;
-	l->flash_key = saved->flash_key;
-	l->flash_info = saved->flash_info;
-	l->has_running = saved->has_running;
-	l->running_key = saved->running_key;
-	l->running_info = saved->running_info;
-	return cmd_error(ctx, MSG_KEY_STORE_FAILED, strerror(errno));
-}
-
-static enum cmd_status
 install_permanent(struct cmd_ctx *ctx, const struct cmd_args *args,
     const struct lic_key *key, const struct lic_keyinfo *info)
 {
-	struct license	*l = &ctx->dev->lic;
-	struct license	 saved = *l;
-	enum cmd_status	 st;
+	bool		 reload = device_license_needs_reload(ctx->dev, info);
 
-	if (license_needs_reload(ctx->dev, info)) {
-		if (!confirm_reload(ctx, args))
-			return CMD_OK;
-		l->has_flash = true;
-		l->flash_key = *key;
-		l->flash_info = *info;
-		if ((st = save_or_revert(ctx, &saved)) == CMD_OK)
-			out_puts(ctx->out, msg(MSG_KEY_FLASH_UPDATED));
-		return st;
-	}
-	l->has_flash = l->has_running = true;
-	l->flash_key = l->running_key = *key;
-	l->flash_info = l->running_info = *info;
-	if ((st = save_or_revert(ctx, &saved)) == CMD_OK)
-		out_puts(ctx->out, msg(MSG_KEY_BOTH_UPDATED));
-	return st;
+	if (reload && !confirm_reload(ctx, args))
+		return CMD_OK;
+	/* A change that needs a reload only updates the flash key. */
+	if (device_license_set_permanent(ctx->dev, key, info, !reload) != 0)
+		return cmd_error(ctx, MSG_KEY_STORE_FAILED, strerror(errno));
+	out_puts(ctx->out, msg(reload ? MSG_KEY_FLASH_UPDATED :
+	    MSG_KEY_BOTH_UPDATED));
+	return CMD_OK;
 }
 
 static enum cmd_status
@@ -97,7 +68,7 @@ activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	out_puts(ctx->out, msg(MSG_KEY_VALIDATING));
 	if (lic_key_parse(key_text(ctx, args), &key) != LIC_OK ||
-	    license_decode(ctx->dev, &key, &info) != LIC_OK)
+	    device_license_decode(ctx->dev, &key, &info) != LIC_OK)
 		return cmd_error(ctx, MSG_KEY_NOT_VALID);
 	if (info.type == LIC_KEY_PERMANENT) {
 		if (cmd_arg_has(args, "activate") ||

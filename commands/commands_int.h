@@ -52,9 +52,6 @@ extern const struct cmd_entry cmd_activation_key_entry;
 extern const struct cmd_entry cmd_keywords_entry;
 extern const struct cmd_entry cmd_emulator_advance_time_entry;
 
-/* Whether installing permanent key info needs a reload (Table 5-19). */
-bool	 license_needs_reload(const struct device *,
-	    const struct lic_keyinfo *info);
 /* Install, activate or deactivate a time-based key (timed.c). */
 enum cmd_status license_timed_command(struct cmd_ctx *,
 	    const struct cmd_args *, const struct lic_key *,
@@ -71,10 +68,6 @@ char	*software_image(const struct device *, char *buf, size_t len);
  */
 void	 license_block(struct out *, const struct device *,
 	    const struct lic_running *, bool lead);
-/* The running license of a permanent key alone (show activation-key
- * detail), or of the Base edition when info is NULL. */
-void	 license_running_of(const struct device *,
-	    const struct lic_keyinfo *info, struct lic_running *);
 /* "Running Permanent Activation Key: 0x... " and the like. */
 void	 license_key_line(struct out *, const char *label,
 	    const struct lic_key *);
@@ -88,7 +81,7 @@ void	 license_flash_line(struct out *, const struct device *);
 void	 license_timed_stanzas(struct out *, const struct device *,
 	    bool active, bool narrow);
 /* Whether a stanza would list a key (active or not, time left). */
-bool	 license_timed_listed(const struct license *, bool active);
+bool	 license_timed_listed(const struct device_license *, bool active);
 /* "Running Timebased Activation Key: ..." for each active key. */
 void	 license_running_keys(struct out *, const struct device *);
 /* "This platform has ... license." of the running edition. */
@@ -102,87 +95,24 @@ const char *license_sentence(const struct device *);
 void	 cmd_enable_hash(const char *pw, char out[17]);
 
 
-/* ---- Interfaces, license-server, tls-proxy (issue 6) ---- */
+/* ---- Device internals (to be device/device_int.h) ---- */
 
-#define IF_NAMEIF_MAX	48	/* ASA: nameif is 1-48 characters */
-#define LS_SERIAL_MAX	32
-#define LS_PORT_DEFAULT	50554	/* chapter: "The default is TCP port 50554" */
-#define LS_REFRESH_DEFAULT 30
+/* flash.c: create flash/.private and lock it; -1 with *cause. */
+int	 device_flash_lock(struct device *, char **cause);
+/* timer.c: the clock was set from old to now; keys do not count it. */
+void	 device_license_clock_set(struct device *, int64_t old, int64_t now);
+/* iface.c: the factory interfaces of p into x; their free. */
+void	 cfg_ext_ifaces_init(struct cfg_ext *x, const struct lic_platform *p);
+void	 cfg_ext_ifaces_release(struct cfg_ext *x);
 
-/* One interface: a platform port, or one of its subinterfaces. */
-struct iface {
-	char		 name[IF_NAME_MAX]; /* canonical: "GigabitEthernet0/1" */
-	bool		 sub;		/* a subinterface (name has ".N") */
-	uint32_t	 subnum;	/* its N */
-	size_t		 port;		/* index of the physical interface
-					   in cfg_ext.ifs (itself if not sub) */
-	uint32_t	 vlan;		/* 0: no vlan */
-	char		 nameif[IF_NAMEIF_MAX + 1]; /* "": no nameif */
-	bool		 has_sec;
-	uint32_t	 sec;		/* security-level 0-100 */
-	bool		 has_ip;
-	uint32_t	 ip, mask;	/* host order */
-	bool		 has_standby;
-	uint32_t	 standby;
-	bool		 shutdown;
-};
+/* ---- Interfaces, license-server, tls-proxy: their text ---- */
 
-/* The shared-licensing configuration: server and participant sides. */
-struct ls_cfg {
-	char		*secret;	/* server secret; NULL: unset */
-	uint32_t	 port;		/* LS_PORT_DEFAULT unless set */
-	uint32_t	 refresh;	/* LS_REFRESH_DEFAULT unless set */
-	char		**enable;	/* "license-server enable" nameifs */
-	size_t		 nenable;
-	bool		 backup;	/* "license-server backup A backup-id" */
-	uint32_t	 backup_ip;
-	char		 backup_id[LS_SERIAL_MAX + 1];
-	char		 ha_id[LS_SERIAL_MAX + 1]; /* "": none */
-	bool		 client;	/* "license-server address" */
-	uint32_t	 server_ip;
-	char		*client_secret;	/* owned */
-	uint32_t	 client_port;	/* LS_PORT_DEFAULT unless given */
-	bool		 has_backup_addr; /* "license-server backup address" */
-	uint32_t	 backup_addr;
-	char		**benable;	/* "license-server backup enable" */
-	size_t		 nbenable;
-};
-
-/* The device's configuration of this issue: struct device.ext. */
-struct cfg_ext {
-	struct iface	*ifs;		/* ports in platform order, each
-					   followed by its subinterfaces in
-					   ascending number */
-	size_t		 nifs;
-	struct ls_cfg	 ls;
-	bool		 tls_set;	/* tls-proxy maximum-sessions given */
-	uint32_t	 tls_sessions;
-};
-
-/* clear_configure.c: a fresh configuration for platform p; its free. */
-struct cfg_ext *cfg_ext_new(const struct lic_platform *p);
-void	 cfg_ext_free(struct cfg_ext *);
-/* interface.c: the physical interfaces of p, factory state. */
-void	 iface_init(struct cfg_ext *, const struct lic_platform *p);
-void	 iface_release(struct cfg_ext *);
-/* The interface whose nameif is name (case as typed), or NULL. */
-const struct iface *iface_by_nameif(const struct device *,
-	    const char *name);
 /* Append the interface blocks (all, or only the one named) to sb. */
 void	 iface_render(struct strbuf *, const struct device *,
 	    const char *only);
-/* license_server.c: free the settings and set the defaults. */
-void	 ls_clear(struct ls_cfg *);
-/* The configuration lines; mask hides secrets. */
+/* The license-server lines; mask hides secrets. */
 void	 ls_render(struct strbuf *, const struct device *, bool mask);
-/* Drop "license-server [backup] enable" lines naming nameif. */
-void	 ls_forget_nameif(struct device *, const char *nameif);
-/* The running shared-license value: 0 none, 1 participant, 2 server. */
-uint32_t ls_role(const struct device *);
-/* tls_proxy.c: the limits under the running license; its lines. */
-void	 tls_limits(const struct device *, struct lic_tls_limits *);
-/* The limit in force: configured, or the license's default. */
-uint32_t tls_sessions(const struct device *);
+/* The tls-proxy lines. */
 void	 tls_render(struct strbuf *, const struct device *);
 
 extern const struct cmd_entry cmd_interface_entry;

@@ -1,91 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The simulated device: its platform, serial number and software, its flash
- * directory (locked against a second process; every write atomic) and its
- * clock (host time plus an offset, or frozen by --clock for repeatable
- * runs).
+ * directory (flash.c) and its clock (host time plus an offset, or frozen by
+ * --clock for repeatable runs).
  */
 #include "commands/commands.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands/commands_int.h"
 
-#define PRIVATE_DIR ".private"
 #define CLOCK_FILE "clock"
 
 static void	clock_load(struct device *);
-
-static int
-mkdir_p(const char *path)
-{
-	char	*p = xstrdup(path);
-	int	 rc = 0;
-
-	for (char *q = p + 1; *q != '\0' && rc == 0; q++) {
-		if (*q != '/')
-			continue;
-		*q = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST)
-			rc = -1;
-		*q = '/';
-	}
-	if (rc == 0 && mkdir(p, 0755) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
-}
-
-char *
-device_default_flash(const char *serial)
-{
-	const char	*state = getenv("XDG_STATE_HOME");
-	const char	*home = getenv("HOME");
-	char		*path;
-
-	if (state != NULL && *state == '/')
-		xasprintf(&path, "%s/asaemu/%s", state, serial);
-	else
-		xasprintf(&path, "%s/.local/state/asaemu/%s",
-		    home != NULL ? home : ".", serial);
-	return path;
-}
-
-static int
-lock_flash(struct device *dev, char **cause)
-{
-	char	*path;
-
-	xasprintf(&path, "%s/%s", dev->flash, PRIVATE_DIR);
-	if (mkdir_p(path) != 0) {
-		xasprintf(cause, "cannot create flash %s: %s", path,
-		    strerror(errno));
-		free(path);
-		return -1;
-	}
-	free(path);
-	xasprintf(&path, "%s/%s/lock", dev->flash, PRIVATE_DIR);
-	dev->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	free(path);
-	if (dev->lock_fd == -1) {
-		xasprintf(cause, "cannot open flash lock in %s: %s",
-		    dev->flash, strerror(errno));
-		return -1;
-	}
-	if (flock(dev->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-		xasprintf(cause, "flash %s is in use by another asaemu process",
-		    dev->flash);
-		return -1;
-	}
-	return 0;
-}
 
 static int
 parse_clock(const char *s, time_t *t)
@@ -139,7 +70,7 @@ device_new(const struct device_opts *o, char **cause)
 	}
 	dev->flash = o->flash != NULL ? xstrdup(o->flash) :
 	    device_default_flash(o->serial);
-	if (lock_flash(dev, cause) != 0)
+	if (device_flash_lock(dev, cause) != 0)
 		goto fail;
 	if (!dev->frozen)
 		clock_load(dev);
@@ -161,7 +92,7 @@ device_free(struct device *dev)
 		return;
 	if (dev->lock_fd != -1)
 		close(dev->lock_fd);
-	license_release(&dev->lic);
+	device_license_release(&dev->lic);
 	cfg_ext_free(dev->ext);
 	free(dev->flash);
 	free(dev->hostname);
@@ -227,7 +158,7 @@ device_set_time(struct device *dev, time_t t)
 	} else
 		dev->offset.tv_sec = t - host_now().tv_sec;
 	clock_save(dev);
-	license_clock_set(dev, old, (int64_t)t);
+	device_license_clock_set(dev, old, (int64_t)t);
 }
 
 void
@@ -258,100 +189,6 @@ device_format_time(struct timespec ts, char *buf, size_t len)
 	    days[tm.tm_wday], months[tm.tm_mon], tm.tm_mday,
 	    tm.tm_year + 1900);
 	return buf;
-}
-
-static char *
-private_path(const struct device *dev, const char *name)
-{
-	char	*path;
-
-	xasprintf(&path, "%s/%s/%s", dev->flash, PRIVATE_DIR, name);
-	return path;
-}
-
-char *
-device_flash_read(const struct device *dev, const char *name, size_t *lenp)
-{
-	char		*path = private_path(dev, name);
-	FILE		*f = fopen(path, "rb");
-	struct strbuf	 sb;
-	char		 buf[4096];
-	size_t		 n;
-
-	free(path);
-	if (f == NULL)
-		return NULL;
-	strbuf_init(&sb, 16u << 20);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	if (lenp != NULL)
-		*lenp = sb.len;
-	return strbuf_take(&sb);
-}
-
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-int
-device_flash_write(const struct device *dev, const char *name,
-    const char *data, size_t len)
-{
-	char	*path = private_path(dev, name);
-	char	*tmp, *dir;
-	int	 fd, rc = -1, saved;
-
-	xasprintf(&tmp, "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1)
-		goto out;
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		errno = saved;
-		goto out;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		goto out;
-	}
-	/* Make the rename itself durable. */
-	xasprintf(&dir, "%s/%s", dev->flash, PRIVATE_DIR);
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-	rc = 0;
-out:
-	free(tmp);
-	free(path);
-	return rc;
-}
-
-int
-device_flash_remove(const struct device *dev, const char *name)
-{
-	char	*path = private_path(dev, name);
-	int	 rc = unlink(path);
-
-	free(path);
-	return rc == 0 || errno == ENOENT ? 0 : -1;
 }
 
 void

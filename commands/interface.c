@@ -10,211 +10,48 @@
  */
 #include "commands/commands.h"
 
-#include <ctype.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "commands/commands_int.h"
 
-#define SUB_MAX	4294967293u	/* ASA: subinterface numbers 1-4294967293 */
-
-void
-iface_init(struct cfg_ext *x, const struct lic_platform *p)
-{
-	x->ifs = xcalloc(p->nports ? p->nports : 1, sizeof *x->ifs);
-	x->nifs = 0;
-	for (size_t i = 0; i < p->nports; i++) {
-		struct iface	*f;
-
-		/* Internal ports ("Internal-Data0/0", "Not used") are not
-		 * configurable. */
-		if (p->ports[i].internal)
-			continue;
-		f = &x->ifs[x->nifs];
-		snprintf(f->name, sizeof f->name, "%s", p->ports[i].name);
-		f->port = x->nifs++;
-		f->shutdown = true;
-	}
-}
-
-void
-iface_release(struct cfg_ext *x)
-{
-	free(x->ifs);
-	x->ifs = NULL;
-	x->nifs = 0;
-}
-
-static size_t
-type_len(const char *s)
-{
-	size_t	 n = 0;
-
-	while (s[n] != '\0' && !isdigit((unsigned char)s[n]))
-		n++;
-	return n;
-}
-
-/*
- * The physical interface typed: a case-insensitive unique prefix of a
- * port type ("GigabitEthernet", "Management") followed by exactly its
- * slot/port numbers ("g0/1", "Gig0/1", "management0/0"); an exact type
- * wins over prefixes. *sub gets N of "NAME.N" (0: none). The index in
- * x->ifs, or (size_t)-1.
- */
-static size_t
-iface_resolve(const struct cfg_ext *x, const char *typed, uint32_t *sub)
-{
-	size_t		 tl = type_len(typed), found = (size_t)-1;
-	const char	*nums = typed + tl, *dot = strchr(nums, '.');
-	size_t		 nl = dot != NULL ? (size_t)(dot - nums) : strlen(nums);
-	const char	*type = NULL;
-	size_t		 ftl = 0;
-	bool		 exact = false, ambiguous = false;
-
-	*sub = 0;
-	if (tl == 0 || nl == 0)
-		return (size_t)-1;
-	if (dot != NULL) {
-		char		*end;
-		unsigned long	 n;
-
-		if (!isdigit((unsigned char)dot[1]))
-			return (size_t)-1;
-		n = strtoul(dot + 1, &end, 10);
-		if (*end != '\0' || n == 0 || n > SUB_MAX)
-			return (size_t)-1;
-		*sub = (uint32_t)n;
-	}
-	for (size_t i = 0; i < x->nifs; i++) {
-		const struct iface *f = &x->ifs[i];
-		size_t		 l = type_len(f->name);
-
-		if (f->sub || l < tl || strncasecmp(f->name, typed, tl) != 0)
-			continue;
-		if (l == tl && !exact) {
-			exact = true;
-			ambiguous = false;
-			type = f->name, ftl = l;
-		} else if (!exact && type != NULL && (ftl != l ||
-		    strncmp(type, f->name, l) != 0))
-			ambiguous = true;
-		else if (type == NULL)
-			type = f->name, ftl = l;
-	}
-	if (type == NULL || ambiguous)
-		return (size_t)-1;
-	for (size_t i = 0; i < x->nifs; i++) {
-		const struct iface *f = &x->ifs[i];
-
-		if (!f->sub && type_len(f->name) == ftl &&
-		    strncmp(f->name, type, ftl) == 0 &&
-		    strlen(f->name + ftl) == nl &&
-		    strncmp(f->name + ftl, nums, nl) == 0)
-			found = i;
-	}
-	return found;
-}
-
-/* The canonical name of port's subinterface sub (0: the port itself). */
-static void
-iface_name(const struct cfg_ext *x, size_t port, uint32_t sub,
-    char name[IF_NAME_MAX])
-{
-	/* Port names are short ("TenGigabitEthernet0/8"): 40 is ample. */
-	if (sub != 0)
-		snprintf(name, IF_NAME_MAX, "%.40s.%lu", x->ifs[port].name,
-		    (unsigned long)sub);
-	else
-		snprintf(name, IF_NAME_MAX, "%s", x->ifs[port].name);
-}
-
-static size_t
-iface_find(const struct cfg_ext *x, const char *name)
-{
-	for (size_t i = 0; i < x->nifs; i++)
-		if (strcmp(x->ifs[i].name, name) == 0)
-			return i;
-	return (size_t)-1;
-}
-
 static struct iface *
 iface_cur(struct cmd_ctx *ctx)
 {
-	struct cfg_ext	*x = ctx->dev->ext;
-	size_t		 i = iface_find(x, ctx->cur_if);
+	size_t	 i = device_iface_find(ctx->dev, ctx->cur_if);
 
-	return i == (size_t)-1 ? NULL : &x->ifs[i];
-}
-
-const struct iface *
-iface_by_nameif(const struct device *dev, const char *name)
-{
-	for (size_t i = 0; i < dev->ext->nifs; i++)
-		if (strcmp(dev->ext->ifs[i].nameif, name) == 0)
-			return &dev->ext->ifs[i];
-	return NULL;
+	return i == (size_t)-1 ? NULL : &ctx->dev->ext->ifs[i];
 }
 
 /* A running license count by feature id; 0 when unknown or unlimited. */
 static uint32_t
 licensed(const struct device *dev, const char *id)
 {
-	size_t	 f = lic_catalog_find(model_db_catalog(dev->db), id);
+	uint32_t	 v = device_license_value(dev, id);
 
-	if (f == (size_t)-1 || dev->lic.run.v[f].value == LIC_UNLIMITED)
-		return 0;
-	return dev->lic.run.v[f].value;
+	return v == LIC_UNLIMITED ? 0 : v;
 }
 
-/* Create subinterface port.sub after its port's lower-numbered ones. */
+/* Create subinterface port.sub within the licensed maximum. */
 static enum cmd_status
 iface_create(struct cmd_ctx *ctx, size_t port, uint32_t sub, char *name)
 {
-	struct cfg_ext	*x = ctx->dev->ext;
 	uint32_t	 max = licensed(ctx->dev, "interfaces");
-	size_t		 at = port + 1;
-	struct iface	*f;
 
-	if (max != 0 && x->nifs >= max)
+	if (max != 0 && ctx->dev->ext->nifs >= max)
 		return cmd_error(ctx, MSG_IF_MAX, name, max);
-	while (at < x->nifs && x->ifs[at].sub && x->ifs[at].subnum < sub)
-		at++;
-	x->ifs = xreallocarray(x->ifs, x->nifs + 1, sizeof *x->ifs);
-	memmove(&x->ifs[at + 1], &x->ifs[at], (x->nifs - at) * sizeof *f);
-	x->nifs++;
-	for (size_t i = at + 1; i < x->nifs; i++)
-		if (!x->ifs[i].sub)
-			x->ifs[i].port = i;
-		else if (x->ifs[i].port >= at)
-			x->ifs[i].port++;
-	f = &x->ifs[at];
-	memset(f, 0, sizeof *f);
-	snprintf(f->name, sizeof f->name, "%s", name);
-	f->sub = true;
-	f->subnum = sub;
-	f->port = port;
+	device_iface_create(ctx->dev, port, sub, name);
 	return CMD_OK;
 }
 
+/* Remove an interface; this session leaves it if it was in it. */
 static void
 iface_remove(struct cmd_ctx *ctx, size_t at)
 {
-	struct cfg_ext	*x = ctx->dev->ext;
-
-	if (x->ifs[at].nameif[0] != '\0')
-		ls_forget_nameif(ctx->dev, x->ifs[at].nameif);
-	if (strcmp(ctx->cur_if, x->ifs[at].name) == 0)
+	if (strcmp(ctx->cur_if, ctx->dev->ext->ifs[at].name) == 0)
 		ctx->cur_if[0] = '\0';
-	memmove(&x->ifs[at], &x->ifs[at + 1],
-	    (x->nifs - at - 1) * sizeof *x->ifs);
-	x->nifs--;
-	for (size_t i = at; i < x->nifs; i++)
-		if (!x->ifs[i].sub)
-			x->ifs[i].port = i;
-		else if (x->ifs[i].port > at)
-			x->ifs[i].port--;
+	device_iface_remove(ctx->dev, at);
 }
 
 static enum cmd_status
@@ -224,12 +61,12 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	const char	*typed = cmd_arg_str(args, "ifname");
 	char		 name[IF_NAME_MAX];
 	uint32_t	 sub;
-	size_t		 port = iface_resolve(x, typed, &sub), at;
+	size_t		 port = device_iface_resolve(ctx->dev, typed, &sub), at;
 
 	if (port == (size_t)-1)
 		return cmd_error(ctx, MSG_IF_UNKNOWN, typed);
-	iface_name(x, port, sub, name);
-	at = iface_find(x, name);
+	device_iface_name(ctx->dev, port, sub, name);
+	at = device_iface_find(ctx->dev, name);
 	if (cmd_arg_has(args, "no")) {
 		if (sub == 0)
 			return cmd_error(ctx, MSG_IF_PHYSICAL, name);
@@ -250,7 +87,7 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	 * saved one, a block without " shutdown" is up.
 	 */
 	if (ctx->replay)
-		x->ifs[iface_find(x, name)].shutdown = false;
+		x->ifs[device_iface_find(ctx->dev, name)].shutdown = false;
 	snprintf(ctx->cur_if, sizeof ctx->cur_if, "%s", name);
 	session_set_mode(ctx->sess, MODE_CONFIG_IF);
 	return CMD_OK;
@@ -283,18 +120,18 @@ nameif_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		return CMD_OK;
 	if (cmd_arg_has(args, "no")) {
 		if (f->nameif[0] != '\0')
-			ls_forget_nameif(ctx->dev, f->nameif);
+			device_ls_forget_nameif(ctx->dev, f->nameif);
 		f->nameif[0] = '\0';
 		device_touch(ctx->dev);
 		return CMD_OK;
 	}
 	if (strlen(name) > IF_NAMEIF_MAX)
 		return cmd_error(ctx, MSG_IF_NAMEIF_LONG);
-	other = iface_by_nameif(ctx->dev, name);
+	other = device_iface_by_nameif(ctx->dev, name);
 	if (other != NULL && other != f)
 		return cmd_error(ctx, MSG_IF_NAMEIF_USED, name, other->name);
 	if (f->nameif[0] != '\0' && strcmp(f->nameif, name) != 0)
-		ls_forget_nameif(ctx->dev, f->nameif);
+		device_ls_forget_nameif(ctx->dev, f->nameif);
 	snprintf(f->nameif, sizeof f->nameif, "%s", name);
 	if (!f->has_sec) {
 		/* CLI guide, nameif: "inside" defaults to 100, others to 0. */
@@ -570,7 +407,6 @@ static enum cmd_status
 show_running_config_interface_exec(struct cmd_ctx *ctx,
     const struct cmd_args *args)
 {
-	const struct cfg_ext	*x = ctx->dev->ext;
 	const char		*typed = cmd_arg_str(args, "ifname");
 	struct strbuf		 sb;
 	char			 name[IF_NAME_MAX];
@@ -579,12 +415,12 @@ show_running_config_interface_exec(struct cmd_ctx *ctx,
 
 	strbuf_init(&sb, 0);
 	if (typed != NULL) {
-		port = iface_resolve(x, typed, &sub);
+		port = device_iface_resolve(ctx->dev, typed, &sub);
 		if (port == (size_t)-1) {
 			strbuf_release(&sb);
 			return cmd_error(ctx, MSG_IF_UNKNOWN, typed);
 		}
-		iface_name(x, port, sub, name);
+		device_iface_name(ctx->dev, port, sub, name);
 	}
 	iface_render(&sb, ctx->dev, typed != NULL ? name : NULL);
 	out_puts(ctx->out, sb.len > 0 ? sb.buf : "");

@@ -124,22 +124,6 @@ license_block(struct out *out, const struct device *dev,
 	}
 }
 
-void
-license_running_of(const struct device *dev, const struct lic_keyinfo *info,
-    struct lic_running *run)
-{
-	struct lic_inputs	 in;
-
-	memset(&in, 0, sizeof in);
-	in.cat = model_db_catalog(dev->db);
-	in.p = dev->platform;
-	in.version = dev->version;
-	in.npe = dev->npe;
-	in.perm = info;
-	in.no_essentials = dev->lic.no_essentials;
-	lic_running_compute(&in, run);
-}
-
 /* Key lines end in a blank up to 9.1 ([V] 8.2 and 8.4 captures). */
 void
 license_key_line(struct out *out, const char *label, const struct lic_key *k)
@@ -158,7 +142,7 @@ license_sentence(const struct device *dev)
 }
 
 static bool
-same_key(const struct license *l)
+same_key(const struct device_license *l)
 {
 	return l->has_flash == l->has_running && (!l->has_flash ||
 	    memcmp(&l->flash_key, &l->running_key, sizeof l->flash_key) == 0);
@@ -201,7 +185,7 @@ timed_rows(struct out *out, const struct device *dev,
 }
 
 bool
-license_timed_listed(const struct license *l, bool active)
+license_timed_listed(const struct device_license *l, bool active)
 {
 	for (size_t i = 0; i < l->ntimed; i++) {
 		if (l->timed[i].active == active &&
@@ -219,7 +203,7 @@ license_timed_listed(const struct license *l, bool active)
 void
 license_running_keys(struct out *out, const struct device *dev)
 {
-	const struct license	*l = &dev->lic;
+	const struct device_license	*l = &dev->lic;
 
 	license_key_line(out, dev->version < LIC_VERSION(8, 3, 0, 0) ?
 	    "Running Activation Key" : "Running Permanent Activation Key",
@@ -235,7 +219,7 @@ void
 license_timed_stanzas(struct out *out, const struct device *dev, bool active,
     bool narrow)
 {
-	const struct license	*l = &dev->lic;
+	const struct device_license	*l = &dev->lic;
 	char			 words[64];
 	bool			 any = false;
 

@@ -23,36 +23,11 @@
 #define SHARED_PARTICIPANT 1	/* shared-license enum values */
 #define SHARED_SERVER	2
 
-void
-ls_clear(struct ls_cfg *ls)
-{
-	free(ls->secret);
-	free(ls->client_secret);
-	for (size_t i = 0; i < ls->nenable; i++)
-		free(ls->enable[i]);
-	free(ls->enable);
-	for (size_t i = 0; i < ls->nbenable; i++)
-		free(ls->benable[i]);
-	free(ls->benable);
-	memset(ls, 0, sizeof *ls);
-	ls->port = ls->client_port = LS_PORT_DEFAULT;
-	ls->refresh = LS_REFRESH_DEFAULT;
-}
-
-uint32_t
-ls_role(const struct device *dev)
-{
-	size_t	 f = lic_catalog_find(model_db_catalog(dev->db),
-	    "shared-license");
-
-	return f == (size_t)-1 ? 0 : dev->lic.run.v[f].value;
-}
-
 /* The license check of a server (server) or participant command. */
 static bool
 ls_licensed(struct cmd_ctx *ctx, const struct cmd_args *args, bool server)
 {
-	uint32_t	 role = ls_role(ctx->dev);
+	uint32_t	 role = device_ls_role(ctx->dev);
 
 	/* A no form always works: the configuration outlives a key. */
 	if (cmd_arg_has(args, "no"))
@@ -186,52 +161,18 @@ const struct cmd_entry cmd_no_license_server_refresh_entry = {
 	.exec = ls_refresh_exec,
 };
 
-/* Add or remove name in a list of nameifs (kept in the order given). */
-static void
-names_set(char ***v, size_t *n, const char *name, bool add)
-{
-	for (size_t i = 0; i < *n; i++) {
-		if (strcmp((*v)[i], name) != 0)
-			continue;
-		if (!add) {
-			free((*v)[i]);
-			memmove(&(*v)[i], &(*v)[i + 1],
-			    (*n - i - 1) * sizeof **v);
-			(*n)--;
-		}
-		return;
-	}
-	if (add) {
-		*v = xreallocarray(*v, *n + 1, sizeof **v);
-		(*v)[(*n)++] = xstrdup(name);
-	}
-}
-
-void
-ls_forget_nameif(struct device *dev, const char *nameif)
-{
-	struct ls_cfg	*ls = &dev->ext->ls;
-
-	names_set(&ls->enable, &ls->nenable, nameif, false);
-	names_set(&ls->benable, &ls->nbenable, nameif, false);
-}
-
 /* license-server enable and license-server backup enable. */
 static enum cmd_status
 ls_enable(struct cmd_ctx *ctx, const struct cmd_args *args, bool backup)
 {
-	struct ls_cfg	*ls = &ctx->dev->ext->ls;
 	const char	*name = cmd_arg_str(args, "nameif");
 	bool		 no = cmd_arg_has(args, "no");
 
 	if (!ls_licensed(ctx, args, !backup))
 		return CMD_ERROR;
-	if (!no && iface_by_nameif(ctx->dev, name) == NULL)
+	if (!no && device_iface_by_nameif(ctx->dev, name) == NULL)
 		return cmd_error(ctx, MSG_LS_NO_NAMEIF, name);
-	if (backup)
-		names_set(&ls->benable, &ls->nbenable, name, !no);
-	else
-		names_set(&ls->enable, &ls->nenable, name, !no);
+	device_ls_enable_set(ctx->dev, backup, name, !no);
 	device_touch(ctx->dev);
 	return CMD_OK;
 }

@@ -31,7 +31,7 @@ print_permanent(struct cmd_ctx *ctx, const char *label,
 {
 	struct lic_running	 run;
 
-	license_running_of(ctx->dev, info, &run);
+	device_license_running_of(ctx->dev, info, &run);
 	license_key_line(ctx->out, label, key);
 	out_puts(ctx->out, "\n");
 	license_block(ctx->out, ctx->dev, &run, false);
@@ -42,7 +42,7 @@ static enum cmd_status
 show_activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct device	*dev = ctx->dev;
-	struct license	*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 	bool		 detail = cmd_arg_has(args, "detail");
 
 	print_summary(ctx);

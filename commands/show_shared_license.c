@@ -12,14 +12,6 @@
 /* 8.4(1) renamed "SSLVPN" to "AnyConnect Premium" (reference 4.4). */
 #define LABEL_SINCE	LIC_VERSION(8, 4, 1, 0)
 
-static uint32_t
-running(const struct device *dev, const char *id)
-{
-	size_t	 f = lic_catalog_find(model_db_catalog(dev->db), id);
-
-	return f == (size_t)-1 ? 0 : dev->lic.run.v[f].value;
-}
-
 static void
 ip_text(uint32_t a, char *buf, size_t len)
 {
@@ -98,7 +90,7 @@ show_shared_license_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const struct device	*dev = ctx->dev;
 	const struct ls_cfg	*ls = &dev->ext->ls;
-	uint32_t		 role = ls_role(dev);
+	uint32_t		 role = device_ls_role(dev);
 	bool			 detail = cmd_arg_has(args, "detail");
 
 	if (role == 0)
@@ -120,7 +112,7 @@ show_shared_license_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	}
 	if (!cmd_arg_has(args, "client"))
 		utilization(ctx->out, dev,
-		    running(dev, "shared-premium-sessions"));
+		    device_license_value(dev, "shared-premium-sessions"));
 	if (detail || cmd_arg_has(args, "client")) {
 		/* No participant has registered: the heading alone. */
 		out_puts(ctx->out, detail ? "\nClient Info:\n\n" :

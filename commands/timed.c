@@ -93,7 +93,7 @@ feature_names(struct strbuf *sb, const struct device *dev,
 static void
 report_expiry(struct cmd_ctx *ctx, const struct device_event *e)
 {
-	const struct license	*l = &ctx->dev->lic;
+	const struct device_license	*l = &ctx->dev->lic;
 	static const struct lic_key zero;
 	char			 words[64], perm[64];
 	struct strbuf		 sb;

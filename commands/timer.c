@@ -2,15 +2,17 @@
 /*
  * The device side of time-based keys: install, stack, activate and
  * deactivate them, count them down on device time (device_license_tick),
- * follow a clock set (license_clock_set) and apply the checks at a reload
- * (device_license_boot). Nothing here prints: what the console shows comes
- * back as device events, which commands/timed.c words.
+ * follow a clock set (device_license_clock_set) and apply the checks at
+ * a reload (device_license_boot). Nothing here prints: what the console
+ * shows comes back as device events, which commands/timed.c words.
  */
 #include "commands/commands.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "commands/commands_int.h"
 
 /*
  * DOC: time-based keys on the device (chapter "Time-Based Licenses"; the
@@ -83,7 +85,7 @@ events_add(struct device_events *evs, enum device_event_kind kind)
 }
 
 static size_t
-find_key(const struct license *l, const struct lic_key *key)
+find_key(const struct device_license *l, const struct lic_key *key)
 {
 	for (size_t i = 0; i < l->ntimed; i++) {
 		if (memcmp(&l->timed[i].key, key, sizeof *key) == 0)
@@ -94,7 +96,7 @@ find_key(const struct license *l, const struct lic_key *key)
 
 /* An installed key with the same license (other words): it stacks. */
 static size_t
-find_identical(const struct license *l, const struct lic_keyinfo *info)
+find_identical(const struct device_license *l, const struct lic_keyinfo *info)
 {
 	for (size_t i = 0; i < l->ntimed; i++) {
 		if (lic_timed_identical(&l->timed[i].info, info))
@@ -104,7 +106,7 @@ find_identical(const struct license *l, const struct lic_keyinfo *info)
 }
 
 static size_t
-install(struct license *l, const struct lic_key *key,
+install(struct device_license *l, const struct lic_key *key,
     const struct lic_keyinfo *info)
 {
 	struct lic_timed	*t;
@@ -119,7 +121,7 @@ install(struct license *l, const struct lic_key *key,
 
 /* Put the keys back as they were before the command. */
 static void
-restore(struct license *l, struct lic_timed *saved, size_t nsaved)
+restore(struct device_license *l, struct lic_timed *saved, size_t nsaved)
 {
 	free(l->timed);
 	l->timed = saved;
@@ -130,18 +132,18 @@ static enum device_timed_err
 finish(struct device *dev, struct lic_timed *saved, size_t nsaved,
     size_t i, uint64_t *remaining)
 {
-	struct license	*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 
-	if (license_save(dev) != 0) {
+	if (device_license_save(dev) != 0) {
 		int err = errno;
 
 		restore(l, saved, nsaved);
-		license_compute(dev);
+		device_license_compute(dev);
 		errno = err;
 		return DEVICE_TIMED_STORE_FAILED;
 	}
 	free(saved);
-	license_compute(dev);
+	device_license_compute(dev);
 	*remaining = lic_timed_remaining(&l->timed[i], now_secs(dev));
 	return DEVICE_TIMED_OK;
 }
@@ -150,7 +152,7 @@ static enum device_timed_err
 activate(struct device *dev, struct lic_timed *saved, size_t nsaved,
     size_t i, uint64_t *remaining)
 {
-	struct license		*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 	enum device_timed_err	 err;
 
 	switch (lic_timed_activate(l->timed, l->ntimed, i, now_secs(dev),
@@ -166,7 +168,7 @@ activate(struct device *dev, struct lic_timed *saved, size_t nsaved,
 		break;
 	}
 	restore(l, saved, nsaved);
-	license_compute(dev);
+	device_license_compute(dev);
 	return err;
 }
 
@@ -175,10 +177,10 @@ device_license_timed(struct device *dev, enum device_timed_op op,
     const struct lic_key *key, const struct lic_keyinfo *info,
     uint64_t *remaining)
 {
-	struct license	 *l = &dev->lic;
-	struct lic_timed *saved;
-	size_t		  nsaved = l->ntimed, i;
-	int64_t		  now = now_secs(dev);
+	struct device_license	*l = &dev->lic;
+	struct lic_timed	*saved;
+	size_t			 nsaved = l->ntimed, i;
+	int64_t			 now = now_secs(dev);
 
 	saved = xreallocarray(NULL, nsaved + 1, sizeof *saved);
 	if (nsaved > 0)
@@ -210,7 +212,7 @@ device_license_timed(struct device *dev, enum device_timed_op op,
 
 /* One event for the records of one expired key, ev[0..n). */
 static void
-report_expiry(struct device_events *evs, const struct license *l,
+report_expiry(struct device_events *evs, const struct device_license *l,
     const struct lic_expiry *ev, size_t n)
 {
 	struct device_event	*e = events_add(evs, DEVICE_EV_KEY_EXPIRED);
@@ -225,7 +227,7 @@ report_expiry(struct device_events *evs, const struct license *l,
 static bool
 tick(struct device *dev, int64_t now, struct device_events *evs)
 {
-	struct license		*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 	struct lic_expiry	*ev;
 	size_t			 cap = l->ntimed * LIC_KEY_MAX_TIMED, n, run;
 
@@ -256,7 +258,7 @@ tick(struct device *dev, int64_t now, struct device_events *evs)
 static void
 save_or_report(struct device *dev, struct device_events *evs)
 {
-	if (license_save(dev) != 0)
+	if (device_license_save(dev) != 0)
 		events_add(evs, DEVICE_EV_STORE_FAILED)->err = errno;
 }
 
@@ -267,26 +269,26 @@ device_license_tick(struct device *dev, struct device_events *evs)
 		return;
 	if (tick(dev, now_secs(dev), evs))
 		save_or_report(dev, evs);
-	license_compute(dev);
+	device_license_compute(dev);
 }
 
 void
-license_clock_set(struct device *dev, int64_t old, int64_t now)
+device_license_clock_set(struct device *dev, int64_t old, int64_t now)
 {
-	struct license	*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 
 	if (l->ntimed == 0)
 		return;
 	for (size_t i = 0; i < l->ntimed; i++)
 		lic_timed_rebase(&l->timed[i], old, now);
 	/* Best effort: a reload recounts from the anchors anyway. */
-	(void)license_save(dev);
-	license_compute(dev);
+	(void)device_license_save(dev);
+	device_license_compute(dev);
 }
 
 /* Boot into 8.2: only the most recently activated key stays active. */
 static void
-boot_only_one(struct license *l, int64_t now)
+boot_only_one(struct device_license *l, int64_t now)
 {
 	size_t	 last = LIC_NO_KEY;
 
@@ -304,10 +306,10 @@ boot_only_one(struct license *l, int64_t now)
 void
 device_license_boot(struct device *dev, struct device_events *evs)
 {
-	struct license	*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 	int64_t		 now = now_secs(dev);
 
-	license_load(dev);
+	device_license_load(dev);
 	if (l->invalid) {
 		events_add(evs, DEVICE_EV_STORE_INVALID);
 		return;
@@ -320,5 +322,5 @@ device_license_boot(struct device *dev, struct device_events *evs)
 		boot_only_one(l, now);
 	tick(dev, now, evs);
 	save_or_report(dev, evs);
-	license_compute(dev);
+	device_license_compute(dev);
 }

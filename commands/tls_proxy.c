@@ -14,46 +14,14 @@
 
 #include "commands/commands_int.h"
 
-void
-tls_limits(const struct device *dev, struct lic_tls_limits *out)
-{
-	const struct lic_catalog *cat = model_db_catalog(dev->db);
-	size_t		 uc = lic_catalog_find(cat, "uc-proxy-sessions");
-	size_t		 ime = lic_catalog_find(cat,
-	    "intercompany-media-engine");
-	struct lic_tls_in in = { 0 };
-
-	if (uc != (size_t)-1) {
-		in.uc = dev->lic.run.v[uc].value;
-		in.uc_base = lic_platform_value(dev->platform,
-		    dev->lic.run.edition, uc, dev->version);
-	}
-	if (ime != (size_t)-1)
-		in.ime = dev->lic.run.v[ime].value != 0;
-	lic_tls_limits(dev->platform, &in, out);
-}
-
-uint32_t
-tls_sessions(const struct device *dev)
-{
-	struct lic_tls_limits	 l;
-
-	tls_limits(dev, &l);
-	if (!dev->ext->tls_set)
-		return l.dflt;
-	/* A license changed since: never above its maximum. */
-	return dev->ext->tls_sessions < l.max ? dev->ext->tls_sessions :
-	    l.max;
-}
-
 /* Reference 5.1 [V]: "tls-proxy maximum-session 500", framed by "!". */
 void
 tls_render(struct strbuf *sb, const struct device *dev)
 {
 	struct lic_tls_limits	 l;
-	uint32_t		 n = tls_sessions(dev);
+	uint32_t		 n = device_tls_sessions(dev);
 
-	tls_limits(dev, &l);
+	device_tls_limits(dev, &l);
 	if (n != l.dflt)
 		strbuf_printf(sb, "!\ntls-proxy maximum-session %u\n!\n", n);
 }
@@ -71,7 +39,7 @@ tls_proxy_maximum_sessions_exec(struct cmd_ctx *ctx,
 		device_touch(ctx->dev);
 		return CMD_OK;
 	}
-	tls_limits(ctx->dev, &l);
+	device_tls_limits(ctx->dev, &l);
 	/*
 	 * The default is no setting: a later UC license "automatically
 	 * sets the TLS proxy limit to match the UC limit" (Table 5-16).
@@ -113,7 +81,7 @@ show_tls_proxy_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	(void)args;
 	out_printf(ctx->out, "Maximum number of sessions: %u\n",
-	    tls_sessions(ctx->dev));
+	    device_tls_sessions(ctx->dev));
 	return CMD_OK;
 }
 
@@ -134,10 +102,10 @@ static enum cmd_status
 show_running_config_tls_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct lic_tls_limits	 l;
-	uint32_t		 n = tls_sessions(ctx->dev);
+	uint32_t		 n = device_tls_sessions(ctx->dev);
 
 	(void)args;
-	tls_limits(ctx->dev, &l);
+	device_tls_limits(ctx->dev, &l);
 	if (n != l.dflt)
 		out_printf(ctx->out, "tls-proxy maximum-session %u\n", n);
 	return CMD_OK;
@@ -166,6 +134,6 @@ cmd_limit(void *arg, const char *limit)
 
 	if (strcmp(limit, "tls-max") != 0)
 		return 0;
-	tls_limits(ctx->dev, &l);
+	device_tls_limits(ctx->dev, &l);
 	return l.max;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The device's licenses: the running and flash permanent keys, the
+ * The device's key store: the running and flash permanent keys, the
  * installed time-based keys, and the hidden flash file that keeps them
  * (never part of the configuration). The running license is recomputed
  * by the pure engine whenever a key changes.
@@ -40,7 +40,7 @@ catalog(const struct device *dev)
 }
 
 enum lic_err
-license_decode(const struct device *dev, const struct lic_key *key,
+device_license_decode(const struct device *dev, const struct lic_key *key,
     struct lic_keyinfo *info)
 {
 	return lic_key_decode(catalog(dev), dev->platform, dev->serial, key,
@@ -48,9 +48,9 @@ license_decode(const struct device *dev, const struct lic_key *key,
 }
 
 void
-license_compute(struct device *dev)
+device_license_compute(struct device *dev)
 {
-	struct license		*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 	struct lic_inputs	 in;
 
 	memset(&in, 0, sizeof in);
@@ -136,7 +136,7 @@ parse_timed_state(const char *s, struct lic_timed *t)
 static int
 parse_timed(struct device *dev, const char *rest)
 {
-	struct license	*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 	struct lic_timed t;
 	char		 words[64];
 	const char	*state = rest;
@@ -150,7 +150,7 @@ parse_timed(struct device *dev, const char *rest)
 	memcpy(words, rest, (size_t)(state - rest));
 	words[state - rest] = '\0';
 	if (lic_key_parse(words, &t.key) != LIC_OK ||
-	    license_decode(dev, &t.key, &t.info) != LIC_OK ||
+	    device_license_decode(dev, &t.key, &t.info) != LIC_OK ||
 	    t.info.type == LIC_KEY_PERMANENT ||
 	    parse_timed_state(state, &t) != 0)
 		return -1;
@@ -162,7 +162,7 @@ parse_timed(struct device *dev, const char *rest)
 static int
 parse_line(struct device *dev, const char *line)
 {
-	struct license	*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 
 	if (strcmp(line, STORE_MAGIC) == 0 || *line == '\0')
 		return 0;
@@ -170,7 +170,7 @@ parse_line(struct device *dev, const char *line)
 		return strcmp(line + 7, dev->serial) == 0 ? 0 : -1;
 	if (strncmp(line, "permanent ", 10) == 0) {
 		if (lic_key_parse(line + 10, &l->flash_key) != LIC_OK ||
-		    license_decode(dev, &l->flash_key, &l->flash_info) !=
+		    device_license_decode(dev, &l->flash_key, &l->flash_info) !=
 		    LIC_OK || l->flash_info.type != LIC_KEY_PERMANENT)
 			return -1;
 		l->has_flash = true;
@@ -182,7 +182,7 @@ parse_line(struct device *dev, const char *line)
 }
 
 static void
-license_reset(struct license *l)
+license_reset(struct device_license *l)
 {
 	free(l->timed);
 	l->timed = NULL;
@@ -191,9 +191,9 @@ license_reset(struct license *l)
 }
 
 void
-license_load(struct device *dev)
+device_license_load(struct device *dev)
 {
-	struct license	*l = &dev->lic;
+	struct device_license	*l = &dev->lic;
 	char		*text = device_flash_read(dev, STORE_FILE, NULL);
 	char		*line, *next;
 
@@ -216,13 +216,13 @@ license_load(struct device *dev)
 	l->has_running = l->has_flash;
 	l->running_key = l->flash_key;
 	l->running_info = l->flash_info;
-	license_compute(dev);
+	device_license_compute(dev);
 }
 
 int
-license_save(const struct device *dev)
+device_license_save(const struct device *dev)
 {
-	const struct license *l = &dev->lic;
+	const struct device_license *l = &dev->lic;
 	struct strbuf	 sb;
 	char		 words[64];
 	int		 rc;
@@ -237,7 +237,7 @@ license_save(const struct device *dev)
 		struct lic_keyinfo	info;
 
 		/* What stacking added is what the key itself does not say. */
-		if (license_decode(dev, &t->key, &info) != LIC_OK)
+		if (device_license_decode(dev, &t->key, &info) != LIC_OK)
 			info.duration = t->info.duration;
 		strbuf_printf(&sb, "timed %s active=%d used=%" PRIu64
 		    " activated=%" PRId64 " stacked=%" PRIu32 " counted=%"
@@ -253,9 +253,65 @@ license_save(const struct device *dev)
 }
 
 void
-license_release(struct license *l)
+device_license_release(struct device_license *l)
 {
 	license_reset(l);
+}
+
+void
+device_license_running_of(const struct device *dev,
+    const struct lic_keyinfo *info, struct lic_running *run)
+{
+	struct lic_inputs	 in;
+
+	memset(&in, 0, sizeof in);
+	in.cat = catalog(dev);
+	in.p = dev->platform;
+	in.version = dev->version;
+	in.npe = dev->npe;
+	in.perm = info;
+	in.no_essentials = dev->lic.no_essentials;
+	lic_running_compute(&in, run);
+}
+
+int
+device_license_set_permanent(struct device *dev, const struct lic_key *key,
+    const struct lic_keyinfo *info, bool running)
+{
+	struct device_license	*l = &dev->lic;
+	struct device_license	 saved = *l;
+	int			 err;
+
+	l->has_flash = true;
+	l->flash_key = *key;
+	l->flash_info = *info;
+	if (running) {
+		l->has_running = true;
+		l->running_key = *key;
+		l->running_info = *info;
+	}
+	if (device_license_save(dev) == 0) {
+		device_license_compute(dev);
+		return 0;
+	}
+	/* Nothing on flash changed: put the old keys back in memory. */
+	err = errno;
+	l->has_flash = saved.has_flash;
+	l->flash_key = saved.flash_key;
+	l->flash_info = saved.flash_info;
+	l->has_running = saved.has_running;
+	l->running_key = saved.running_key;
+	l->running_info = saved.running_info;
+	errno = err;
+	return -1;
+}
+
+uint32_t
+device_license_value(const struct device *dev, const char *id)
+{
+	size_t	 f = lic_catalog_find(catalog(dev), id);
+
+	return f == (size_t)-1 ? 0 : dev->lic.run.v[f].value;
 }
 
 /*
@@ -264,14 +320,15 @@ license_release(struct license *l)
  * 3-18 before) over the licenses the two keys give on their own.
  */
 bool
-license_needs_reload(const struct device *dev, const struct lic_keyinfo *info)
+device_license_needs_reload(const struct device *dev,
+    const struct lic_keyinfo *info)
 {
-	const struct license	*l = &dev->lic;
+	const struct device_license *l = &dev->lic;
 	struct lic_running	 old, new;
 
-	license_running_of(dev, l->has_running ? &l->running_info : NULL,
+	device_license_running_of(dev, l->has_running ? &l->running_info : NULL,
 	    &old);
-	license_running_of(dev, info, &new);
+	device_license_running_of(dev, info, &new);
 	return lic_reload_needed(catalog(dev), dev->platform, dev->version,
 	    &old, &new);
 }

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The device's flash directory: its default place, the lock that keeps a
+ * second asaemu process off it, and the files of its hidden area
+ * (flash/.private), every write atomic (temporary file, fsync, rename,
+ * fsync of the directory).
+ */
+#include "commands/commands.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands/commands_int.h"
+
+#define PRIVATE_DIR ".private"
+
+static int
+mkdir_p(const char *path)
+{
+	char	*p = xstrdup(path);
+	int	 rc = 0;
+
+	for (char *q = p + 1; *q != '\0' && rc == 0; q++) {
+		if (*q != '/')
+			continue;
+		*q = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST)
+			rc = -1;
+		*q = '/';
+	}
+	if (rc == 0 && mkdir(p, 0755) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+char *
+device_default_flash(const char *serial)
+{
+	const char	*state = getenv("XDG_STATE_HOME");
+	const char	*home = getenv("HOME");
+	char		*path;
+
+	if (state != NULL && *state == '/')
+		xasprintf(&path, "%s/asaemu/%s", state, serial);
+	else
+		xasprintf(&path, "%s/.local/state/asaemu/%s",
+		    home != NULL ? home : ".", serial);
+	return path;
+}
+
+int
+device_flash_lock(struct device *dev, char **cause)
+{
+	char	*path;
+
+	xasprintf(&path, "%s/%s", dev->flash, PRIVATE_DIR);
+	if (mkdir_p(path) != 0) {
+		xasprintf(cause, "cannot create flash %s: %s", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	free(path);
+	xasprintf(&path, "%s/%s/lock", dev->flash, PRIVATE_DIR);
+	dev->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	free(path);
+	if (dev->lock_fd == -1) {
+		xasprintf(cause, "cannot open flash lock in %s: %s",
+		    dev->flash, strerror(errno));
+		return -1;
+	}
+	if (flock(dev->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+		xasprintf(cause, "flash %s is in use by another asaemu process",
+		    dev->flash);
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+private_path(const struct device *dev, const char *name)
+{
+	char	*path;
+
+	xasprintf(&path, "%s/%s/%s", dev->flash, PRIVATE_DIR, name);
+	return path;
+}
+
+char *
+device_flash_read(const struct device *dev, const char *name, size_t *lenp)
+{
+	char		*path = private_path(dev, name);
+	FILE		*f = fopen(path, "rb");
+	struct strbuf	 sb;
+	char		 buf[4096];
+	size_t		 n;
+
+	free(path);
+	if (f == NULL)
+		return NULL;
+	strbuf_init(&sb, 16u << 20);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		strbuf_add(&sb, buf, n);
+	fclose(f);
+	if (lenp != NULL)
+		*lenp = sb.len;
+	return strbuf_take(&sb);
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+device_flash_write(const struct device *dev, const char *name,
+    const char *data, size_t len)
+{
+	char	*path = private_path(dev, name);
+	char	*tmp, *dir;
+	int	 fd, rc = -1, saved;
+
+	xasprintf(&tmp, "%s.tmp", path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd == -1)
+		goto out;
+	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		errno = saved;
+		goto out;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		unlink(tmp);
+		goto out;
+	}
+	/* Make the rename itself durable. */
+	xasprintf(&dir, "%s/%s", dev->flash, PRIVATE_DIR);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+	rc = 0;
+out:
+	free(tmp);
+	free(path);
+	return rc;
+}
+
+int
+device_flash_remove(const struct device *dev, const char *name)
+{
+	char	*path = private_path(dev, name);
+	int	 rc = unlink(path);
+
+	free(path);
+	return rc == 0 || errno == ENOENT ? 0 : -1;
+}
