@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * clear configure all | license-server | tls-proxy; the resets are the
- * device's (commands/running.c). Clearing the TLS proxy limit sets the
+ * device's (device/running.c). Clearing the TLS proxy limit sets the
  * platform default; when that is below the UC license, the ASA says to
  * raise it again (chapter Table 5-16, UC Proxy sessions).
  */

@@ -95,16 +95,6 @@ const char *license_sentence(const struct device *);
 void	 cmd_enable_hash(const char *pw, char out[17]);
 
 
-/* ---- Device internals (to be device/device_int.h) ---- */
-
-/* flash.c: create flash/.private and lock it; -1 with *cause. */
-int	 device_flash_lock(struct device *, char **cause);
-/* timer.c: the clock was set from old to now; keys do not count it. */
-void	 device_license_clock_set(struct device *, int64_t old, int64_t now);
-/* iface.c: the factory interfaces of p into x; their free. */
-void	 cfg_ext_ifaces_init(struct cfg_ext *x, const struct lic_platform *p);
-void	 cfg_ext_ifaces_release(struct cfg_ext *x);
-
 /* ---- Interfaces, license-server, tls-proxy: their text ---- */
 
 /* Append the interface blocks (all, or only the one named) to sb. */

@@ -3,7 +3,7 @@
  * Time-based keys at the CLI: activation-key KEY [activate | deactivate]
  * for them, and the console lines of what the device's timer reports
  * (syslog messages before each command, the checks at reload). The rules
- * are the device's (commands/timer.c).
+ * are the device's (device/timer.c).
  */
 #include "commands/commands.h"
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "commands/commands.h"
+#include "device/device.h"
 #include "models/models.h"
 #include "shell/shell.h"
 

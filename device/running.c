@@ -5,12 +5,13 @@
  * settings and the TLS proxy limit under the running license. Its text
  * (show running-config, write memory) is the commands' (commands/config.c).
  */
-#include "commands/commands.h"
+#include "device/device.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands/commands_int.h"
+#include "device/device_int.h"
+#include "util/util.h"
 
 struct cfg_ext *
 cfg_ext_new(const struct lic_platform *p)

@@ -6,13 +6,14 @@
  * a reload (device_license_boot). Nothing here prints: what the console
  * shows comes back as device events, which commands/timed.c words.
  */
-#include "commands/commands.h"
+#include "device/device.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands/commands_int.h"
+#include "device/device_int.h"
+#include "util/util.h"
 
 /*
  * DOC: time-based keys on the device (chapter "Time-Based Licenses"; the

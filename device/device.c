@@ -4,7 +4,7 @@
  * directory (flash.c) and its clock (host time plus an offset, or frozen by
  * --clock for repeatable runs).
  */
-#include "commands/commands.h"
+#include "device/device.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "commands/commands_int.h"
+#include "device/device_int.h"
+#include "util/util.h"
 
 #define CLOCK_FILE "clock"
 

@@ -19,7 +19,7 @@
  * number and platform, makes the whole store invalid: the device then runs
  * on its Base license and says so at boot, as an ASA does.
  */
-#include "commands/commands.h"
+#include "device/device.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -27,7 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands/commands_int.h"
+#include "device/device_int.h"
+#include "util/util.h"
 
 #define STORE_FILE	"activation-keys"
 #define STORE_MAGIC	"asaemu-keys 1"

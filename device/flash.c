@@ -5,7 +5,7 @@
  * (flash/.private), every write atomic (temporary file, fsync, rename,
  * fsync of the directory).
  */
-#include "commands/commands.h"
+#include "device/device.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -16,7 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "commands/commands_int.h"
+#include "device/device_int.h"
+#include "util/util.h"
 
 #define PRIVATE_DIR ".private"
 

@@ -5,7 +5,7 @@
  * number; lookups by typed name, canonical name and nameif; creating and
  * removing subinterfaces. The licensed maxima are the caller's to check.
  */
-#include "commands/commands.h"
+#include "device/device.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -13,7 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "commands/commands_int.h"
+#include "device/device_int.h"
+#include "util/util.h"
 
 #define SUB_MAX	4294967293u	/* ASA: subinterface numbers 1-4294967293 */
 

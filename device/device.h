@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The simulated device: platform, serial number, software, its flash and
+ * lock, its clock, the key store and time-based key timers, and the
+ * running configuration's data. It knows no terminal and no command: it
+ * never prints, and reports what a console would show as events.
+ */
+#ifndef ASA_DEVICE_DEVICE_H
+#define ASA_DEVICE_DEVICE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "licensing/licensing.h"
+#include "models/models.h"
+
+struct cfg_ext;
+
+/* ---- The device object (device.c) ---- */
+
+struct device_opts {
+	const struct model_db	*db;
+	const char		*model;	   /* platform id */
+	const char		*serial;
+	const char		*software; /* "9.1(7)32" */
+	const char		*flash;	   /* directory; NULL: the default */
+	const char		*clock;	   /* YYYY-MM-DDTHH:MM:SSZ: frozen */
+	bool			 npe;	   /* No Payload Encryption variant */
+};
+
+/* The device's activation keys and running license (keystore.c). */
+struct device_license {
+	bool			 has_running;	/* a running permanent key */
+	struct lic_key		 running_key;
+	struct lic_keyinfo	 running_info;
+	bool			 has_flash;	/* a flash permanent key */
+	struct lic_key		 flash_key;	/* differs from running while a
+						   new key waits for a reload */
+	struct lic_keyinfo	 flash_info;
+	struct lic_timed	*timed;		/* installed time-based keys */
+	size_t			 ntimed;
+	bool			 no_essentials;	/* "no anyconnect-essentials" */
+	bool			 invalid;	/* the store was not valid */
+	struct lic_running	 run;		/* computed */
+};
+
+/*
+ * One device: shared by every session attached to it. What is per login
+ * (terminal pager, the (config-if) interface) is the session's.
+ */
+struct device {
+	const struct model_db	*db;
+	const struct lic_platform *platform;
+	char			 serial[32];
+	uint32_t		 version;	/* running software */
+	bool			 npe;		/* No Payload Encryption */
+	struct device_license	 lic;
+	char			*flash;		/* owned path */
+	int			 lock_fd;	/* flock of .private/lock */
+
+	/* The clock: device time is host time + offset, or frozen. */
+	bool			 frozen;
+	struct timespec		 frozen_at;	/* when frozen */
+	struct timespec		 offset;	/* device - host otherwise */
+	struct timespec		 booted;	/* device time at boot */
+
+	/* Running configuration. */
+	char			*hostname;	/* owned */
+	char			 enable_hash[32]; /* "" when not set */
+	unsigned		 pager_lines;	/* "pager lines", 24 */
+	bool			 modified;	/* since boot */
+	struct timespec		 modified_at;
+	char			 modified_by[32];
+
+	struct cfg_ext		*ext;	/* interfaces, license-server,
+					   tls-proxy */
+};
+
+/*
+ * Create a device: find the platform, lock the flash directory (a second
+ * process on it is refused), set the clock. NULL with *cause (caller
+ * frees) when it cannot.
+ */
+struct device *device_new(const struct device_opts *, char **cause);
+void	 device_free(struct device *);
+
+/* Device time now. */
+struct timespec device_now(const struct device *);
+/*
+ * Set device time (clock set); time-based keys do not count the jump.
+ * The clock offset is kept on flash when the clock is not frozen, as an
+ * ASA's clock survives a reload.
+ */
+void	 device_set_time(struct device *, time_t);
+/*
+ * Let secs of device time pass (emulator advance-time): time-based keys
+ * count it at the next device_license_tick. Kept on flash as above.
+ */
+void	 device_advance_time(struct device *, time_t secs);
+/* "14:35:24.486 UTC Wed Jun 9 2021" into buf; returns buf. */
+char	*device_format_time(struct timespec, char *buf, size_t len);
+
+/* Note a configuration change by the current user. */
+void	 device_touch(struct device *);
+
+/* ---- Flash (flash.c) ---- */
+
+/* The default flash: $XDG_STATE_HOME/asaemu/SERIAL or ~/.local/state/... */
+char	*device_default_flash(const char *serial);
+/*
+ * Read a file of the hidden flash area (flash/.private/name); the caller
+ * frees. NULL when absent.
+ */
+char	*device_flash_read(const struct device *, const char *name,
+	    size_t *len);
+/*
+ * Write a file of the hidden area atomically (temporary file, fsync,
+ * rename, fsync of the directory). 0, or -1 with errno.
+ */
+int	 device_flash_write(const struct device *, const char *name,
+	    const char *data, size_t len);
+/* Remove a file of the hidden area; absent is fine. 0, or -1 with errno. */
+int	 device_flash_remove(const struct device *, const char *name);
+
+/* ---- The key store and running license (keystore.c) ---- */
+
+/* Read the key store from flash (at boot) and compute the license. */
+void	 device_license_load(struct device *);
+/* Write the key store atomically. 0, or -1 with errno. */
+int	 device_license_save(const struct device *);
+/* Recompute the running license after a key or setting changed. */
+void	 device_license_compute(struct device *);
+/* Decode a key for this device's serial number and platform. */
+enum lic_err device_license_decode(const struct device *,
+	    const struct lic_key *, struct lic_keyinfo *);
+void	 device_license_release(struct device_license *);
+/*
+ * The running license of a permanent key alone (show activation-key
+ * detail), or of the Base edition when info is NULL.
+ */
+void	 device_license_running_of(const struct device *,
+	    const struct lic_keyinfo *info, struct lic_running *);
+/* Whether installing permanent key info needs a reload (Table 5-19). */
+bool	 device_license_needs_reload(const struct device *,
+	    const struct lic_keyinfo *info);
+/*
+ * Make key (info decoded from it) the flash permanent key, and the
+ * running one too when running, and save the store. 0, or -1 with errno
+ * and the keys as before.
+ */
+int	 device_license_set_permanent(struct device *,
+	    const struct lic_key *, const struct lic_keyinfo *info,
+	    bool running);
+/* A running license value by feature id; 0 when the catalogue lacks it. */
+uint32_t device_license_value(const struct device *, const char *id);
+
+/* ---- Time-based keys (timer.c) ---- */
+
+/* What the device's timer reports, for the console to word. */
+enum device_event_kind {
+	DEVICE_EV_STORE_INVALID,	/* boot: the key store was not valid;
+					   the device runs on Base */
+	DEVICE_EV_KEY_EXPIRED,		/* key ran out: exp[0..nexp) */
+	DEVICE_EV_KEY_WARNING,		/* key expires in remaining secs */
+	DEVICE_EV_STORE_FAILED,		/* the store was not saved: err */
+};
+
+struct device_event {
+	enum device_event_kind	 kind;
+	struct lic_key		 key;	    /* EXPIRED, WARNING */
+	struct lic_expiry	*exp;	    /* EXPIRED: what replaced each of
+					       its grants; owned */
+	size_t			 nexp;
+	uint64_t		 remaining; /* WARNING: seconds left */
+	int			 err;	    /* STORE_FAILED: errno */
+};
+
+/* A list of events in the order they happened. */
+struct device_events {
+	struct device_event	*v;
+	size_t			 n;
+};
+
+void	 device_events_init(struct device_events *);
+void	 device_events_release(struct device_events *);
+
+/*
+ * At start (a reload): load the store (an invalid one is reported and
+ * nothing else happens), apply the reload clock rules to time-based keys
+ * and count them down, reporting into evs.
+ */
+void	 device_license_boot(struct device *, struct device_events *evs);
+/*
+ * Count time-based keys down to device time, replace or drop those that
+ * ran out and save the store, reporting into evs; run before each
+ * command.
+ */
+void	 device_license_tick(struct device *, struct device_events *evs);
+
+enum device_timed_op {
+	DEVICE_TIMED_INSTALL,		/* install or stack, and activate */
+	DEVICE_TIMED_ACTIVATE,		/* activate (install if new) */
+	DEVICE_TIMED_DEACTIVATE,
+};
+
+enum device_timed_err {
+	DEVICE_TIMED_OK,
+	DEVICE_TIMED_NOT_INSTALLED,	/* deactivate: no such key */
+	DEVICE_TIMED_NOT_STACKED,	/* the combined duration overflows */
+	DEVICE_TIMED_EXPIRED,		/* the key has no time left */
+	DEVICE_TIMED_EVALUATION,	/* an active evaluation key blocks */
+	DEVICE_TIMED_STORE_FAILED,	/* not saved (errno); nothing changed */
+};
+
+/*
+ * Install, activate or deactivate the time-based key (info decoded from
+ * it) and save the store; on DEVICE_TIMED_OK *remaining is the seconds
+ * the key has left. On any error the keys are as before.
+ */
+enum device_timed_err device_license_timed(struct device *,
+	    enum device_timed_op, const struct lic_key *,
+	    const struct lic_keyinfo *info, uint64_t *remaining);
+
+/* ---- Running configuration data (running.c, iface.c) ---- */
+
+#define IF_NAME_MAX	64	/* "GigabitEthernet0/1.4294967293" */
+#define IF_NAMEIF_MAX	48	/* ASA: nameif is 1-48 characters */
+#define LS_SERIAL_MAX	32
+#define LS_PORT_DEFAULT	50554	/* chapter: "The default is TCP port 50554" */
+#define LS_REFRESH_DEFAULT 30
+
+/* One interface: a platform port, or one of its subinterfaces. */
+struct iface {
+	char		 name[IF_NAME_MAX]; /* canonical: "GigabitEthernet0/1" */
+	bool		 sub;		/* a subinterface (name has ".N") */
+	uint32_t	 subnum;	/* its N */
+	size_t		 port;		/* index of the physical interface
+					   in cfg_ext.ifs (itself if not sub) */
+	uint32_t	 vlan;		/* 0: no vlan */
+	char		 nameif[IF_NAMEIF_MAX + 1]; /* "": no nameif */
+	bool		 has_sec;
+	uint32_t	 sec;		/* security-level 0-100 */
+	bool		 has_ip;
+	uint32_t	 ip, mask;	/* host order */
+	bool		 has_standby;
+	uint32_t	 standby;
+	bool		 shutdown;
+};
+
+/* The shared-licensing configuration: server and participant sides. */
+struct ls_cfg {
+	char		*secret;	/* server secret; NULL: unset */
+	uint32_t	 port;		/* LS_PORT_DEFAULT unless set */
+	uint32_t	 refresh;	/* LS_REFRESH_DEFAULT unless set */
+	char		**enable;	/* "license-server enable" nameifs */
+	size_t		 nenable;
+	bool		 backup;	/* "license-server backup A backup-id" */
+	uint32_t	 backup_ip;
+	char		 backup_id[LS_SERIAL_MAX + 1];
+	char		 ha_id[LS_SERIAL_MAX + 1]; /* "": none */
+	bool		 client;	/* "license-server address" */
+	uint32_t	 server_ip;
+	char		*client_secret;	/* owned */
+	uint32_t	 client_port;	/* LS_PORT_DEFAULT unless given */
+	bool		 has_backup_addr; /* "license-server backup address" */
+	uint32_t	 backup_addr;
+	char		**benable;	/* "license-server backup enable" */
+	size_t		 nbenable;
+};
+
+/* Interfaces, license-server and tls-proxy: struct device.ext. */
+struct cfg_ext {
+	struct iface	*ifs;		/* ports in platform order, each
+					   followed by its subinterfaces in
+					   ascending number */
+	size_t		 nifs;
+	struct ls_cfg	 ls;
+	bool		 tls_set;	/* tls-proxy maximum-sessions given */
+	uint32_t	 tls_sessions;
+};
+
+/* A fresh configuration for platform p (factory interfaces); its free. */
+struct cfg_ext *cfg_ext_new(const struct lic_platform *p);
+void	 cfg_ext_free(struct cfg_ext *);
+/*
+ * clear configure all, but the TLS proxy limit (device_tls_clear):
+ * hostname, enable password, pager lines, interfaces, license-server.
+ */
+void	 device_config_clear(struct device *);
+
+/*
+ * The physical interface typed: a case-insensitive unique prefix of a
+ * port type followed by exactly its numbers ("g0/1", "management0/0");
+ * *sub gets N of "NAME.N" (0: none). Its index in ext->ifs, or
+ * (size_t)-1.
+ */
+size_t	 device_iface_resolve(const struct device *, const char *typed,
+	    uint32_t *sub);
+/* The canonical name of port's subinterface sub (0: the port itself). */
+void	 device_iface_name(const struct device *, size_t port, uint32_t sub,
+	    char name[IF_NAME_MAX]);
+/* The index of the interface of canonical name, or (size_t)-1. */
+size_t	 device_iface_find(const struct device *, const char *name);
+/* The interface whose nameif is name (case as typed), or NULL. */
+const struct iface *device_iface_by_nameif(const struct device *,
+	    const char *name);
+/*
+ * Add subinterface port.sub, canonical name, after its port's
+ * lower-numbered ones; its index. The licensed maximum is the caller's.
+ */
+size_t	 device_iface_create(struct device *, size_t port, uint32_t sub,
+	    const char *name);
+/* Remove interface at, and the license-server lines naming its nameif. */
+void	 device_iface_remove(struct device *, size_t at);
+
+/* Free the settings and set the defaults. */
+void	 ls_cfg_clear(struct ls_cfg *);
+/* The running shared-license value: 0 none, 1 participant, 2 server. */
+uint32_t device_ls_role(const struct device *);
+/* Add or drop nameif in "license-server [backup] enable" (in order). */
+void	 device_ls_enable_set(struct device *, bool backup,
+	    const char *nameif, bool add);
+/* Drop "license-server [backup] enable" lines naming nameif. */
+void	 device_ls_forget_nameif(struct device *, const char *nameif);
+
+/* The TLS proxy limits under the running license. */
+void	 device_tls_limits(const struct device *, struct lic_tls_limits *);
+/* The limit in force: configured, or the license's default. */
+uint32_t device_tls_sessions(const struct device *);
+/* clear configure tls-proxy: the platform default. */
+void	 device_tls_clear(struct device *);
+
+#endif

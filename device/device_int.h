@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private to device/: what its files call of each other.
+ */
+#ifndef ASA_DEVICE_DEVICE_INT_H
+#define ASA_DEVICE_DEVICE_INT_H
+
+#include <stdint.h>
+
+#include "device/device.h"
+
+/* flash.c: create flash/.private and lock it; -1 with *cause. */
+int	 device_flash_lock(struct device *, char **cause);
+/* timer.c: the clock was set from old to now; keys do not count it. */
+void	 device_license_clock_set(struct device *, int64_t old, int64_t now);
+/* iface.c: the factory interfaces of p into x; their free. */
+void	 cfg_ext_ifaces_init(struct cfg_ext *x, const struct lic_platform *p);
+void	 cfg_ext_ifaces_release(struct cfg_ext *x);
+
+#endif
