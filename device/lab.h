@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The lab: a folder that holds named devices (LAB/NAME/ is a flash), the
+ * simulated network (LAB/net/A.B.C.D:PORT are UNIX stream sockets, one per
+ * listening endpoint). Nothing here prints.
+ */
+#ifndef ASA_DEVICE_LAB_H
+#define ASA_DEVICE_LAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lab;
+
+/*
+ * Open LAB, creating it and LAB/net (mode 0700, parents too) if needed.
+ * NULL with *cause (caller frees) when a folder cannot be made.
+ */
+struct lab	*lab_open(const char *dir, char **cause);
+/* Stop the listeners still open (as lab_unlisten) and free; NULL is ok. */
+void		 lab_free(struct lab *);
+/* The lab's folder, valid until lab_free. */
+const char	*lab_dir(const struct lab *);
+/*
+ * The default lab: $XDG_STATE_HOME/asaemu/lab, else
+ * ~/.local/state/asaemu/lab. The caller frees it.
+ */
+char		*lab_default_dir(void);
+
+/* "10.1.1.1:50554" (ip in host order), the name of the endpoint's socket. */
+void		 lab_addr_format(uint32_t ip, uint16_t port, char *buf,
+		    size_t len);
+
+/*
+ * Listen on ip:port (ip in host order): a non-blocking, close-on-exec
+ * listening socket, or -1 with errno. EADDRINUSE when a live listener
+ * holds the address (found by connecting to its socket file, which that
+ * listener sees as a connection closed at once); a stale file left by a
+ * dead process is replaced. ENAMETOOLONG when the socket's path does not
+ * fit in sun_path.
+ */
+int		 lab_listen(struct lab *, uint32_t ip, uint16_t port);
+/*
+ * Stop listening: close fd and unlink its socket file if the file is still
+ * the one this listen bound (a later listener's file is left alone). An fd
+ * that lab_listen did not return is only closed.
+ */
+void		 lab_unlisten(struct lab *, int fd);
+/*
+ * Connect to ip:port: a connected, close-on-exec, non-blocking stream
+ * socket, or -1 with errno: ECONNREFUSED when nobody listens (no socket
+ * file, or a stale one), EAGAIN when the listener's backlog is full,
+ * ENAMETOOLONG as lab_listen.
+ */
+int		 lab_connect(struct lab *, uint32_t ip, uint16_t port);
+/* Accept one connection: close-on-exec, non-blocking; -1 with errno
+ * (EAGAIN when none is pending). */
+int		 lab_accept(int listen_fd);
+
+/*
+ * The devices of the lab: names of the subfolders whose
+ * NAME/.private/attach.sock accepts a connection (the probe is a
+ * connection closed at once), sorted by strcmp. NULL with *n 0 when there
+ * are none. Free with lab_names_free.
+ */
+char		**lab_devices(const struct lab *, size_t *n);
+void		 lab_names_free(char **, size_t);
+
+#endif
