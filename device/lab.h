@@ -2,13 +2,16 @@
 /*
  * The lab: a folder that holds named devices (LAB/NAME/ is a flash), the
  * simulated network (LAB/net/A.B.C.D:PORT are UNIX stream sockets, one per
- * listening endpoint). Nothing here prints.
+ * listening endpoint) and the one lab clock (LAB/clock) that every device
+ * of the lab reads. Nothing here prints.
  */
 #ifndef ASA_DEVICE_LAB_H
 #define ASA_DEVICE_LAB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 struct lab;
 
@@ -65,5 +68,47 @@ int		 lab_accept(int listen_fd);
  */
 char		**lab_devices(const struct lab *, size_t *n);
 void		 lab_names_free(char **, size_t);
+
+/*
+ * The lab clock, LAB/clock: "offset SECONDS\n" (lab time = host realtime
+ * + offset) or "frozen EPOCH_SECONDS\n" (a fixed time that moves only when
+ * advanced or set, for repeatable runs). No file: offset 0.
+ */
+struct lab_clock {
+	bool	 frozen;
+	int64_t	 value;		/* offset in seconds, or the frozen time */
+};
+
+/* Read LAB/clock (absent: offset 0). 0, or -1 with *cause (caller frees)
+ * for an unreadable or damaged file. */
+int		 lab_clock_read(const struct lab *, struct lab_clock *,
+		    char **cause);
+/* Lab time now from a clock read earlier (a frozen clock: nanoseconds 0). */
+struct timespec	 lab_clock_now(const struct lab_clock *);
+/*
+ * Change the lab clock atomically (flock on LAB/clock.lock, write a
+ * temporary file, fsync, rename over LAB/clock). 0, or -1 with errno:
+ * EINVAL for a damaged clock file, EOVERFLOW when the time would not fit.
+ *
+ * lab_clock_advance moves lab time by secs (frozen or not).
+ * lab_clock_set makes lab time t now (a frozen clock stays frozen at t).
+ * lab_clock_freeze fixes the lab's start at t when there is no clock file
+ * yet, so the first device started with --clock decides: when the clock
+ * is already frozen at t it is a no-op (0); when it is frozen at another
+ * time, or running, it is refused with EEXIST and the clock is kept.
+ */
+int		 lab_clock_advance(struct lab *, int64_t secs);
+int		 lab_clock_set(struct lab *, int64_t t);
+int		 lab_clock_freeze(struct lab *, int64_t t);
+/*
+ * An inotify fd (non-blocking, close-on-exec) that becomes readable when
+ * LAB/clock is replaced or rewritten, so that every running device of the
+ * lab re-reads it at once; -1 with errno when inotify is unavailable. It
+ * may also wake for the close of the temporary file just before the
+ * rename; re-reading then is harmless. The caller closes it.
+ */
+int		 lab_clock_watch(struct lab *);
+/* Consume the events pending on a lab_clock_watch fd. */
+void		 lab_clock_drain(int fd);
 
 #endif
