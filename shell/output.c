@@ -2,7 +2,9 @@
 /*
  * The output sink: the one place handler text goes. Text passes through
  * the filter (whole lines, filter.c), then the pager (pager.c), then gets
- * "\r\n" on a tty and lands in memory or, once per call, in write(2).
+ * "\r\n" on a tty and lands in memory or, for an fd sink, in a buffer
+ * that one write(2) empties at the end of each command, before a pager
+ * prompt, when it holds OUT_FLUSH_AT bytes, or on out_flush().
  */
 #include "shell/shell.h"
 
@@ -16,8 +18,12 @@
 #include "shell/shell_int.h"
 #include "util/util.h"
 
-/* An fd sink writes early once this much is pending. */
-#define OUT_FLUSH_AT	8192
+/*
+ * An fd sink writes early once this much is pending: more than nearly
+ * every command prints, so a command costs one write(2), and a bound on
+ * memory when a handler writes a lot.
+ */
+#define OUT_FLUSH_AT	65536
 
 static struct out *out_alloc(int, bool);
 static void	 out_emit(struct out *, const char *, size_t);
@@ -175,7 +181,6 @@ out_write(struct out *out, const char *s, size_t n)
 		out_emit(out, s, n);
 	else
 		out_write_filtered(out, s, n);
-	out_flush(out);
 }
 
 void

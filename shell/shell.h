@@ -189,7 +189,10 @@ const char **grammar_complete(const struct grammar *, enum mode m,
  * Handlers always write "\n": a tty sink turns it into "\r\n", a pipe,
  * file or buffer sink keeps "\n". Output passes, in order, through the
  * filter (whole lines), the pager (tty only) and the sink. An fd sink
- * writes once per out_write() call (and before each pager prompt).
+ * buffers: it writes (one write(2) when it can) at out_command_end(),
+ * before each pager prompt, when 64 KiB are pending, at out_free() and
+ * at out_flush(). Code that prints text and then reads input (a question
+ * and its answer) calls out_flush() before the read.
  */
 struct out;
 
@@ -199,6 +202,13 @@ struct out *out_new_fd(int fd, bool tty);
 struct out *out_new_buffer(void);
 /* Flushes what is pending (a partial filtered line is dropped). */
 void	 out_free(struct out *);
+
+/*
+ * Write what an fd sink holds now (EINTR and partial writes retried; on
+ * a write error the sink drops all later output). No-op for a buffer
+ * sink. The filter's partial line stays pending.
+ */
+void	 out_flush(struct out *);
 
 void	 out_write(struct out *, const char *, size_t);
 /* Writes the string as is: no newline is added (fputs, not puts). */

@@ -61,8 +61,6 @@ struct out *out_new_buffer_tty(void);
 
 /* Append to the sink as shown: no filter, pager or CRLF. */
 void	 out_raw(struct out *, const char *, size_t);
-/* Write what an fd sink holds (write(2), EINTR and partial writes). */
-void	 out_flush(struct out *);
 
 void	 out_filter_init(struct out_filter *);
 void	 out_filter_release(struct out_filter *);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The output sink: line endings per sink kind, the '|' filters and their
- * errors, partial lines at the end of a command, and the pager driven by
- * scripted keys on a buffer that behaves as a tty.
+ * errors, partial lines at the end of a command, the pager driven by
+ * scripted keys on a buffer that behaves as a tty, and when an fd sink
+ * writes.
  */
+#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -11,6 +13,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -73,6 +76,40 @@ pipe_slurp(int fd)
 	text = strbuf_take(&sb);
 	strbuf_release(&sb);
 	return text;
+}
+
+/*
+ * What a pipe's read end holds at this moment (nothing written yet: ""),
+ * the write end still open; the caller frees.
+ */
+static char *
+pipe_now(int fd)
+{
+	struct pollfd	 pfd = { .fd = fd, .events = POLLIN };
+	struct strbuf	 sb;
+	char		 buf[256];
+	char		*text;
+	ssize_t		 n;
+
+	strbuf_init(&sb, 0);
+	while (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN)) {
+		n = read(fd, buf, sizeof buf);
+		assert_true(n > 0);
+		strbuf_add(&sb, buf, (size_t)n);
+	}
+	text = strbuf_take(&sb);
+	strbuf_release(&sb);
+	return text;
+}
+
+/* pipe_now() is want. */
+static void
+assert_pipe_now(int fd, const char *want)
+{
+	char	*got = pipe_now(fd);
+
+	assert_string_equal(got, want);
+	free(got);
 }
 
 /* The text of out after a filter on SAMPLE. */
@@ -595,6 +632,145 @@ test_output__pager_on_tty_fd(void **state)
 	free(got);
 }
 
+static void
+test_output__fd_sink_writes_at_command_end(void **state)
+{
+	struct out	*out;
+	int		 fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], false);
+	write_lines(out, 1, 3);
+	out_puts(out, "partial");
+	assert_pipe_now(fds[0], "");
+	out_command_end(out);
+	assert_pipe_now(fds[0], "l1\nl2\nl3\npartial");
+	out_command_end(out);
+	assert_pipe_now(fds[0], "");
+	out_free(out);
+	close(fds[1]);
+	close(fds[0]);
+}
+
+static void
+test_output__fd_sink_out_flush_writes_now(void **state)
+{
+	struct out	*out;
+	struct out	*buf = out_new_buffer();
+	char		*cause = NULL;
+	int		 fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], false);
+	out_puts(out, "Password: ");
+	assert_pipe_now(fds[0], "");
+	out_flush(out);
+	assert_pipe_now(fds[0], "Password: ");
+	out_flush(out);
+	assert_pipe_now(fds[0], "");
+
+	/* A filtered partial line waits for its end, as before. */
+	assert_int_equal(out_filter_set(out, "include alpha", &cause), 0);
+	out_puts(out, "beta\nalpha");
+	out_flush(out);
+	assert_pipe_now(fds[0], "");
+	out_puts(out, " one\n");
+	out_flush(out);
+	assert_pipe_now(fds[0], "alpha one\n");
+	out_free(out);
+	close(fds[1]);
+	close(fds[0]);
+
+	/* A buffer sink keeps its text. */
+	out_puts(buf, "kept");
+	out_flush(buf);
+	assert_string_equal(out_buffer(buf), "kept");
+	out_free(buf);
+}
+
+/* Bytes in the file behind fd. */
+static off_t
+file_size(int fd)
+{
+	struct stat	 st;
+
+	assert_int_equal(fstat(fd, &st), 0);
+	return st.st_size;
+}
+
+static void
+test_output__fd_sink_writes_early_at_64k(void **state)
+{
+	char		 path[] = "/tmp/asaemu-out-XXXXXX";
+	char		 line[64];
+	struct out	*out;
+	size_t		 total = 0;
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) != -1);
+	unlink(path);
+	out = out_new_fd(fd, false);
+	memset(line, 'x', sizeof line - 1);
+	line[sizeof line - 1] = '\n';
+	while (total + sizeof line < 65536) {
+		out_write(out, line, sizeof line);
+		total += sizeof line;
+	}
+	assert_int_equal(file_size(fd), 0);
+	out_write(out, line, sizeof line);
+	total += sizeof line;
+	assert_int_equal(file_size(fd), (off_t)total);
+	out_write(out, line, sizeof line);
+	assert_int_equal(file_size(fd), (off_t)total);
+	out_free(out);
+	assert_int_equal(file_size(fd), (off_t)(total + sizeof line));
+	close(fd);
+}
+
+/* A pager key reader that records what the pipe showed before the read. */
+struct seen {
+	int	 fd;
+	char	*text;
+};
+
+static int
+keys_look(void *arg)
+{
+	struct seen	*s = arg;
+
+	free(s->text);
+	s->text = pipe_now(s->fd);
+	return ' ';
+}
+
+static void
+test_output__pager_prompt_written_before_key(void **state)
+{
+	struct out	*out;
+	struct seen	 seen = { .fd = -1 };
+	int		 fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	seen.fd = fds[0];
+	out = out_new_fd(fds[1], true);
+	out_pager_set(out, 3);
+	out_pager_keys(out, keys_look, &seen);
+	write_lines(out, 1, 3);
+	assert_non_null(seen.text);
+	assert_string_equal(seen.text, "l1\r\nl2\r\n" MORE);
+	assert_pipe_now(fds[0], "");
+	out_command_end(out);
+	assert_pipe_now(fds[0], ERASE "l3\r\n");
+	free(seen.text);
+	out_free(out);
+	close(fds[1]);
+	close(fds[0]);
+}
+
 int
 main(void)
 {
@@ -629,6 +805,10 @@ main(void)
 		cmocka_unit_test(test_output__pager_off_with_zero_lines),
 		cmocka_unit_test(test_output__no_pager_on_non_tty),
 		cmocka_unit_test(test_output__pager_on_tty_fd),
+		cmocka_unit_test(test_output__fd_sink_writes_at_command_end),
+		cmocka_unit_test(test_output__fd_sink_out_flush_writes_now),
+		cmocka_unit_test(test_output__fd_sink_writes_early_at_64k),
+		cmocka_unit_test(test_output__pager_prompt_written_before_key),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
