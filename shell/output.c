@@ -114,6 +114,14 @@ out_emit(struct out *out, const char *s, size_t n)
 	const char	*nl;
 	size_t		 len;
 
+	if (!out->tty) {
+		/* No pager and "\n" kept: the text goes as it is. */
+		if (n > 0) {
+			out_raw(out, s, n);
+			out->bol = s[n - 1] == '\n';
+		}
+		return;
+	}
 	while (n > 0) {
 		if (out->bol && !out_pager_admit(out))
 			return;
@@ -124,10 +132,7 @@ out_emit(struct out *out, const char *s, size_t n)
 		}
 		len = (size_t)(nl - s);
 		out_raw(out, s, len);
-		if (out->tty)
-			out_raw(out, "\r\n", 2);
-		else
-			out_raw(out, "\n", 1);
+		out_raw(out, "\r\n", 2);
 		out->bol = true;
 		out->pager.shown++;
 		s += len + 1;
