@@ -45,6 +45,8 @@ struct out_pager {
 struct out {
 	int			 fd;	/* -1 for a buffer sink */
 	bool			 tty;	/* CRLF and the pager */
+	bool			 crlf;	/* tty: write "\r\n", not "\n" (the
+					   terminal does not add the "\r") */
 	bool			 failed; /* write(2) failed: drop */
 	bool			 bol;	/* next byte starts a line */
 	struct strbuf		 text;

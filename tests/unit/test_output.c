@@ -5,6 +5,7 @@
  * scripted keys on a buffer that behaves as a tty, and when an fd sink
  * writes.
  */
+#include <fcntl.h>
 #include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -771,6 +773,90 @@ test_output__pager_prompt_written_before_key(void **state)
 	close(fds[0]);
 }
 
+/* A pseudo-terminal: the slave's fd, the master in *master. */
+static int
+pty_open(int *master)
+{
+	int	 m, fd;
+
+	assert_true((m = posix_openpt(O_RDWR | O_NOCTTY)) != -1);
+	assert_int_equal(grantpt(m), 0);
+	assert_int_equal(unlockpt(m), 0);
+	assert_true((fd = open(ptsname(m), O_RDWR | O_NOCTTY)) != -1);
+	*master = m;
+	return fd;
+}
+
+/* The master reads exactly want (what the terminal's client gets). */
+static void
+assert_pty_read(int m, const char *want)
+{
+	struct pollfd	 pfd = { .fd = m, .events = POLLIN };
+	char		 buf[256];
+	size_t		 len = 0, n = strlen(want);
+	ssize_t		 got;
+
+	while (len < n && poll(&pfd, 1, 2000) == 1) {
+		got = read(m, buf + len, sizeof buf - 1 - len);
+		assert_true(got > 0);
+		len += (size_t)got;
+	}
+	buf[len] = '\0';
+	assert_string_equal(buf, want);
+}
+
+/* Set (on) or clear the oflag bits on the terminal fd. */
+static void
+pty_oflag(int fd, tcflag_t bits, bool on)
+{
+	struct termios	 t;
+
+	assert_int_equal(tcgetattr(fd, &t), 0);
+	if (on)
+		t.c_oflag |= bits;
+	else
+		t.c_oflag &= ~bits;
+	assert_int_equal(tcsetattr(fd, TCSANOW, &t), 0);
+}
+
+/*
+ * Lines reach the client in exactly "\r\n" whatever the terminal does:
+ * the sink adds the "\r" only where OPOST and ONLCR do not, and looks
+ * again each time it starts a new batch of output.
+ */
+static void
+test_output__tty_line_ends_follow_the_terminal(void **state)
+{
+	struct out	*out;
+	int		 m, fd = pty_open(&m);
+
+	(void)state;
+	pty_oflag(fd, OPOST | ONLCR, true);
+	out = out_new_fd(fd, true);
+	out_puts(out, "a\n\nb\n");
+	out_command_end(out);
+	assert_pty_read(m, "a\r\n\r\nb\r\n");
+
+	pty_oflag(fd, OPOST, false);
+	out_puts(out, "c\n");
+	out_command_end(out);
+	assert_pty_read(m, "c\r\n");
+
+	pty_oflag(fd, OPOST, true);
+	pty_oflag(fd, ONLCR, false);
+	out_puts(out, "d\n");
+	out_command_end(out);
+	assert_pty_read(m, "d\r\n");
+
+	pty_oflag(fd, ONLCR, true);
+	out_puts(out, "e\n");
+	out_flush(out);
+	assert_pty_read(m, "e\r\n");
+	out_free(out);
+	close(fd);
+	close(m);
+}
+
 int
 main(void)
 {
@@ -809,6 +895,8 @@ main(void)
 		cmocka_unit_test(test_output__fd_sink_out_flush_writes_now),
 		cmocka_unit_test(test_output__fd_sink_writes_early_at_64k),
 		cmocka_unit_test(test_output__pager_prompt_written_before_key),
+		cmocka_unit_test(
+		    test_output__tty_line_ends_follow_the_terminal),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
