@@ -186,19 +186,34 @@ const char **grammar_complete(const struct grammar *, enum mode m,
 /* ---- Output sink ---- */
 
 /*
- * Handlers always write "\n": a tty sink turns it into "\r\n", a pipe,
- * file or buffer sink keeps "\n". Output passes, in order, through the
- * filter (whole lines), the pager (tty only) and the sink. An fd sink
- * writes once per out_write() call (and before each pager prompt).
+ * Handlers always write "\n": a tty sink's lines reach the terminal's
+ * client as "\r\n" (the sink writes "\n" where the terminal's OPOST and
+ * ONLCR add the "\r", else "\r\n"), a pipe, file or buffer sink keeps
+ * "\n". Output passes, in order, through the filter (whole lines), the
+ * pager (tty only) and the sink. An fd sink buffers: it writes (one
+ * write(2) when it can) at out_command_end(), before each pager prompt,
+ * when 64 KiB are pending, at out_free() and at out_flush(). Code that
+ * prints text and then reads input (a question and its answer) calls
+ * out_flush() before the read.
  */
 struct out;
 
-/* A sink writing to fd (not closed by out_free); tty: CRLF and pager. */
+/*
+ * A sink writing to fd (not closed by out_free); tty: lines end in "\r\n"
+ * as the client sees them, and the pager.
+ */
 struct out *out_new_fd(int fd, bool tty);
 /* A sink that collects text in memory (tests, batch capture). */
 struct out *out_new_buffer(void);
 /* Flushes what is pending (a partial filtered line is dropped). */
 void	 out_free(struct out *);
+
+/*
+ * Write what an fd sink holds now (EINTR and partial writes retried; on
+ * a write error the sink drops all later output). No-op for a buffer
+ * sink. The filter's partial line stays pending.
+ */
+void	 out_flush(struct out *);
 
 void	 out_write(struct out *, const char *, size_t);
 /* Writes the string as is: no newline is added (fputs, not puts). */

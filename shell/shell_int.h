@@ -45,6 +45,8 @@ struct out_pager {
 struct out {
 	int			 fd;	/* -1 for a buffer sink */
 	bool			 tty;	/* CRLF and the pager */
+	bool			 crlf;	/* tty: write "\r\n", not "\n" (the
+					   terminal does not add the "\r") */
 	bool			 failed; /* write(2) failed: drop */
 	bool			 bol;	/* next byte starts a line */
 	struct strbuf		 text;
@@ -61,8 +63,6 @@ struct out *out_new_buffer_tty(void);
 
 /* Append to the sink as shown: no filter, pager or CRLF. */
 void	 out_raw(struct out *, const char *, size_t);
-/* Write what an fd sink holds (write(2), EINTR and partial writes). */
-void	 out_flush(struct out *);
 
 void	 out_filter_init(struct out_filter *);
 void	 out_filter_release(struct out_filter *);
