@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/util_int.h"
+
 enum event_kind {
 	EVENT_FD,
 	EVENT_TIMER,
@@ -48,6 +50,7 @@ struct event_loop {
 	size_t		 ndead;		/* waiting to be reaped */
 	uint64_t	 seq;		/* next timer's seq */
 	bool		 stop;		/* event_loop_break was called */
+	unsigned	 fibers;	/* started, not yet reaped */
 	struct pollfd	*pfd;		/* this iteration's poll set */
 	struct event	**pev;		/* the watch behind each pfd */
 	size_t		 palloc;
@@ -92,11 +95,20 @@ event_loop_free(struct event_loop *loop)
 {
 	if (loop == NULL)
 		return;
+	/* A fiber's thread would wait for a loop that is gone. */
+	assert(loop->fibers == 0);
 	event_list_free(loop->ios);
 	event_list_free(loop->timers);
 	free(loop->pfd);
 	free(loop->pev);
 	free(loop);
+}
+
+void
+event_loop_fibers_add(struct event_loop *loop, int delta)
+{
+	assert(delta > 0 || loop->fibers > 0);
+	loop->fibers += (unsigned)delta;
 }
 
 static struct event *

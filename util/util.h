@@ -2,8 +2,9 @@
 /*
  * The bottom of the dependency graph, linked by every library: allocation
  * that aborts on exhaustion (tmux's xmalloc), a growable string buffer with
- * a size cap (curl's dynbuf), a per-command arena freed in one go, and a
- * single-threaded event loop (FRR lib/event.c, much smaller).
+ * a size cap (curl's dynbuf), a per-command arena freed in one go, a
+ * single-threaded event loop (FRR lib/event.c, much smaller) and fibers
+ * that let blocking-style code wait inside that loop.
  */
 #ifndef ASA_UTIL_UTIL_H
 #define ASA_UTIL_UTIL_H
@@ -124,5 +125,49 @@ int	 event_loop_run(struct event_loop *);
 void	 event_loop_break(struct event_loop *);
 /* CLOCK_MONOTONIC in milliseconds. */
 uint64_t event_now_ms(void);
+
+/*
+ * Fibers: cooperative sessions, each on its own thread, so that code
+ * written to block (el_gets, a pager key, a question) runs inside the
+ * loop. A process-wide baton lets exactly one thread run project code at
+ * a time: the loop's or one fiber's. A fiber runs until it waits or
+ * returns, never beside anything else, so it needs no locks of its own.
+ * Fiber threads run with signals blocked (faults excepted).
+ */
+struct fiber;
+
+typedef void fiber_fn(void *arg);
+
+/* fiber_wait's value when fiber_wake, not the fd or the timeout, ended it. */
+#define FIBER_WOKEN	(-2)
+
+/*
+ * Start fn(arg) on a new fiber of loop; it runs at once until it first
+ * waits or returns, then fiber_start returns. From the loop's thread or a
+ * fiber. Once fn has returned and its thread is joined, done(arg) (if not
+ * NULL) runs from the loop, never inside fiber_start; the struct fiber is
+ * freed just before. NULL (errno) if no thread could be created.
+ */
+struct fiber *fiber_start(struct event_loop *, fiber_fn *fn,
+	    void (*done)(void *arg), void *arg);
+/*
+ * Wait until fd (-1: none) has any of events (POLLHUP and POLLERR always
+ * count), or timeout_ms passes (-1: never), or fiber_wake. Returns the
+ * revents (> 0), 0 on timeout or FIBER_WOKEN. A fiber waiting on neither
+ * an fd nor a timeout does not by itself keep event_loop_run going.
+ * Outside any fiber it is plain poll(2), so the same code also runs with
+ * no loop at all: a signal ending the poll counts as FIBER_WOKEN, other
+ * errors give -1 (errno).
+ */
+int	 fiber_wait(int fd, short events, int timeout_ms);
+/*
+ * Make f's current fiber_wait return FIBER_WOKEN at the loop's next
+ * iteration (if its fd or timeout comes first, the wake stays pending);
+ * when f is not waiting, its next fiber_wait returns it at once. From the
+ * loop's thread or a fiber; a no-op once f's fn has returned.
+ */
+void	 fiber_wake(struct fiber *f);
+/* The fiber running this code; NULL outside any fiber. */
+struct fiber *fiber_self(void);
 
 #endif
