@@ -426,6 +426,19 @@ server_list(const struct server *srv, const struct session *self, size_t *n)
 	return v;
 }
 
+void
+server_end_logins(struct server *srv)
+{
+	for (size_t i = 0; i < srv->n; i++) {
+		struct server_session *ss = srv->v[i];
+
+		if (ss->console || ss->s == NULL)
+			continue;
+		session_hangup(ss->s);
+		fiber_wake(ss->fiber);
+	}
+}
+
 int
 server_disconnect(struct server *srv, unsigned id)
 {

@@ -412,6 +412,11 @@ void	 server_free(struct server *);
 /* The sessions in SID order (the console first); caller frees. */
 struct server_info *server_list(const struct server *,
 	    const struct session *self, size_t *n);
+/*
+ * A reload: every session but the console ends (the one asking too,
+ * once its command is done), as an ASA's SSH sessions do.
+ */
+void	 server_end_logins(struct server *);
 /* End session id: 0, or -1 when there is none. */
 int	 server_disconnect(struct server *, unsigned id);
 /*
