@@ -193,6 +193,12 @@ MaxAuthTries 6
 LoginGraceTime 30
 LogLevel VERBOSE
 EOF
+# Sanitizer settings reach the sessions (sshd gives them a fresh
+# environment): the test suite runs an ASan build behind sshd.
+for v in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS; do
+	[ -z "${!v:-}" ] || printf 'SetEnv %s="%s"\n' "$v" "${!v}" \
+		>>"$state/sshd_config"
+done
 echo "$port" >"$state/port"
 
 # sshd's privilege separation folder, which Debian's systemd unit makes.
