@@ -195,10 +195,12 @@ LogLevel VERBOSE
 EOF
 # Sanitizer settings reach the sessions (sshd gives them a fresh
 # environment): the test suite runs an ASan build behind sshd.
+# sshd takes the first SetEnv line only: one line for all.
+setenv=
 for v in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS; do
-	[ -z "${!v:-}" ] || printf 'SetEnv %s="%s"\n' "$v" "${!v}" \
-		>>"$state/sshd_config"
+	[ -z "${!v:-}" ] || setenv="$setenv \"$v=${!v}\""
 done
+[ -z "$setenv" ] || echo "SetEnv$setenv" >>"$state/sshd_config"
 echo "$port" >"$state/port"
 
 # sshd's privilege separation folder, which Debian's systemd unit makes.

@@ -59,8 +59,12 @@ ssh_lab_start() {
 		SERVE_ASAEMU=$ASAEMU_BIN
 	else
 		SSH_STANDIN=1
-		SERVE_ASAEMU=$root/tests/ssh/standin-asaemu.sh
-		export ASAEMU_REAL=$ASAEMU_BIN
+		# sshd and pam_exec give it a fresh environment: bake the path.
+		SERVE_ASAEMU=$LAB/standin
+		printf '#!/bin/sh\nASAEMU_REAL=%q exec %q "$@"\n' \
+			"$ASAEMU_BIN" "$root/tests/ssh/standin-asaemu.sh" \
+			>"$SERVE_ASAEMU"
+		chmod +x "$SERVE_ASAEMU"
 	fi
 	ssh_device_config 'interface GigabitEthernet0/1' 'nameif inside' \
 		'exit' 'username admin password secret privilege 15' \
@@ -75,6 +79,7 @@ ssh_lab_start() {
 
 ssh_lab_stop() {
 	local pid
+	[ -n "${LAB:-}" ] || return 0
 	if [ -s "$LAB/.sshd/asa/sshd.pid" ]; then
 		pid=$(cat "$LAB/.sshd/asa/sshd.pid")
 		kill "$pid" 2>/dev/null
