@@ -33,7 +33,13 @@ struct cmd_ctx {
 	char		 cur_if[IF_NAME_MAX]; /* the (config-if) interface */
 	bool		 replay;	/* cmd_boot is replaying the startup
 					   configuration: no INFO */
+	/* Syslog lines this session printed, for the console too (an
+	   always-on device); NULL: none. */
+	void		(*notify)(struct cmd_ctx *, const char *text);
 };
+
+/* After every command: the device's network endpoints follow it. */
+void	 cmd_network_sync(struct cmd_ctx *);
 
 /* Every command, in '?' order; NULL-terminated. */
 extern const struct cmd_entry *const cmd_table[];
@@ -115,6 +121,16 @@ enum msg_id {
 	MSG_AAA_PASSWORD_LEN,
 	MSG_AAA_DB_EMPTY,
 	MSG_SSH_ADDR_MASK,
+	MSG_WHO_ROW,
+	MSG_SSH_SESSIONS_HEADER,
+	MSG_SSH_SESSIONS_ROW,
+	MSG_SSH_NO_SESSION,
+	MSG_PING_TCP_START,
+	MSG_PING_TCP_OK,
+	MSG_PING_TCP_NONE,
+	MSG_PING_NO_IF,
+	MSG_PING_NO_ROUTE,
+	MSG_LINK_OFF_NETWORK,
 	MSG_COUNT
 };
 

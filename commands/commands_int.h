@@ -22,6 +22,8 @@
 #define HELP_EXIT	"Exit from the EXEC"
 #define HELP_RUNNING	"Current operating configuration"
 #define HELP_PAGER	"Control page length for pagination"
+#define HELP_EMULATOR	"asaemu only (no such command on a real ASA): " \
+			"control the emulator"
 
 extern const struct cmd_entry cmd_enable_entry;
 extern const struct cmd_entry cmd_disable_entry;
@@ -47,6 +49,11 @@ extern const struct cmd_entry cmd_write_memory_entry;
 extern const struct cmd_entry cmd_write_erase_entry;
 extern const struct cmd_entry cmd_write_terminal_entry;
 extern const struct cmd_entry cmd_show_version_entry;
+extern const struct cmd_entry cmd_who_entry;
+extern const struct cmd_entry cmd_ping_tcp_entry;
+extern const struct cmd_entry cmd_emulator_link_entry;
+extern const struct cmd_entry cmd_show_ssh_sessions_entry;
+extern const struct cmd_entry cmd_ssh_disconnect_entry;
 extern const struct cmd_entry cmd_show_activation_key_entry;
 extern const struct cmd_entry cmd_activation_key_entry;
 extern const struct cmd_entry cmd_keywords_entry;

@@ -35,8 +35,7 @@ emulator_advance_time_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static const struct cmd_help emulator_advance_time_help[] = {
-	{ "emulator", "asaemu only (no such command on a real ASA): "
-	    "control the emulator" },
+	{ "emulator", HELP_EMULATOR },
 	{ "advance-time", "asaemu only: let device time pass; time-based "
 	    "licenses count it down" },
 	{ "count", "How many units of time pass" },

@@ -184,6 +184,32 @@ static const char *const messages[MSG_COUNT] = {
 	    "'username' command to define local users.\n",
 	/* [M med] ssh/http/route with host bits outside the mask. */
 	[MSG_SSH_ADDR_MASK] = "ERROR: IP address,mask doesn't pair\n",
+	/* [M med] who: "0: 100.0.0.2" (ASA command reference example). */
+	[MSG_WHO_ROW] = "%u: %s\n",
+	/* [M med] show ssh sessions, as the ASA command reference lays it out;
+	   asaemu's sessions ride on OpenSSH, whose cipher is not known here. */
+	[MSG_SSH_SESSIONS_HEADER] = "\nSID Client IP       Version Mode "
+	    "Encryption Hmac     State           Username\n",
+	[MSG_SSH_SESSIONS_ROW] = "%-3u %-15s 2.0     IN   aes256-ctr sha1     "
+	    "SessionStarted  %s\n                            OUT  aes256-ctr "
+	    "sha1     SessionStarted  %s\n",
+	/* [M low] ssh disconnect of a session that is not there. */
+	[MSG_SSH_NO_SESSION] = "ERROR: SSH session %u not found\n",
+	/* [M med] ping tcp, as the ASA command reference's example (8.4+);
+	   the round-trip times are the emulator's constant. */
+	[MSG_PING_TCP_START] = "Type escape sequence to abort.\nSending %d "
+	    "TCP SYN requests to %s port %u\nfrom %s, timeout is 2 "
+	    "seconds:\n",
+	[MSG_PING_TCP_OK] = "Success rate is %u percent (%u/%d), round-trip "
+	    "min/avg/max = 1/1/1 ms\n",
+	[MSG_PING_TCP_NONE] = "Success rate is 0 percent (0/%d)\n",
+	/* [M low] ping from an interface name that does not exist. */
+	[MSG_PING_NO_IF] = "ERROR: %s: interface name not found\n",
+	/* [M med] IOS and ASA ping: "No route to host". */
+	[MSG_PING_NO_ROUTE] = "ERROR: No route to host %s\n",
+	/* [I] asaemu only: emulator link on a device that is not always on. */
+	[MSG_LINK_OFF_NETWORK] = "ERROR: This device runs for one batch and "
+	    "is not on a lab network\n",
 };
 
 const char *

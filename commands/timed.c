@@ -169,10 +169,19 @@ void
 cmd_license_tick(struct cmd_ctx *ctx)
 {
 	struct device_events	 evs;
+	struct cmd_ctx		 c = *ctx;
 
 	device_events_init(&evs);
 	device_license_tick(ctx->dev, &evs);
-	report(ctx, &evs);
+	if (evs.n == 0 || ctx->notify == NULL) {
+		report(ctx, &evs);
+		return;
+	}
+	c.out = out_new_buffer();
+	report(&c, &evs);
+	out_puts(ctx->out, out_buffer(c.out));
+	ctx->notify(ctx, out_buffer(c.out));
+	out_free(c.out);
 }
 
 void

@@ -33,13 +33,54 @@ parse_clock(const char *s, time_t *t)
 	return 0;
 }
 
+/* What the device's clock runs on: its lab's clock, or host time. */
 static struct timespec
-host_now(void)
+base_now(const struct device *dev)
 {
 	struct timespec	 ts;
 
+	if (dev->lab != NULL)
+		return lab_clock_now(&dev->labclk);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	return ts;
+}
+
+/*
+ * Join the lab's clock. --clock fixes the lab's start: the first device
+ * that gives it freezes the lab there; later ones keep the lab's time.
+ */
+static int
+clock_join(struct device *dev, struct lab *lab, const char *clock,
+    char **cause)
+{
+	char	*why = NULL;
+
+	dev->lab = lab;
+	if (clock != NULL && lab_clock_freeze(lab, dev->frozen_at.tv_sec) != 0
+	    && errno != EEXIST) {
+		xasprintf(cause, "lab clock: %s", strerror(errno));
+		return -1;
+	}
+	dev->frozen = false;
+	if (lab_clock_read(lab, &dev->labclk, &why) != 0) {
+		xasprintf(cause, "lab clock: %s", why);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
+void
+device_lab_clock_changed(struct device *dev)
+{
+	struct lab_clock c;
+	char		*why = NULL;
+
+	if (dev->lab == NULL)
+		return;
+	if (lab_clock_read(dev->lab, &c, &why) == 0)
+		dev->labclk = c;
+	free(why);
 }
 
 struct device *
@@ -73,6 +114,8 @@ device_new(const struct device_opts *o, char **cause)
 	    device_default_flash(o->serial);
 	if (device_flash_lock(dev, cause) != 0)
 		goto fail;
+	if (o->lab != NULL && clock_join(dev, o->lab, o->clock, cause) != 0)
+		goto fail;
 	if (!dev->frozen)
 		clock_load(dev);
 	dev->npe = o->npe;
@@ -91,6 +134,7 @@ device_free(struct device *dev)
 {
 	if (dev == NULL)
 		return;
+	device_net_stop(dev);
 	if (dev->lock_fd != -1)
 		close(dev->lock_fd);
 	device_license_release(&dev->lic);
@@ -107,7 +151,7 @@ device_now(const struct device *dev)
 
 	if (dev->frozen)
 		return dev->frozen_at;
-	t = host_now();
+	t = base_now(dev);
 	t.tv_sec += dev->offset.tv_sec;
 	return t;
 }
@@ -157,7 +201,7 @@ device_set_time(struct device *dev, time_t t)
 		dev->frozen_at.tv_sec = t;
 		dev->frozen_at.tv_nsec = 0;
 	} else
-		dev->offset.tv_sec = t - host_now().tv_sec;
+		dev->offset.tv_sec = t - base_now(dev).tv_sec;
 	clock_save(dev);
 	device_license_clock_set(dev, old, (int64_t)t);
 }
@@ -167,7 +211,12 @@ device_advance_time(struct device *dev, time_t secs)
 {
 	if (dev->frozen)
 		dev->frozen_at.tv_sec += secs;
-	else
+	else if (dev->lab != NULL) {
+		/* The whole lab moves; the others hear of it (inotify). */
+		if (lab_clock_advance(dev->lab, (int64_t)secs) == 0)
+			device_lab_clock_changed(dev);
+		return;
+	} else
 		dev->offset.tv_sec += secs;
 	clock_save(dev);
 }

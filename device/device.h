@@ -28,6 +28,20 @@ struct device_opts {
 	const char		*flash;	   /* directory; NULL: the default */
 	const char		*clock;	   /* YYYY-MM-DDTHH:MM:SSZ: frozen */
 	bool			 npe;	   /* No Payload Encryption variant */
+	struct lab		*lab;	   /* the device's lab: its clock is
+					      the lab's; NULL: on its own */
+};
+
+struct lab;
+
+/*
+ * The lab clock, LAB/clock: "offset SECONDS\n" (lab time = host realtime
+ * + offset) or "frozen EPOCH_SECONDS\n" (a fixed time that moves only when
+ * advanced or set, for repeatable runs). No file: offset 0.
+ */
+struct lab_clock {
+	bool	 frozen;
+	int64_t	 value;		/* offset in seconds, or the frozen time */
 };
 
 /* The device's activation keys and running license (keystore.c). */
@@ -43,6 +57,8 @@ struct device_license {
 	size_t			 ntimed;
 	bool			 no_essentials;	/* "no anyconnect-essentials" */
 	bool			 invalid;	/* the store was not valid */
+	int64_t			 saved_at;	/* device time the store last
+						   reached flash */
 	struct lic_running	 run;		/* computed */
 };
 
@@ -60,7 +76,13 @@ struct device {
 	char			*flash;		/* owned path */
 	int			 lock_fd;	/* flock of .private/lock */
 
-	/* The clock: device time is host time + offset, or frozen. */
+	/*
+	 * The clock: device time is the base + offset, or frozen. The
+	 * base is the lab's clock (one for every device of the lab), or
+	 * host time for a device on its own.
+	 */
+	struct lab		*lab;		/* borrowed; NULL: on its own */
+	struct lab_clock	 labclk;	/* as last read */
 	bool			 frozen;
 	struct timespec		 frozen_at;	/* when frozen */
 	struct timespec		 offset;	/* device - host otherwise */
@@ -76,6 +98,8 @@ struct device {
 
 	struct cfg_ext		*ext;	/* interfaces, license-server,
 					   tls-proxy */
+	struct device_net	*net;	/* on the lab's network (net.c);
+					   NULL: not served */
 };
 
 /*
@@ -88,6 +112,8 @@ void	 device_free(struct device *);
 
 /* Device time now. */
 struct timespec device_now(const struct device *);
+/* The lab's clock changed (lab_clock_watch): read it again. */
+void	 device_lab_clock_changed(struct device *);
 /*
  * Set device time (clock set); time-based keys do not count the jump.
  * The clock offset is kept on flash when the clock is not frozen, as an
@@ -107,7 +133,7 @@ void	 device_touch(struct device *);
 
 /* ---- Flash (flash.c) ---- */
 
-/* The default flash: $XDG_STATE_HOME/asaemu/SERIAL or ~/.local/state/... */
+/* The default flash: the default lab's folder named after the serial. */
 char	*device_default_flash(const char *serial);
 /*
  * Read a file of the hidden flash area (flash/.private/name); the caller
@@ -375,6 +401,39 @@ void	 device_ssh_add(struct device *, const struct ssh_acl *);
 bool	 device_ssh_remove(struct device *, const struct ssh_acl *);
 /* Drop the ssh lines naming nameif (the name left its interface). */
 void	 device_ssh_forget_nameif(struct device *, const char *nameif);
+/* ---- The device on its lab's network (net.c) ---- */
+
+struct event_loop;
+
+/*
+ * Serve the device's endpoints on its lab's network from loop (an
+ * always-on device; a device without a lab stays off the network).
+ */
+void	 device_net_start(struct device *, struct event_loop *);
+/* Close every endpoint (device_free does). */
+void	 device_net_stop(struct device *);
+/*
+ * Make the endpoints match the configuration, the shutdown state and the
+ * links: listeners open or close, connections through a closed one end.
+ * After every command.
+ */
+void	 device_net_sync(struct device *);
+/*
+ * Connect to ip:port through the interface named nameif, or the one whose
+ * subnet holds ip; *src gets its address. The socket, or -1 with errno:
+ * ENETUNREACH (no such interface or subnet), ENETDOWN (it is down, or
+ * the device is off the network), ECONNREFUSED (nobody listens).
+ */
+int	 device_net_connect(struct device *, const char *nameif, uint32_t ip,
+	    uint16_t port, uint32_t *src);
+/*
+ * emulator link: the cable of physical interface port (index in ext->ifs)
+ * in (up) or out. Not configuration: a reload plugs it back. 0, or -1
+ * when the device is off the network.
+ */
+int	 device_link_set(struct device *, size_t port, bool up);
+/* Whether f and its port are not shut down and the cable is in. */
+bool	 device_iface_up(const struct device *, const struct iface *f);
 
 /* ---- The lab: its network and its clock (lab_net.c, lab_clock.c) ---- */
 
@@ -390,8 +449,8 @@ void		 lab_free(struct lab *);
 /* The lab's folder, valid until lab_free. */
 const char	*lab_dir(const struct lab *);
 /*
- * The default lab: $XDG_STATE_HOME/asaemu/lab, else
- * ~/.local/state/asaemu/lab. The caller frees it.
+ * The default lab: $XDG_STATE_HOME/asaemu, else
+ * ~/.local/state/asaemu. The caller frees it.
  */
 char		*lab_default_dir(void);
 
@@ -434,15 +493,6 @@ int		 lab_accept(int listen_fd);
 char		**lab_devices(const struct lab *, size_t *n);
 void		 lab_names_free(char **, size_t);
 
-/*
- * The lab clock, LAB/clock: "offset SECONDS\n" (lab time = host realtime
- * + offset) or "frozen EPOCH_SECONDS\n" (a fixed time that moves only when
- * advanced or set, for repeatable runs). No file: offset 0.
- */
-struct lab_clock {
-	bool	 frozen;
-	int64_t	 value;		/* offset in seconds, or the frozen time */
-};
 
 /* Read LAB/clock (absent: offset 0). 0, or -1 with *cause (caller frees)
  * for an unreadable or damaged file. */

@@ -44,15 +44,11 @@ mkdir_p(const char *path)
 char *
 device_default_flash(const char *serial)
 {
-	const char	*state = getenv("XDG_STATE_HOME");
-	const char	*home = getenv("HOME");
-	char		*path;
+	char	*lab = lab_default_dir();
+	char	*path;
 
-	if (state != NULL && *state == '/')
-		xasprintf(&path, "%s/asaemu/%s", state, serial);
-	else
-		xasprintf(&path, "%s/.local/state/asaemu/%s",
-		    home != NULL ? home : ".", serial);
+	xasprintf(&path, "%s/%s", lab, serial);
+	free(lab);
 	return path;
 }
 

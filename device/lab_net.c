@@ -123,9 +123,9 @@ lab_default_dir(void)
 	char		*path;
 
 	if (state != NULL && *state == '/')
-		xasprintf(&path, "%s/asaemu/lab", state);
+		xasprintf(&path, "%s/asaemu", state);
 	else
-		xasprintf(&path, "%s/.local/state/asaemu/lab",
+		xasprintf(&path, "%s/.local/state/asaemu",
 		    home != NULL ? home : ".");
 	return path;
 }

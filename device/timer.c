@@ -45,6 +45,9 @@
  *   are no longer listed.
  */
 
+/* The time used by time-based keys reaches flash this often (seconds). */
+#define DEVICE_SAVE_SECS 60
+
 static int64_t
 now_secs(const struct device *dev)
 {
@@ -261,14 +264,35 @@ save_or_report(struct device *dev, struct device_events *evs)
 {
 	if (device_license_save(dev) != 0)
 		events_add(evs, DEVICE_EV_STORE_FAILED)->err = errno;
+	else
+		dev->lic.saved_at = now_secs(dev);
+}
+
+/* Whether a time-based key is counting down. */
+static bool
+any_active(const struct device_license *l)
+{
+	for (size_t i = 0; i < l->ntimed; i++)
+		if (l->timed[i].active)
+			return true;
+	return false;
 }
 
 void
 device_license_tick(struct device *dev, struct device_events *evs)
 {
+	int64_t	 now = now_secs(dev);
+
 	if (dev->lic.ntimed == 0)
 		return;
-	if (tick(dev, now_secs(dev), evs))
+	/*
+	 * The time used reaches flash at an expiry and at least once a
+	 * device minute while a key counts down, so a device that loses
+	 * power loses at most a minute of it.
+	 */
+	if (tick(dev, now, evs) || (any_active(&dev->lic) &&
+	    (now - dev->lic.saved_at >= DEVICE_SAVE_SECS ||
+	    now < dev->lic.saved_at)))
 		save_or_report(dev, evs);
 	device_license_compute(dev);
 }

@@ -4,6 +4,7 @@
  * a session log, then run. CR, LF and CRLF all end a line. A line that is
  * too long, holds a NUL byte or is not UTF-8 is refused, never run.
  */
+#define _GNU_SOURCE			/* fopencookie */
 #include "shell/shell.h"
 
 #include <stdio.h>
@@ -117,6 +118,23 @@ refuse_line(struct session *s, size_t off)
 	s->failed = true;
 }
 
+static ssize_t
+batch_cookie_read(void *cookie, char *buf, size_t len)
+{
+	return session_read(cookie, buf, len);
+}
+
+/* The input as a stream whose reads wait through the session. */
+static FILE *
+batch_input(struct session *s)
+{
+	static const cookie_io_functions_t io = { .read = batch_cookie_read };
+
+	if (s->in == NULL)
+		s->in = fopencookie(s, "r", io);
+	return s->in;
+}
+
 int
 batch_run(struct session *s)
 {
@@ -124,9 +142,7 @@ batch_run(struct session *s)
 	enum batch_read	 r;
 	long		 bad;
 
-	if (s->in == NULL)
-		s->in = fdopen(s->opts.in_fd, "rb");
-	if (s->in == NULL)
+	if (batch_input(s) == NULL)
 		return -1;
 	strbuf_init(&sb, SESSION_LINE_MAX + 1);
 	while (!s->quit && (r = batch_read_line(s->in, &sb)) != BATCH_EOF) {
@@ -157,9 +173,9 @@ batch_ask(struct session *s, const char *prompt, bool secret)
 	struct strbuf	 sb;
 	const char	*answer = NULL;
 
-	if (s->in == NULL)
-		s->in = fdopen(s->opts.in_fd, "rb");
+	(void)batch_input(s);
 	out_puts(s->out, prompt);
+	out_flush(s->out);
 	strbuf_init(&sb, SESSION_LINE_MAX + 1);
 	if (s->in != NULL && batch_read_line(s->in, &sb) != BATCH_EOF) {
 		if (secret) {

@@ -27,6 +27,7 @@ struct lineedit {
 	struct termios	 saved;		/* its settings before asaemu */
 	bool		 have_saved;
 	bool		 interrupted;	/* Ctrl-C: drop the line */
+	bool		 editing;	/* waiting for a key of a line */
 };
 
 static struct session *
@@ -118,6 +119,54 @@ le_complete(EditLine *el, int ch)
 	return ret;
 }
 
+/* Messages over a line being typed: below it, then the line again. */
+static void
+le_notices(struct session *s)
+{
+	const LineInfo	*li = el_line(s->le->el);
+	size_t		 cols = s->width > 0 ? s->width : 80;
+	size_t		 plen = strlen(session_prompt(s));
+	size_t		 end = plen + (size_t)(li->lastchar - li->buffer);
+	size_t		 at = plen + (size_t)(li->cursor - li->buffer);
+
+	if (s->notices.len == 0)
+		return;
+	for (size_t row = at / cols; row <= end / cols; row++)
+		out_puts(s->out, "\n");
+	out_write(s->out, s->notices.buf, s->notices.len);
+	out_command_end(s->out);
+	strbuf_reset(&s->notices);
+	el_set(s->le->el, EL_REFRESH);
+}
+
+void
+lineedit_serve(struct session *s)
+{
+	if (s->resized) {
+		s->resized = false;
+		el_resize(s->le->el);
+	}
+	if (s->le->editing)
+		le_notices(s);
+}
+
+/* Every key of a line comes through the session, so it can wait. */
+static int
+le_getc(EditLine *el, wchar_t *wc)
+{
+	struct session	*s = el_session(el);
+	unsigned char	 c;
+	ssize_t		 n;
+
+	s->le->editing = true;
+	n = session_read(s, &c, 1);
+	s->le->editing = false;
+	if (n != 1)
+		return n == 0 ? 0 : -1;
+	*wc = (wchar_t)c;
+	return 1;
+}
+
 static unsigned char
 le_interrupt(EditLine *el, int ch)
 {
@@ -157,6 +206,9 @@ lineedit_new(struct session *s)
 	le->hist = history_init();
 	history(le->hist, &le->ev, H_SETSIZE, 100);
 	el_set(le->el, EL_CLIENTDATA, s);
+	if (s->opts.term != NULL)
+		el_set(le->el, EL_TERMINAL, s->opts.term);
+	el_set(le->el, EL_GETCFN, le_getc);
 	el_set(le->el, EL_EDITOR, "emacs");
 	el_set(le->el, EL_PROMPT, le_prompt);
 	el_set(le->el, EL_HIST, history, le->hist);
@@ -195,6 +247,11 @@ lineedit_run(struct session *s)
 
 	while (!s->quit) {
 		le->interrupted = false;
+		if (s->notices.len > 0) {
+			out_write(s->out, s->notices.buf, s->notices.len);
+			out_command_end(s->out);
+			strbuf_reset(&s->notices);
+		}
 		line = el_gets(le->el, &count);
 		if (line == NULL || count <= 0)
 			break;
@@ -236,7 +293,7 @@ lineedit_getkey(void *arg)
 	ssize_t		 n;
 	int		 ok = raw_mode(s->opts.in_fd, &saved, false) == 0;
 
-	n = read(s->opts.in_fd, &c, 1);
+	n = session_read(s, &c, 1);
 	if (ok)
 		tcsetattr(s->opts.in_fd, TCSANOW, &saved);
 	return n == 1 ? c : -1;
@@ -256,7 +313,7 @@ lineedit_ask(struct session *s, const char *prompt, bool secret)
 	out_command_end(s->out);
 	ok = raw_mode(s->opts.in_fd, &saved, false) == 0;
 	strbuf_init(&sb, SESSION_LINE_MAX);
-	while (read(s->opts.in_fd, &c, 1) == 1) {
+	while (session_read(s, &c, 1) == 1) {
 		if (c == '\r' || c == '\n') {
 			answer = arena_strndup(&s->arena, sb.buf, sb.len);
 			break;

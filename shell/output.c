@@ -2,7 +2,17 @@
 /*
  * The output sink: the one place handler text goes. Text passes through
  * the filter (whole lines, filter.c), then the pager (pager.c), then gets
- * "\r\n" on a tty and lands in memory or, once per call, in write(2).
+ * its line ends and lands in memory or, for an fd sink, in a buffer that
+ * one write(2) empties at the end of each command, before a pager prompt,
+ * when it holds OUT_FLUSH_AT bytes, or on out_flush().
+ *
+ * A tty's lines must reach the client ending in exactly "\r\n". A
+ * terminal with OPOST and ONLCR (a pty's default, and what libedit sets
+ * whenever it edits) turns "\n" into "\r\n" itself, so "\r\n" written
+ * there arrives as "\r\r\n". The sink asks the terminal (tcgetattr)
+ * each time it starts to fill an empty buffer, and writes "\r\n" itself
+ * only when the terminal does not translate. A buffer sink that acts as
+ * a tty always writes "\r\n".
  */
 #include "shell/shell.h"
 
@@ -11,15 +21,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "shell/shell_int.h"
 #include "util/util.h"
 
-/* An fd sink writes early once this much is pending. */
-#define OUT_FLUSH_AT	8192
+/*
+ * An fd sink writes early once this much is pending: more than nearly
+ * every command prints, so a command costs one write(2), and a bound on
+ * memory when a handler writes a lot.
+ */
+#define OUT_FLUSH_AT	65536
 
 static struct out *out_alloc(int, bool);
+static bool	 out_term_onlcr(int);
 static void	 out_emit(struct out *, const char *, size_t);
 static void	 out_write_filtered(struct out *, const char *, size_t);
 static void	 out_emit_line(struct out *);
@@ -31,6 +47,7 @@ out_alloc(int fd, bool tty)
 
 	out->fd = fd;
 	out->tty = tty;
+	out->crlf = tty;
 	out->bol = true;
 	strbuf_init(&out->text, 0);
 	strbuf_init(&out->line, 0);
@@ -101,6 +118,16 @@ out_flush(struct out *out)
 	strbuf_reset(&out->text);
 }
 
+/* Whether the terminal on fd makes "\n" into "\r\n"; false if no tty. */
+static bool
+out_term_onlcr(int fd)
+{
+	struct termios	 t;
+
+	return tcgetattr(fd, &t) == 0 && (t.c_oflag & OPOST) != 0 &&
+	    (t.c_oflag & ONLCR) != 0;
+}
+
 /* Text that passed the filter: the pager, then the line ending. */
 static void
 out_emit(struct out *out, const char *s, size_t n)
@@ -108,6 +135,20 @@ out_emit(struct out *out, const char *s, size_t n)
 	const char	*nl;
 	size_t		 len;
 
+	if (!out->tty) {
+		/* No pager and "\n" kept: the text goes as it is. */
+		if (n > 0) {
+			out_raw(out, s, n);
+			out->bol = s[n - 1] == '\n';
+		}
+		return;
+	}
+	/*
+	 * Once per batch of output: the modes change between commands
+	 * (libedit sets its own while it edits, '?' and Tab print then).
+	 */
+	if (out->fd != -1 && out->text.len == 0)
+		out->crlf = !out_term_onlcr(out->fd);
 	while (n > 0) {
 		if (out->bol && !out_pager_admit(out))
 			return;
@@ -118,7 +159,7 @@ out_emit(struct out *out, const char *s, size_t n)
 		}
 		len = (size_t)(nl - s);
 		out_raw(out, s, len);
-		if (out->tty)
+		if (out->crlf)
 			out_raw(out, "\r\n", 2);
 		else
 			out_raw(out, "\n", 1);
@@ -175,7 +216,6 @@ out_write(struct out *out, const char *s, size_t n)
 		out_emit(out, s, n);
 	else
 		out_write_filtered(out, s, n);
-	out_flush(out);
 }
 
 void

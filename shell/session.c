@@ -6,9 +6,12 @@
  */
 #include "shell/shell.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shell/session_int.h"
 
@@ -29,6 +32,7 @@ session_new(const struct session_opts *opts)
 	s->opts = *opts;
 	s->out = out_new_fd(opts->out_fd, opts->interactive);
 	arena_init(&s->arena);
+	strbuf_init(&s->notices, 64u << 10);
 	s->mode = MODE_USER;
 	s->hostname = xstrdup(opts->hostname ? opts->hostname : "ciscoasa");
 	if (opts->interactive)
@@ -47,6 +51,7 @@ session_free(struct session *s)
 		fclose(s->in);
 	out_free(s->out);
 	arena_release(&s->arena);
+	strbuf_release(&s->notices);
 	free(s->hostname);
 	free(s);
 }
@@ -99,12 +104,93 @@ session_set_width(struct session *s, unsigned width)
 	s->width = width;
 }
 
+void
+session_set_ctx(struct session *s, struct cmd_ctx *ctx)
+{
+	s->opts.ctx = ctx;
+}
+
 const char *
 session_prompt(struct session *s)
 {
-	snprintf(s->prompt, sizeof s->prompt, "%s%s", s->hostname,
+	const char *host = s->hostname;
+
+	if (s->opts.hostname_of != NULL && s->opts.ctx != NULL)
+		host = s->opts.hostname_of(s->opts.ctx);
+	snprintf(s->prompt, sizeof s->prompt, "%s%s", host,
 	    mode_info(s->mode)->prompt);
 	return s->prompt;
+}
+
+ssize_t
+session_read(struct session *s, void *buf, size_t len)
+{
+	for (;;) {
+		ssize_t	 n;
+		int	 r;
+
+		if (s->hangup)
+			return 0;
+		r = fiber_wait(s->opts.in_fd, POLLIN, -1);
+		if (r == FIBER_WOKEN) {
+			if (s->le != NULL)
+				lineedit_serve(s);
+			continue;
+		}
+		if (r < 0)
+			return -1;
+		n = read(s->opts.in_fd, buf, len);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		return n;
+	}
+}
+
+void
+session_serve_as(struct session *s, struct server *srv, unsigned sid,
+    bool console)
+{
+	s->server = srv;
+	s->sid = sid;
+	s->console = console;
+}
+
+struct server *
+session_server(const struct session *s)
+{
+	return s->server;
+}
+
+bool
+session_is_console(const struct session *s)
+{
+	return s->console;
+}
+
+void
+session_hangup(struct session *s)
+{
+	s->hangup = true;
+}
+
+void
+session_resized(struct session *s)
+{
+	s->resized = true;
+}
+
+void
+session_notice(struct session *s, const char *text)
+{
+	strbuf_puts(&s->notices, text);
+}
+
+int
+session_run_command(struct session *s, const char *line)
+{
+	session_line(s, line);
+	out_command_end(s->out);
+	return s->failed ? 1 : 0;
 }
 
 const char *
@@ -197,6 +283,8 @@ run_entry(struct session *s, const struct match_result *m)
 	if (s->opts.before != NULL)
 		s->opts.before(s->opts.ctx);
 	st = m->entry->exec(s->opts.ctx, &m->args);
+	if (s->opts.after != NULL)
+		s->opts.after(s->opts.ctx);
 	if (st == CMD_ERROR)
 		s->failed = true;
 	else if (st == CMD_QUIT)

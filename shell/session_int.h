@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "shell/shell.h"
 
@@ -28,6 +29,14 @@ struct session {
 	bool			 replay;   /* running the startup config */
 	FILE			*in;	   /* batch input */
 	struct lineedit		*le;	   /* interactive input */
+
+	/* A session of a running device (server.c). */
+	struct server		*server;   /* NULL: the only session */
+	unsigned		 sid;
+	bool			 console;
+	bool			 hangup;   /* the client went: input ends */
+	bool			 resized;  /* the window changed */
+	struct strbuf		 notices;  /* messages for the next prompt */
 };
 
 /* The prompt for the current mode and hostname; valid until next call. */
@@ -36,6 +45,22 @@ const char *session_prompt(struct session *);
 void	 session_describe(struct session *, const char *text);
 /* Run one complete input line (already echoed by whoever read it). */
 void	 session_line(struct session *, const char *line);
+
+/*
+ * Read from the session's input, waiting in the device's event loop (a
+ * fiber) or in poll(2): bytes, 0 at the end of input (or a hang-up), -1.
+ * Window changes and messages are served while it waits.
+ */
+ssize_t	 session_read(struct session *, void *, size_t);
+/* server.c's side of a session: who serves it, its SID, console. */
+void	 session_serve_as(struct session *, struct server *, unsigned sid,
+	    bool console);
+void	 session_hangup(struct session *);
+void	 session_resized(struct session *);
+/* Queue an asynchronous message for the session's next prompt. */
+void	 session_notice(struct session *, const char *text);
+/* Run one command with no echo (ssh host CMD): 0, or 1 on ERROR. */
+int	 session_run_command(struct session *, const char *line);
 
 /* batch.c: read one line (CR, LF or CRLF); see batch.c for results. */
 enum batch_read {
@@ -55,5 +80,7 @@ void	 lineedit_free(struct lineedit *);
 int	 lineedit_run(struct session *);
 const char *lineedit_ask(struct session *, const char *prompt, bool secret);
 int	 lineedit_getkey(void *);
+/* Re-read the window size; show queued messages when at the prompt. */
+void	 lineedit_serve(struct session *);
 
 #endif

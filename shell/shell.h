@@ -186,19 +186,34 @@ const char **grammar_complete(const struct grammar *, enum mode m,
 /* ---- Output sink ---- */
 
 /*
- * Handlers always write "\n": a tty sink turns it into "\r\n", a pipe,
- * file or buffer sink keeps "\n". Output passes, in order, through the
- * filter (whole lines), the pager (tty only) and the sink. An fd sink
- * writes once per out_write() call (and before each pager prompt).
+ * Handlers always write "\n": a tty sink's lines reach the terminal's
+ * client as "\r\n" (the sink writes "\n" where the terminal's OPOST and
+ * ONLCR add the "\r", else "\r\n"), a pipe, file or buffer sink keeps
+ * "\n". Output passes, in order, through the filter (whole lines), the
+ * pager (tty only) and the sink. An fd sink buffers: it writes (one
+ * write(2) when it can) at out_command_end(), before each pager prompt,
+ * when 64 KiB are pending, at out_free() and at out_flush(). Code that
+ * prints text and then reads input (a question and its answer) calls
+ * out_flush() before the read.
  */
 struct out;
 
-/* A sink writing to fd (not closed by out_free); tty: CRLF and pager. */
+/*
+ * A sink writing to fd (not closed by out_free); tty: lines end in "\r\n"
+ * as the client sees them, and the pager.
+ */
 struct out *out_new_fd(int fd, bool tty);
 /* A sink that collects text in memory (tests, batch capture). */
 struct out *out_new_buffer(void);
 /* Flushes what is pending (a partial filtered line is dropped). */
 void	 out_free(struct out *);
+
+/*
+ * Write what an fd sink holds now (EINTR and partial writes retried; on
+ * a write error the sink drops all later output). No-op for a buffer
+ * sink. The filter's partial line stays pending.
+ */
+void	 out_flush(struct out *);
 
 void	 out_write(struct out *, const char *, size_t);
 /* Writes the string as is: no newline is added (fputs, not puts). */
@@ -278,12 +293,19 @@ struct session_opts {
 	bool			 interactive; /* libedit on a terminal */
 	bool			 stop_on_error;
 	const char		*hostname;
+	/* The device's hostname for the prompt; NULL: hostname above. */
+	const char		*(*hostname_of)(struct cmd_ctx *);
+	const char		*term;	    /* TERM for libedit; NULL: ours */
+	void			(*after)(struct cmd_ctx *); /* after each
+					   command's handler; NULL: none */
 	void			(*before)(struct cmd_ctx *); /* run before
 					   each command's handler (device
 					   time catching up); NULL: none */
 };
 
 struct session *session_new(const struct session_opts *);
+/* Give a session made without one its command context. */
+void	 session_set_ctx(struct session *, struct cmd_ctx *);
 void	 session_free(struct session *);
 
 /*
@@ -308,5 +330,104 @@ void	 session_set_width(struct session *, unsigned);
  * end of input.
  */
 const char *session_ask(struct session *, const char *prompt, bool secret);
+
+/* ---- Attach: sessions of a running device over its UNIX socket ---- */
+
+/* How asaemu attach hands a terminal (or a pipe) to the device. */
+struct attach_opts {
+	const char	*path;		/* the device's attach socket */
+	int		 in_fd;		/* handed over as the session's input */
+	const char	*exec;		/* run this one command (ssh host CMD) */
+	bool		 stop_on_error;	/* batch input */
+	bool		 ssh;		/* a login through sshd */
+};
+
+/*
+ * Attach to the device at o->path and wait for the session's end: its
+ * exit status; 2 when the device went away; -1 with errno when nothing
+ * answers at o->path (ECONNREFUSED: no device running there).
+ */
+int	 attach_run(const struct attach_opts *o);
+/*
+ * Ask the device at path whether user may log in from address from with
+ * password: 0 yes, 1 no, -1 with errno when no device answers.
+ */
+int	 attach_auth(const char *path, const char *user, const char *password,
+	    const char *from);
+/* Ask the device at path to stop and wait until it has: 0, or -1. */
+int	 attach_stop(const char *path);
+/* Whether a device answers at path. */
+bool	 attach_running(const char *path);
+
+struct event_loop;
+struct server;
+
+/* One session as who and show ssh sessions list it. */
+struct server_info {
+	unsigned	 id;		/* SID: "ssh disconnect N" */
+	bool		 console;
+	bool		 ssh;		/* a login through sshd */
+	bool		 self;		/* the session asking */
+	char		 from[64];	/* client address, "" when local */
+	char		 user[32];
+};
+
+/* What the program provides: each session's command context. */
+struct server_hooks {
+	/*
+	 * Make the context of a new session (it is created with the
+	 * template's options); its handlers get it. NULL refuses.
+	 */
+	struct cmd_ctx	*(*open)(void *arg, struct session *);
+	void		 (*close)(void *arg, struct cmd_ctx *);
+	/* The console session ended with status (a foreground device
+	   goes down with it). */
+	void		 (*console_end)(void *arg, int status);
+	/* asaemu stop arrived. */
+	void		 (*stop)(void *arg);
+	/* A login (attach_auth): true when user may log in. */
+	bool		 (*auth)(void *arg, const char *user,
+			    const char *password, const char *from);
+	void		 *arg;
+};
+
+/*
+ * Listen at path (a stale socket there is replaced) and serve sessions
+ * on loop, each made from tmpl (grammar, hostname, before). NULL with
+ * *cause (caller frees).
+ */
+struct server *server_new(struct event_loop *, const char *path,
+	    const struct session_opts *tmpl, const struct server_hooks *,
+	    char **cause);
+/* The console: the device's own terminal (or pipe) as a session. */
+void	 server_console(struct server *, int in_fd, int out_fd, bool tty);
+/* The console's window changed (SIGWINCH). */
+void	 server_console_resized(struct server *);
+/*
+ * End every session (they see a hang-up) and stop listening; done()
+ * runs in the loop once the last one has gone.
+ */
+void	 server_shutdown(struct server *, void (*done)(void *), void *arg);
+void	 server_free(struct server *);
+/* The sessions in SID order (the console first); caller frees. */
+struct server_info *server_list(const struct server *,
+	    const struct session *self, size_t *n);
+/*
+ * A reload: every session but the console ends (the one asking too,
+ * once its command is done), as an ASA's SSH sessions do.
+ */
+void	 server_end_logins(struct server *);
+/* End session id: 0, or -1 when there is none. */
+int	 server_disconnect(struct server *, unsigned id);
+/*
+ * Asynchronous messages (syslog lines, each ending in a newline) for the
+ * console: shown at once when it waits at the prompt, the line being
+ * typed redrawn below it; else queued until the next prompt.
+ */
+void	 server_notify(struct server *, const char *text);
+/* The server of a session made by server_new, or NULL. */
+struct server *session_server(const struct session *);
+/* Whether the session is the device's console. */
+bool	 session_is_console(const struct session *);
 
 #endif

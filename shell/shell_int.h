@@ -45,6 +45,8 @@ struct out_pager {
 struct out {
 	int			 fd;	/* -1 for a buffer sink */
 	bool			 tty;	/* CRLF and the pager */
+	bool			 crlf;	/* tty: write "\r\n", not "\n" (the
+					   terminal does not add the "\r") */
 	bool			 failed; /* write(2) failed: drop */
 	bool			 bol;	/* next byte starts a line */
 	struct strbuf		 text;
@@ -61,8 +63,6 @@ struct out *out_new_buffer_tty(void);
 
 /* Append to the sink as shown: no filter, pager or CRLF. */
 void	 out_raw(struct out *, const char *, size_t);
-/* Write what an fd sink holds (write(2), EINTR and partial writes). */
-void	 out_flush(struct out *);
 
 void	 out_filter_init(struct out_filter *);
 void	 out_filter_release(struct out_filter *);
@@ -210,5 +210,66 @@ int	 grammar_syntax_parse(struct arena *keep, struct arena *scratch,
  */
 int	 grammar_path_check(const char *syntax, const struct path *p,
 	    char **cause);
+
+/* ---- The attach protocol (attach.c, attach_client.c, server.c) ---- */
+
+#define ATTACH_SOCKET	"attach.sock"	/* in the flash's private folder */
+#define ATTACH_VERSION	1
+#define ATTACH_MSG_MAX	4096		/* payload bytes of one message */
+
+enum attach_type {
+	ATTACH_HELLO = 1,	/* client: struct attach_hello, then the
+				   command to run; fds: input, output */
+	ATTACH_RESIZE,		/* client: the window changed */
+	ATTACH_EXITING,		/* client: hung up, end the session */
+	ATTACH_STOP,		/* client: stop the device */
+	ATTACH_AUTH,		/* client: struct attach_auth; answered
+				   by EXIT, 0 when the login may go on */
+	ATTACH_EXIT,		/* device: uint32_t exit status */
+	ATTACH_REFUSED,		/* device: why, as text */
+};
+
+#define ATTACH_F_TTY		0x1	/* input and output: one terminal */
+#define ATTACH_F_STOP_ON_ERROR	0x2
+#define ATTACH_F_EXEC		0x4	/* one command follows the hello */
+#define ATTACH_F_SSH		0x8	/* a login through sshd */
+
+struct attach_hdr {
+	uint32_t	 type;		/* enum attach_type */
+	uint32_t	 len;		/* payload bytes */
+};
+
+struct attach_hello {
+	uint32_t	 version;	/* ATTACH_VERSION */
+	uint32_t	 flags;		/* ATTACH_F_* */
+	char		 term[32];	/* TERM */
+	char		 from[64];	/* client address (SSH_CONNECTION) */
+	char		 user[32];
+};
+
+struct attach_auth {
+	char		 user[64];
+	char		 from[64];	/* client address */
+	char		 password[128];
+};
+
+/* One received message; its fds are the receiver's to close. */
+struct attach_msg {
+	uint32_t	 type;
+	uint32_t	 len;
+	char		 data[ATTACH_MSG_MAX + 1]; /* NUL-terminated */
+	int		 fds[2];
+	size_t		 nfds;
+};
+
+/* Send one message with up to two descriptors. 0, or -1 with errno. */
+int	 attach_send(int fd, uint32_t type, const void *data, size_t len,
+	    const int *fds, size_t nfds);
+/* Receive one message: 1, 0 at end of file, -1 with errno. */
+int	 attach_recv(int fd, struct attach_msg *);
+/* Close the descriptors a message still holds. */
+void	 attach_msg_release(struct attach_msg *);
+/* Connect to a device's socket: the fd, or -1 (ECONNREFUSED: none). */
+int	 attach_connect(const char *path);
 
 #endif

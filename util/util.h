@@ -2,13 +2,16 @@
 /*
  * The bottom of the dependency graph, linked by every library: allocation
  * that aborts on exhaustion (tmux's xmalloc), a growable string buffer with
- * a size cap (curl's dynbuf) and a per-command arena freed in one go.
+ * a size cap (curl's dynbuf), a per-command arena freed in one go, a
+ * single-threaded event loop (FRR lib/event.c, much smaller) and fibers
+ * that let blocking-style code wait inside that loop.
  */
 #ifndef ASA_UTIL_UTIL_H
 #define ASA_UTIL_UTIL_H
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Never return NULL: they abort on exhaustion. */
 void	*xmalloc(size_t);
@@ -66,5 +69,105 @@ char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_strdup(struct arena *, const char *);
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Event loop on poll(2) and CLOCK_MONOTONIC. Callbacks run one at a time in
+ * the thread that calls event_loop_run. Every registration belongs to the
+ * loop; adding or deleting any of them is safe inside any callback.
+ */
+struct event_loop;
+struct event;
+
+typedef void event_fn(void *arg);
+
+struct event_loop *event_loop_new(void);
+/* Frees every registration (closing signal fds); NULL is a no-op. */
+void	 event_loop_free(struct event_loop *);
+/*
+ * Persistent watch: fn runs at each iteration in which fd has any of
+ * events (POLLIN, POLLOUT), or POLLHUP, POLLERR or POLLNVAL. The loop
+ * neither closes fd nor reads from it.
+ */
+struct event *event_fd_add(struct event_loop *, int fd, short events,
+	    event_fn *, void *arg);
+/* Change a watch's interest; 0 pauses it (it then sees no hang-up). */
+void	 event_fd_set(struct event *, short events);
+/* What fired (the poll revents); valid inside fn. */
+short	 event_revents(const struct event *);
+/*
+ * One-shot timer ms milliseconds from now. Equal deadlines run in the
+ * order they were added. The handle is gone once fn returns.
+ */
+struct event *event_timer_add(struct event_loop *, uint64_t ms,
+	    event_fn *, void *arg);
+/*
+ * Block signos in the calling thread (threads created later inherit it),
+ * as signalfd needs. Call before starting threads. 0, or -1 (errno).
+ */
+int	 event_signals_block(const int *signos, size_t n);
+/*
+ * Persistent: fn runs once per iteration in which signo arrived (repeats
+ * coalesce). One registration per signal. NULL (errno) when signalfd fails.
+ */
+struct event *event_signal_add(struct event_loop *, int signo, event_fn *,
+	    void *arg);
+/* Cancel; safe inside any callback, its own included. NULL is a no-op. */
+void	 event_del(struct event *);
+/*
+ * Dispatch until event_loop_break, or until nothing could fire any more
+ * (no timer, no signal, no fd watch with a nonzero interest). Returns 0.
+ */
+int	 event_loop_run(struct event_loop *);
+/*
+ * Make event_loop_run return as soon as the running callback does; what
+ * else was ready runs at the next event_loop_run.
+ */
+void	 event_loop_break(struct event_loop *);
+/* CLOCK_MONOTONIC in milliseconds. */
+uint64_t event_now_ms(void);
+
+/*
+ * Fibers: cooperative sessions, each on its own thread, so that code
+ * written to block (el_gets, a pager key, a question) runs inside the
+ * loop. A process-wide baton lets exactly one thread run project code at
+ * a time: the loop's or one fiber's. A fiber runs until it waits or
+ * returns, never beside anything else, so it needs no locks of its own.
+ * Fiber threads run with signals blocked (faults excepted).
+ */
+struct fiber;
+
+typedef void fiber_fn(void *arg);
+
+/* fiber_wait's value when fiber_wake, not the fd or the timeout, ended it. */
+#define FIBER_WOKEN	(-2)
+
+/*
+ * Start fn(arg) on a new fiber of loop; it runs at once until it first
+ * waits or returns, then fiber_start returns. From the loop's thread or a
+ * fiber. Once fn has returned and its thread is joined, done(arg) (if not
+ * NULL) runs from the loop, never inside fiber_start; the struct fiber is
+ * freed just before. NULL (errno) if no thread could be created.
+ */
+struct fiber *fiber_start(struct event_loop *, fiber_fn *fn,
+	    void (*done)(void *arg), void *arg);
+/*
+ * Wait until fd (-1: none) has any of events (POLLHUP and POLLERR always
+ * count), or timeout_ms passes (-1: never), or fiber_wake. Returns the
+ * revents (> 0), 0 on timeout or FIBER_WOKEN. A fiber waiting on neither
+ * an fd nor a timeout does not by itself keep event_loop_run going.
+ * Outside any fiber it is plain poll(2), so the same code also runs with
+ * no loop at all: a signal ending the poll counts as FIBER_WOKEN, other
+ * errors give -1 (errno).
+ */
+int	 fiber_wait(int fd, short events, int timeout_ms);
+/*
+ * Make f's current fiber_wait return FIBER_WOKEN at the loop's next
+ * iteration (if its fd or timeout comes first, the wake stays pending);
+ * when f is not waiting, its next fiber_wait returns it at once. From the
+ * loop's thread or a fiber; a no-op once f's fn has returned.
+ */
+void	 fiber_wake(struct fiber *f);
+/* The fiber running this code; NULL outside any fiber. */
+struct fiber *fiber_self(void);
 
 #endif

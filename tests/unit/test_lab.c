@@ -306,12 +306,12 @@ test_lab__default_dir(void **state)
 	(void)state;
 	setenv("XDG_STATE_HOME", "/st", 1);
 	dir = lab_default_dir();
-	assert_string_equal(dir, "/st/asaemu/lab");
+	assert_string_equal(dir, "/st/asaemu");
 	free(dir);
 	setenv("XDG_STATE_HOME", "relative", 1);
 	setenv("HOME", "/h", 1);
 	dir = lab_default_dir();
-	assert_string_equal(dir, "/h/.local/state/asaemu/lab");
+	assert_string_equal(dir, "/h/.local/state/asaemu");
 	free(dir);
 }
 

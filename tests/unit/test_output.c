@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The output sink: line endings per sink kind, the '|' filters and their
- * errors, partial lines at the end of a command, and the pager driven by
- * scripted keys on a buffer that behaves as a tty.
+ * errors, partial lines at the end of a command, the pager driven by
+ * scripted keys on a buffer that behaves as a tty, and when an fd sink
+ * writes.
  */
+#include <fcntl.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -11,6 +14,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -73,6 +78,40 @@ pipe_slurp(int fd)
 	text = strbuf_take(&sb);
 	strbuf_release(&sb);
 	return text;
+}
+
+/*
+ * What a pipe's read end holds at this moment (nothing written yet: ""),
+ * the write end still open; the caller frees.
+ */
+static char *
+pipe_now(int fd)
+{
+	struct pollfd	 pfd = { .fd = fd, .events = POLLIN };
+	struct strbuf	 sb;
+	char		 buf[256];
+	char		*text;
+	ssize_t		 n;
+
+	strbuf_init(&sb, 0);
+	while (poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN)) {
+		n = read(fd, buf, sizeof buf);
+		assert_true(n > 0);
+		strbuf_add(&sb, buf, (size_t)n);
+	}
+	text = strbuf_take(&sb);
+	strbuf_release(&sb);
+	return text;
+}
+
+/* pipe_now() is want. */
+static void
+assert_pipe_now(int fd, const char *want)
+{
+	char	*got = pipe_now(fd);
+
+	assert_string_equal(got, want);
+	free(got);
 }
 
 /* The text of out after a filter on SAMPLE. */
@@ -595,6 +634,229 @@ test_output__pager_on_tty_fd(void **state)
 	free(got);
 }
 
+static void
+test_output__fd_sink_writes_at_command_end(void **state)
+{
+	struct out	*out;
+	int		 fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], false);
+	write_lines(out, 1, 3);
+	out_puts(out, "partial");
+	assert_pipe_now(fds[0], "");
+	out_command_end(out);
+	assert_pipe_now(fds[0], "l1\nl2\nl3\npartial");
+	out_command_end(out);
+	assert_pipe_now(fds[0], "");
+	out_free(out);
+	close(fds[1]);
+	close(fds[0]);
+}
+
+static void
+test_output__fd_sink_out_flush_writes_now(void **state)
+{
+	struct out	*out;
+	struct out	*buf = out_new_buffer();
+	char		*cause = NULL;
+	int		 fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], false);
+	out_puts(out, "Password: ");
+	assert_pipe_now(fds[0], "");
+	out_flush(out);
+	assert_pipe_now(fds[0], "Password: ");
+	out_flush(out);
+	assert_pipe_now(fds[0], "");
+
+	/* A filtered partial line waits for its end, as before. */
+	assert_int_equal(out_filter_set(out, "include alpha", &cause), 0);
+	out_puts(out, "beta\nalpha");
+	out_flush(out);
+	assert_pipe_now(fds[0], "");
+	out_puts(out, " one\n");
+	out_flush(out);
+	assert_pipe_now(fds[0], "alpha one\n");
+	out_free(out);
+	close(fds[1]);
+	close(fds[0]);
+
+	/* A buffer sink keeps its text. */
+	out_puts(buf, "kept");
+	out_flush(buf);
+	assert_string_equal(out_buffer(buf), "kept");
+	out_free(buf);
+}
+
+/* Bytes in the file behind fd. */
+static off_t
+file_size(int fd)
+{
+	struct stat	 st;
+
+	assert_int_equal(fstat(fd, &st), 0);
+	return st.st_size;
+}
+
+static void
+test_output__fd_sink_writes_early_at_64k(void **state)
+{
+	char		 path[] = "/tmp/asaemu-out-XXXXXX";
+	char		 line[64];
+	struct out	*out;
+	size_t		 total = 0;
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) != -1);
+	unlink(path);
+	out = out_new_fd(fd, false);
+	memset(line, 'x', sizeof line - 1);
+	line[sizeof line - 1] = '\n';
+	while (total + sizeof line < 65536) {
+		out_write(out, line, sizeof line);
+		total += sizeof line;
+	}
+	assert_int_equal(file_size(fd), 0);
+	out_write(out, line, sizeof line);
+	total += sizeof line;
+	assert_int_equal(file_size(fd), (off_t)total);
+	out_write(out, line, sizeof line);
+	assert_int_equal(file_size(fd), (off_t)total);
+	out_free(out);
+	assert_int_equal(file_size(fd), (off_t)(total + sizeof line));
+	close(fd);
+}
+
+/* A pager key reader that records what the pipe showed before the read. */
+struct seen {
+	int	 fd;
+	char	*text;
+};
+
+static int
+keys_look(void *arg)
+{
+	struct seen	*s = arg;
+
+	free(s->text);
+	s->text = pipe_now(s->fd);
+	return ' ';
+}
+
+static void
+test_output__pager_prompt_written_before_key(void **state)
+{
+	struct out	*out;
+	struct seen	 seen = { .fd = -1 };
+	int		 fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	seen.fd = fds[0];
+	out = out_new_fd(fds[1], true);
+	out_pager_set(out, 3);
+	out_pager_keys(out, keys_look, &seen);
+	write_lines(out, 1, 3);
+	assert_non_null(seen.text);
+	assert_string_equal(seen.text, "l1\r\nl2\r\n" MORE);
+	assert_pipe_now(fds[0], "");
+	out_command_end(out);
+	assert_pipe_now(fds[0], ERASE "l3\r\n");
+	free(seen.text);
+	out_free(out);
+	close(fds[1]);
+	close(fds[0]);
+}
+
+/* A pseudo-terminal: the slave's fd, the master in *master. */
+static int
+pty_open(int *master)
+{
+	int	 m, fd;
+
+	assert_true((m = posix_openpt(O_RDWR | O_NOCTTY)) != -1);
+	assert_int_equal(grantpt(m), 0);
+	assert_int_equal(unlockpt(m), 0);
+	assert_true((fd = open(ptsname(m), O_RDWR | O_NOCTTY)) != -1);
+	*master = m;
+	return fd;
+}
+
+/* The master reads exactly want (what the terminal's client gets). */
+static void
+assert_pty_read(int m, const char *want)
+{
+	struct pollfd	 pfd = { .fd = m, .events = POLLIN };
+	char		 buf[256];
+	size_t		 len = 0, n = strlen(want);
+	ssize_t		 got;
+
+	while (len < n && poll(&pfd, 1, 2000) == 1) {
+		got = read(m, buf + len, sizeof buf - 1 - len);
+		assert_true(got > 0);
+		len += (size_t)got;
+	}
+	buf[len] = '\0';
+	assert_string_equal(buf, want);
+}
+
+/* Set (on) or clear the oflag bits on the terminal fd. */
+static void
+pty_oflag(int fd, tcflag_t bits, bool on)
+{
+	struct termios	 t;
+
+	assert_int_equal(tcgetattr(fd, &t), 0);
+	if (on)
+		t.c_oflag |= bits;
+	else
+		t.c_oflag &= ~bits;
+	assert_int_equal(tcsetattr(fd, TCSANOW, &t), 0);
+}
+
+/*
+ * Lines reach the client in exactly "\r\n" whatever the terminal does:
+ * the sink adds the "\r" only where OPOST and ONLCR do not, and looks
+ * again each time it starts a new batch of output.
+ */
+static void
+test_output__tty_line_ends_follow_the_terminal(void **state)
+{
+	struct out	*out;
+	int		 m, fd = pty_open(&m);
+
+	(void)state;
+	pty_oflag(fd, OPOST | ONLCR, true);
+	out = out_new_fd(fd, true);
+	out_puts(out, "a\n\nb\n");
+	out_command_end(out);
+	assert_pty_read(m, "a\r\n\r\nb\r\n");
+
+	pty_oflag(fd, OPOST, false);
+	out_puts(out, "c\n");
+	out_command_end(out);
+	assert_pty_read(m, "c\r\n");
+
+	pty_oflag(fd, OPOST, true);
+	pty_oflag(fd, ONLCR, false);
+	out_puts(out, "d\n");
+	out_command_end(out);
+	assert_pty_read(m, "d\r\n");
+
+	pty_oflag(fd, ONLCR, true);
+	out_puts(out, "e\n");
+	out_flush(out);
+	assert_pty_read(m, "e\r\n");
+	out_free(out);
+	close(fd);
+	close(m);
+}
+
 int
 main(void)
 {
@@ -629,6 +891,12 @@ main(void)
 		cmocka_unit_test(test_output__pager_off_with_zero_lines),
 		cmocka_unit_test(test_output__no_pager_on_non_tty),
 		cmocka_unit_test(test_output__pager_on_tty_fd),
+		cmocka_unit_test(test_output__fd_sink_writes_at_command_end),
+		cmocka_unit_test(test_output__fd_sink_out_flush_writes_now),
+		cmocka_unit_test(test_output__fd_sink_writes_early_at_64k),
+		cmocka_unit_test(test_output__pager_prompt_written_before_key),
+		cmocka_unit_test(
+		    test_output__tty_line_ends_follow_the_terminal),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);

@@ -2,7 +2,8 @@
 /*
  * Key-level behaviour that batch mode cannot show, driven through a
  * pseudo-terminal as expect or netmiko would: '?' without Enter, Tab,
- * a single echo of every command, Ctrl-C, Ctrl-D and the pager keys.
+ * a single echo of every command, Ctrl-C, Ctrl-D, the pager keys, and
+ * the bytes of a line end as the terminal's client receives them.
  */
 #include <errno.h>
 #include <poll.h>
@@ -195,6 +196,62 @@ test_pty__pager_keys(void **state)
 	assert_null(strstr(t->buf + from, ": end"));
 }
 
+/*
+ * Each "\n" in s[0..n) ends a line in exactly "\r\n": the pty's own
+ * ONLCR adds a "\r" to a "\r\n" written by the sink ("\r\r\n", an empty
+ * line after each one in Ansible's stdout_lines). At least min lines.
+ */
+static void
+assert_one_crlf_per_line(const char *s, size_t n, size_t min)
+{
+	size_t	 lines = 0, start = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '\n')
+			continue;
+		lines++;
+		if (i == 0 || s[i - 1] != '\r' || (i >= 2 && s[i - 2] == '\r'))
+			fail_msg("line %zu ends in %s: \"%.*s\"", lines,
+			    i >= 2 && s[i - 2] == '\r' ? "\\r\\r\\n" :
+			    "a bare \\n", (int)(i - start), s + start);
+		start = i + 1;
+	}
+	if (lines < min)
+		fail_msg("%zu lines, wanted at least %zu", lines, min);
+}
+
+static void
+test_pty__lines_end_in_one_crlf(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len, err;
+	const char	*end;
+
+	term_send(t, "enable\r");
+	assert_true(term_wait(t, from, "Password: "));
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "ciscoasa# "));
+	from = t->len;
+	term_send(t, "terminal pager 0\r");
+	assert_true(term_wait(t, from, "ciscoasa# "));
+
+	/* A command's output, a '?' listing and a parser error. */
+	from = t->len;
+	term_send(t, "show version\r");
+	assert_true(term_wait(t, from, "since last system restart."));
+	assert_true(term_wait(t, from, "ciscoasa# "));
+	term_send(t, "show ?");
+	assert_true(term_wait(t, from, "exec mode commands/options:"));
+	assert_true(term_wait(t, from, "ciscoasa# show "));
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "Incomplete command"));
+	err = (size_t)(strstr(t->buf + from, "Incomplete command") - t->buf);
+	assert_true(term_wait(t, err, "ciscoasa# "));
+	end = strstr(t->buf + err, "ciscoasa# ");
+	assert_one_crlf_per_line(t->buf + from, (size_t)(end - t->buf) - from,
+	    40);
+}
+
 static void
 test_pty__ctrl_d_on_empty_line_leaves(void **state)
 {
@@ -230,6 +287,8 @@ main(void)
 		    test_pty__ctrl_c_abandons_the_line, term_start, term_stop),
 		cmocka_unit_test_setup_teardown(test_pty__pager_keys,
 		    term_start, term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__lines_end_in_one_crlf, term_start, term_stop),
 		cmocka_unit_test_setup_teardown(
 		    test_pty__ctrl_d_on_empty_line_leaves, term_start,
 		    term_stop),

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The asaemu program's parts: its options, the in-process batch run (a
+ * device that lives for one run), the always-on device (event loop,
+ * console, attached sessions) and the lab subcommands.
+ */
+#ifndef ASA_PROGRAMS_PROGRAMS_H
+#define ASA_PROGRAMS_PROGRAMS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "commands/commands.h"
+#include "device/device.h"
+#include "models/models.h"
+#include "shell/shell.h"
+
+enum prog_cmd {
+	PROG_RUN,		/* start the device, or attach to it */
+	PROG_ATTACH,		/* asaemu attach */
+	PROG_LS,		/* asaemu ls */
+	PROG_STOP,		/* asaemu stop [NAME] */
+	PROG_AUTH,		/* asaemu auth (sshd's PAM) */
+};
+
+struct options {
+	enum prog_cmd		 cmd;
+	struct device_opts	 dev;
+	const char		*data;
+	const char		*batch;
+	const char		*check;
+	char			*lab;	   /* owned */
+	const char		*name;	   /* in the lab; default: serial */
+	char			*flash;	   /* owned; default: LAB/NAME */
+	char			*sock;	   /* owned: the attach socket */
+	bool			 list;
+	bool			 stop_on_error;
+	bool			 detach;   /* no console */
+	bool			 no_daemon; /* --detach in the foreground */
+};
+
+/* The device for one batch run (or one terminal without a lab). */
+int	 run_batch(const struct options *, struct model_db *);
+/* The always-on device: its console (unless detached) and sessions. */
+int	 run_device(const struct options *, struct model_db *);
+/* Attach to the running device: its status, or -1 when none runs. */
+int	 run_attach(const struct options *);
+/* asaemu ls, stop, auth. */
+int	 run_ls(const struct options *);
+int	 run_stop(const struct options *);
+int	 run_auth(const struct options *);
+
+/* What every session of a device starts from (prompt, tick, grammar). */
+void	 prog_session_opts(struct session_opts *, const struct grammar *);
+/* A session's command context on dev (caller frees it). */
+struct cmd_ctx *prog_ctx_new(struct device *, struct session *);
+/* "ID  name" of every platform of db, one a line. */
+void	 prog_list_models(const struct model_db *, FILE *);
+/* The device of o (in lab, or on its own), or NULL after printing why. */
+struct device *prog_device_new(const struct options *,
+	    const struct model_db *, struct lab *);
+/* The command graph, or NULL after printing why. */
+struct grammar *prog_grammar(void);
+
+#endif

@@ -1,0 +1,80 @@
+# Sourced by the lab tests: a fresh lab folder, devices started as
+# processes of it (each stopped by its own pid, always), and helpers to
+# run sessions against them. ASAEMU is the binary under test.
+set -u
+: "${ASAEMU:?set ASAEMU to the asaemu binary}"
+LAB=$(mktemp -d /tmp/asaemu-lab.XXXXXX)
+PIDS=()
+FAILS=0
+CHECKS=0
+CLOCK=2013-03-01T12:00:00Z
+
+lab_cleanup() {
+	local p
+	for p in "${PIDS[@]}"; do
+		kill -9 "$p" 2>/dev/null
+		wait "$p" 2>/dev/null
+	done
+	rm -rf "$LAB"
+}
+trap lab_cleanup EXIT
+
+# start NAME [asaemu options]: a device with no console, in the
+# background; its pid is appended to PIDS and kept in PID_<NAME>.
+start() {
+	local name=$1
+	shift
+	"$ASAEMU" --lab "$LAB" --name "$name" --clock "$CLOCK" --detach \
+		--no-daemon "$@" 2>>"$LAB/$name.log" &
+	PIDS+=($!)
+	printf -v "PID_${name//-/_}" %s $!
+	wait_up "$name"
+}
+
+# wait_up NAME: until asaemu ls lists it (5 s at most).
+wait_up() {
+	local i
+	for i in $(seq 100); do
+		"$ASAEMU" ls --lab "$LAB" 2>/dev/null | grep -qx "$1" && return 0
+		sleep 0.05
+	done
+	echo "device $1 did not come up" >&2
+	cat "$LAB/$1.log" >&2
+	exit 1
+}
+
+# sess NAME [options] <input: a batch session attached to device NAME.
+sess() {
+	local name=$1
+	shift
+	"$ASAEMU" --lab "$LAB" --name "$name" "$@"
+}
+
+# expect WHAT GOT WANT: compare, report, count failures.
+expect() {
+	CHECKS=$((CHECKS + 1))
+	if [ "$2" = "$3" ]; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"
+		diff <(printf '%s\n' "$3") <(printf '%s\n' "$2") | sed 's/^/# /'
+		FAILS=$((FAILS + 1))
+	fi
+}
+
+# contains WHAT TEXT PATTERN (grep -E on the text).
+contains() {
+	CHECKS=$((CHECKS + 1))
+	if printf '%s\n' "$2" | grep -qE -- "$3"; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1: no /$3/ in:"
+		printf '%s\n' "$2" | sed 's/^/# /'
+		FAILS=$((FAILS + 1))
+	fi
+}
+
+finish() {
+	echo "$((CHECKS - FAILS)) passed, $FAILS failed"
+	[ "$FAILS" -eq 0 ]
+}

@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A small event loop: fd watches and signalfds through poll(2), one-shot
+ * timers on CLOCK_MONOTONIC, all dispatched in one thread.
+ *
+ * A device has few registrations, so everything is a list scanned once per
+ * iteration. Deleting only marks a registration dead; dead ones are freed
+ * after the iteration's dispatch, so a callback may delete anything,
+ * itself included, while the loop still walks the lists.
+ */
+#include "util/util.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/signalfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/util_int.h"
+
+enum event_kind {
+	EVENT_FD,
+	EVENT_TIMER,
+	EVENT_SIGNAL,
+};
+
+struct event {
+	struct event_loop	*loop;
+	enum event_kind		 kind;
+	bool			 dead;		/* deleted or fired; reaped */
+	int			 fd;		/* watched, or our signalfd */
+	short			 events;	/* interest; 0 = paused */
+	short			 revents;	/* set just before fn runs */
+	uint64_t		 deadline;	/* timers: event_now_ms() */
+	uint64_t		 seq;		/* timers: add order */
+	event_fn		*fn;
+	void			*arg;
+	struct event		*next;
+};
+
+struct event_loop {
+	struct event	*ios;		/* fd and signal watches, in order */
+	struct event	*timers;	/* by deadline, then seq */
+	size_t		 nlive;		/* registrations not dead */
+	size_t		 ndead;		/* waiting to be reaped */
+	uint64_t	 seq;		/* next timer's seq */
+	bool		 stop;		/* event_loop_break was called */
+	unsigned	 fibers;	/* started, not yet reaped */
+	struct pollfd	*pfd;		/* this iteration's poll set */
+	struct event	**pev;		/* the watch behind each pfd */
+	size_t		 palloc;
+};
+
+uint64_t
+event_now_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+struct event_loop *
+event_loop_new(void)
+{
+	return xcalloc(1, sizeof(struct event_loop));
+}
+
+static void
+event_destroy(struct event *ev)
+{
+	if (ev->kind == EVENT_SIGNAL)
+		close(ev->fd);
+	free(ev);
+}
+
+static void
+event_list_free(struct event *ev)
+{
+	struct event	*next;
+
+	for (; ev != NULL; ev = next) {
+		next = ev->next;
+		event_destroy(ev);
+	}
+}
+
+void
+event_loop_free(struct event_loop *loop)
+{
+	if (loop == NULL)
+		return;
+	/* A fiber's thread would wait for a loop that is gone. */
+	assert(loop->fibers == 0);
+	event_list_free(loop->ios);
+	event_list_free(loop->timers);
+	free(loop->pfd);
+	free(loop->pev);
+	free(loop);
+}
+
+void
+event_loop_fibers_add(struct event_loop *loop, int delta)
+{
+	assert(delta > 0 || loop->fibers > 0);
+	loop->fibers += (unsigned)delta;
+}
+
+static struct event *
+event_new(struct event_loop *loop, enum event_kind kind, event_fn *fn,
+    void *arg)
+{
+	struct event	*ev = xcalloc(1, sizeof(struct event));
+
+	ev->loop = loop;
+	ev->kind = kind;
+	ev->fd = -1;
+	ev->fn = fn;
+	ev->arg = arg;
+	loop->nlive++;
+	return ev;
+}
+
+static void
+event_io_append(struct event_loop *loop, struct event *ev)
+{
+	struct event	**pp = &loop->ios;
+
+	while (*pp != NULL)
+		pp = &(*pp)->next;
+	*pp = ev;
+}
+
+struct event *
+event_fd_add(struct event_loop *loop, int fd, short events, event_fn *fn,
+    void *arg)
+{
+	struct event	*ev = event_new(loop, EVENT_FD, fn, arg);
+
+	assert(fd >= 0);
+	ev->fd = fd;
+	ev->events = events;
+	event_io_append(loop, ev);
+	return ev;
+}
+
+void
+event_fd_set(struct event *ev, short events)
+{
+	assert(ev->kind == EVENT_FD);
+	ev->events = events;
+}
+
+short
+event_revents(const struct event *ev)
+{
+	return ev->revents;
+}
+
+struct event *
+event_timer_add(struct event_loop *loop, uint64_t ms, event_fn *fn,
+    void *arg)
+{
+	struct event	*ev = event_new(loop, EVENT_TIMER, fn, arg);
+	struct event	**pp = &loop->timers;
+
+	ev->deadline = event_now_ms() + ms;
+	ev->seq = loop->seq++;
+	while (*pp != NULL && (*pp)->deadline <= ev->deadline)
+		pp = &(*pp)->next;
+	ev->next = *pp;
+	*pp = ev;
+	return ev;
+}
+
+int
+event_signals_block(const int *signos, size_t n)
+{
+	sigset_t	set;
+	int		rc;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < n; i++)
+		if (sigaddset(&set, signos[i]) == -1)
+			return -1;
+	rc = pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (rc != 0) {
+		errno = rc;
+		return -1;
+	}
+	return 0;
+}
+
+struct event *
+event_signal_add(struct event_loop *loop, int signo, event_fn *fn,
+    void *arg)
+{
+	struct event	*ev;
+	sigset_t	 set;
+	int		 fd;
+
+	sigemptyset(&set);
+	if (sigaddset(&set, signo) == -1)
+		return NULL;
+	fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (fd == -1)
+		return NULL;
+	ev = event_new(loop, EVENT_SIGNAL, fn, arg);
+	ev->fd = fd;
+	ev->events = POLLIN;
+	event_io_append(loop, ev);
+	return ev;
+}
+
+void
+event_del(struct event *ev)
+{
+	if (ev == NULL || ev->dead)
+		return;
+	ev->dead = true;
+	ev->loop->nlive--;
+	ev->loop->ndead++;
+}
+
+void
+event_loop_break(struct event_loop *loop)
+{
+	loop->stop = true;
+}
+
+/* Free what was deleted; no dispatch is walking the lists now. */
+static void
+event_reap_list(struct event_loop *loop, struct event **pp)
+{
+	struct event	*ev;
+
+	while ((ev = *pp) != NULL) {
+		if (ev->dead) {
+			*pp = ev->next;
+			event_destroy(ev);
+			loop->ndead--;
+		} else
+			pp = &ev->next;
+	}
+}
+
+static void
+event_reap(struct event_loop *loop)
+{
+	if (loop->ndead == 0)
+		return;
+	event_reap_list(loop, &loop->ios);
+	event_reap_list(loop, &loop->timers);
+}
+
+/* Fill the poll set; the count of entries. */
+static size_t
+event_poll_set(struct event_loop *loop)
+{
+	size_t	 n = 0;
+
+	for (struct event *ev = loop->ios; ev != NULL; ev = ev->next) {
+		if (ev->dead || ev->events == 0)
+			continue;
+		if (n == loop->palloc) {
+			loop->palloc = loop->palloc ? loop->palloc * 2 : 8;
+			loop->pfd = xreallocarray(loop->pfd, loop->palloc,
+			    sizeof(*loop->pfd));
+			loop->pev = xreallocarray(loop->pev, loop->palloc,
+			    sizeof(*loop->pev));
+		}
+		loop->pfd[n].fd = ev->fd;
+		loop->pfd[n].events = ev->events;
+		loop->pfd[n].revents = 0;
+		loop->pev[n++] = ev;
+	}
+	return n;
+}
+
+/* Milliseconds poll may sleep: until the first timer, or -1. */
+static int
+event_poll_timeout(struct event_loop *loop)
+{
+	uint64_t	now;
+
+	for (struct event *ev = loop->timers; ev != NULL; ev = ev->next) {
+		if (ev->dead)
+			continue;
+		now = event_now_ms();
+		if (ev->deadline <= now)
+			return 0;
+		if (ev->deadline - now > INT_MAX)
+			return INT_MAX;
+		return (int)(ev->deadline - now);
+	}
+	return -1;
+}
+
+static void
+event_signal_drain(struct event *ev)
+{
+	struct signalfd_siginfo	si;
+
+	while (read(ev->fd, &si, sizeof si) == (ssize_t)sizeof si)
+		continue;
+}
+
+static void
+event_dispatch_io(struct event_loop *loop, size_t n)
+{
+	const short	 always = POLLHUP | POLLERR | POLLNVAL;
+	struct event	*ev;
+	short		 revents;
+
+	for (size_t i = 0; i < n && !loop->stop; i++) {
+		ev = loop->pev[i];
+		/* An earlier callback may have deleted or paused it. */
+		if (ev->dead || ev->events == 0)
+			continue;
+		revents = loop->pfd[i].revents & (ev->events | always);
+		if (revents == 0)
+			continue;
+		if (ev->kind == EVENT_SIGNAL)
+			event_signal_drain(ev);
+		ev->revents = revents;
+		ev->fn(ev->arg);
+	}
+}
+
+/*
+ * Run the timers due now that existed before this pass: one added by a
+ * callback, even with 0 ms, waits for the next iteration.
+ */
+static void
+event_dispatch_timers(struct event_loop *loop)
+{
+	uint64_t	 now = event_now_ms();
+	uint64_t	 limit = loop->seq;
+
+	for (struct event *ev = loop->timers; ev != NULL; ev = ev->next) {
+		if (ev->deadline > now || loop->stop)
+			break;
+		if (ev->dead || ev->seq >= limit)
+			continue;
+		event_del(ev);
+		ev->fn(ev->arg);
+	}
+}
+
+/* Anything left that could ever fire: a timer, a signal, an interest. */
+static bool
+event_loop_alive(struct event_loop *loop)
+{
+	if (loop->nlive == 0)
+		return false;
+	for (struct event *ev = loop->timers; ev != NULL; ev = ev->next)
+		if (!ev->dead)
+			return true;
+	for (struct event *ev = loop->ios; ev != NULL; ev = ev->next)
+		if (!ev->dead && ev->events != 0)
+			return true;
+	return false;
+}
+
+int
+event_loop_run(struct event_loop *loop)
+{
+	size_t	n;
+
+	loop->stop = false;
+	event_reap(loop);
+	while (!loop->stop && event_loop_alive(loop)) {
+		n = event_poll_set(loop);
+		if (poll(loop->pfd, n, event_poll_timeout(loop)) == -1) {
+			assert(errno == EINTR || errno == EAGAIN);
+			continue;
+		}
+		event_dispatch_io(loop, n);
+		event_dispatch_timers(loop);
+		event_reap(loop);
+	}
+	return 0;
+}
