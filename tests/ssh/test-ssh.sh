@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# SSH serving end to end (ctest label "ssh"): a device in a fresh lab,
+# SSH serving end to end (ctest label "ssh"): an always-on device in a fresh lab,
 # scripts/serve-ssh.sh in front of it on a free 127.0.0.1 port, Debian's
 # ssh client with sshpass. Checks: a pty login lands at the prompt and
 # runs commands; "ssh host 'show version'" prints it and returns 0, an
@@ -49,6 +49,25 @@ out=$(timeout 20 sshpass -p secret ssh $SSH_OPTS admin@127.0.0.1 \
 	'show nonsense' 2>&1)
 check "exec invalid command" 1 "$?" "$out" 'ERROR: % Invalid input'
 
+# Logins are sessions of one device: a change made in one is there
+# in the next, unsaved; two at once are both listed.
+printf 'enable\n\nconfigure terminal\nssh timeout 41\nend\n' |
+	timeout 20 sshpass -p secret ssh -T $SSH_OPTS admin@127.0.0.1 \
+	>/dev/null 2>&1
+out=$(printf 'enable\n\nshow running-config ssh\nexit\n' |
+	timeout 20 sshpass -p secret ssh -T $SSH_OPTS admin@127.0.0.1 2>&1)
+check "a change is there at the next login" 0 "$?" "$out" '^ssh timeout 41'
+{ sleep 3; printf 'exit\r'; } |
+	timeout 20 sshpass -p secret ssh -tt $SSH_OPTS \
+	admin@127.0.0.1 >/dev/null 2>&1 &
+held=$!
+sleep 1.5
+out=$(printf 'enable\n\nshow ssh sessions\nexit\n' |
+	timeout 20 sshpass -p secret ssh -T $SSH_OPTS admin@127.0.0.1 2>&1)
+check "two logins, two sessions" 0 "$?" \
+	"$(grep -c '127\.0\.0\.1.*IN' <<<"$out")" '^2$'
+wait "$held"
+
 # Refused logins.
 out=$(timeout 20 sshpass -p wrong ssh $SSH_OPTS admin@127.0.0.1 \
 	'show version' 2>&1)
@@ -57,14 +76,10 @@ out=$(timeout 20 sshpass -p secret ssh $SSH_OPTS nosuch@127.0.0.1 \
 	'show version' 2>&1)
 check "unknown user refused" 5 "$?" "$out" 'Permission denied'
 
-if [ "$SSH_STANDIN" = 0 ]; then
-	# Only 10.0.0.0/8 may connect now: 127.0.0.1 is refused.
-	ssh_device_config 'no ssh 127.0.0.1 255.255.255.255 inside' \
-		'ssh 10.0.0.0 255.0.0.0 inside'
-	out=$(timeout 20 sshpass -p secret ssh $SSH_OPTS admin@127.0.0.1 \
-		'show version' 2>&1)
-	check "ssh line refuses 127.0.0.1" 5 "$?" "$out" 'Permission denied'
-else
-	echo "skip: ssh line refusal (stand-in attach/auth)"
-fi
+# Only 10.0.0.0/8 may connect now: 127.0.0.1 is refused.
+ssh_device_config 'no ssh 127.0.0.1 255.255.255.255 inside' \
+	'ssh 10.0.0.0 255.0.0.0 inside'
+out=$(timeout 20 sshpass -p secret ssh $SSH_OPTS admin@127.0.0.1 \
+	'show version' 2>&1)
+check "ssh line refuses 127.0.0.1" 5 "$?" "$out" 'Permission denied'
 exit $fail
