@@ -4,6 +4,8 @@
 #   scripts/serve-ssh.sh [--port P] [--lab DIR] [--name NAME] [--foreground]
 #   scripts/serve-ssh.sh --stop [--lab DIR] [--name NAME]
 #
+# The lab and name default as asaemu's (\$XDG_STATE_HOME/asaemu, the
+# default serial number JMX1234L0AB).
 # sshd listens on 127.0.0.1:P (default 2222). Every login runs
 # "asaemu attach --lab DIR --name NAME" (ForceCommand): no shell, no
 # forwarding of any kind, no subsystem, no agent or X11; a pty when the
@@ -32,7 +34,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-port=2222 lab= name=asa foreground=0 stop=0
+port=2222 lab= name=JMX1234L0AB foreground=0 stop=0
 usage() {
 	echo "usage: $0 [--port P] [--lab DIR] [--name NAME] [--foreground]" \
 		"| --stop [--lab DIR] [--name NAME]" >&2
@@ -52,7 +54,7 @@ done
 case $port in '' | *[!0-9]*) usage ;; esac
 case $name in '' | *[!A-Za-z0-9._-]* | .*) echo "$0: bad name: $name" >&2; exit 2 ;; esac
 if [ -z "$lab" ]; then
-	lab=${XDG_STATE_HOME:-$HOME/.local/state}/asaemu/lab
+	lab=${XDG_STATE_HOME:-$HOME/.local/state}/asaemu
 fi
 mkdir -p "$lab"
 lab=$(cd "$lab" && pwd)
