@@ -115,6 +115,12 @@ enum msg_id {
 	MSG_LS_BAD_SERIAL,
 	MSG_LS_NOT_CONFIGURED,
 	MSG_TLS_BELOW_UC,
+	MSG_AAA_NO_USER,
+	MSG_AAA_NAME_LONG,
+	MSG_AAA_BAD_HASH,
+	MSG_AAA_PASSWORD_LEN,
+	MSG_AAA_DB_EMPTY,
+	MSG_SSH_ADDR_MASK,
 	MSG_WHO_ROW,
 	MSG_SSH_SESSIONS_HEADER,
 	MSG_SSH_SESSIONS_ROW,
@@ -133,6 +139,19 @@ const char *msg(enum msg_id);
 
 /* Print an ERROR message; returns CMD_ERROR. */
 enum cmd_status cmd_error(struct cmd_ctx *, enum msg_id, ...);
+
+/* ---- Logins (ssh.c, aaa.c) ---- */
+
+/*
+ * Whether the device lets user log in over SSH with password from
+ * from_ip (host order), by its running configuration: an "ssh" line
+ * must permit the address; then "aaa authentication ssh console LOCAL"
+ * and the local user database decide (without it, only releases before
+ * 8.4(2) accept the user "pix" with the login password). On refusal
+ * *why says why (a static string, for logs); NULL when accepted.
+ */
+bool	 cmd_ssh_allowed(const struct device *, const char *user,
+	    const char *password, uint32_t from_ip, const char **why);
 
 /* ---- Running configuration (config.c) ---- */
 

@@ -143,4 +143,21 @@ extern const struct cmd_entry cmd_show_tls_proxy_entry;
 extern const struct cmd_entry cmd_show_running_config_tls_entry;
 extern const struct cmd_entry cmd_clear_configure_entry;
 
+/* aaa.c, ssh.c: username, aaa authentication ssh, ssh. */
+extern const struct cmd_entry cmd_username_entry;
+extern const struct cmd_entry cmd_no_username_entry;
+extern const struct cmd_entry cmd_aaa_authentication_ssh_entry;
+extern const struct cmd_entry cmd_show_running_config_username_entry;
+extern const struct cmd_entry cmd_ssh_entry;
+extern const struct cmd_entry cmd_ssh_timeout_entry;
+extern const struct cmd_entry cmd_no_ssh_timeout_entry;
+extern const struct cmd_entry cmd_show_running_config_ssh_entry;
+/* The user password hash of pw for user (16 characters and a NUL). */
+void	 cmd_user_hash(const char *user, const char *pw, char out[17]);
+/* The configuration lines: "aaa authentication ...", "ssh ...",
+ * "username ...". */
+void	 aaa_render(struct strbuf *, const struct device *);
+void	 ssh_render(struct strbuf *, const struct device *);
+void	 username_render(struct strbuf *, const struct device *);
+
 #endif

@@ -33,7 +33,10 @@ config_render(const struct device *dev, bool mask)
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
 	ls_render(&sb, dev, mask);
+	aaa_render(&sb, dev);
+	ssh_render(&sb, dev);
 	tls_render(&sb, dev);
+	username_render(&sb, dev);
 	return strbuf_take(&sb);
 }
 

@@ -119,8 +119,10 @@ nameif_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (f == NULL)
 		return CMD_OK;
 	if (cmd_arg_has(args, "no")) {
-		if (f->nameif[0] != '\0')
+		if (f->nameif[0] != '\0') {
 			device_ls_forget_nameif(ctx->dev, f->nameif);
+			device_ssh_forget_nameif(ctx->dev, f->nameif);
+		}
 		f->nameif[0] = '\0';
 		device_touch(ctx->dev);
 		return CMD_OK;
@@ -130,8 +132,10 @@ nameif_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	other = device_iface_by_nameif(ctx->dev, name);
 	if (other != NULL && other != f)
 		return cmd_error(ctx, MSG_IF_NAMEIF_USED, name, other->name);
-	if (f->nameif[0] != '\0' && strcmp(f->nameif, name) != 0)
+	if (f->nameif[0] != '\0' && strcmp(f->nameif, name) != 0) {
 		device_ls_forget_nameif(ctx->dev, f->nameif);
+		device_ssh_forget_nameif(ctx->dev, f->nameif);
+	}
 	snprintf(f->nameif, sizeof f->nameif, "%s", name);
 	if (!f->has_sec) {
 		/* CLI guide, nameif: "inside" defaults to 100, others to 0. */

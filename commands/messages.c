@@ -168,6 +168,22 @@ static const char *const messages[MSG_COUNT] = {
 	    "to the platform default of %u, which is lower than the %u "
 	    "sessions of the Unified Communications license.\nUse the "
 	    "tls-proxy maximum-sessions command to raise the limit.\n",
+	/* [M low] no username naming a user that is not configured. */
+	[MSG_AAA_NO_USER] = "ERROR: User %s does not exist\n",
+	/* [M low] a user name over 64 characters. */
+	[MSG_AAA_NAME_LONG] = "ERROR: Username must be 64 characters or "
+	    "less\n",
+	/* [M low] an "encrypted" password that is not a 16-character hash. */
+	[MSG_AAA_BAD_HASH] = "ERROR: Invalid encrypted password\n",
+	/* [M low] 9.1 CLI reference: passwords are 3 to 32 characters. */
+	[MSG_AAA_PASSWORD_LEN] = "ERROR: Password length must be between 3 "
+	    "and 32 characters\n",
+	/* [V] reference 6.3 (text); printed by aaa ... LOCAL with no user
+	 * configured [I]. */
+	[MSG_AAA_DB_EMPTY] = "WARNING: local database is empty! Use "
+	    "'username' command to define local users.\n",
+	/* [M med] ssh/http/route with host bits outside the mask. */
+	[MSG_SSH_ADDR_MASK] = "ERROR: IP address,mask doesn't pair\n",
 	/* [M med] who: "0: 100.0.0.2" (ASA command reference example). */
 	[MSG_WHO_ROW] = "%u: %s\n",
 	/* [M med] show ssh sessions, as the ASA command reference lays it out;

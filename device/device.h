@@ -296,6 +296,33 @@ struct ls_cfg {
 	size_t		 nbenable;
 };
 
+#define AAA_NAME_MAX	64	/* [M] ASA user names: up to 64 characters */
+#define AAA_HASH_MAX	32	/* an "encrypted" password as typed */
+#define SSH_TIMEOUT_DEFAULT 5	/* minutes (9.3 capture: "ssh timeout 5") */
+
+/* One "username NAME password HASH encrypted [privilege N]". */
+struct aaa_user {
+	char		 name[AAA_NAME_MAX + 1];
+	char		 hash[AAA_HASH_MAX + 1];
+	uint32_t	 privilege;	/* 0-15, 2 unless given */
+};
+
+/* One "ssh A.B.C.D MASK NAMEIF". */
+struct ssh_acl {
+	uint32_t	 ip, mask;	/* host order */
+	char		 nameif[IF_NAMEIF_MAX + 1];
+};
+
+/* The local user database and the SSH access settings. */
+struct aaa_cfg {
+	struct aaa_user	*users;		/* in the order first configured */
+	size_t		 nusers;
+	bool		 ssh_local;	/* aaa authentication ssh console LOCAL */
+	struct ssh_acl	*ssh;		/* in the order configured */
+	size_t		 nssh;
+	uint32_t	 ssh_timeout;	/* minutes, SSH_TIMEOUT_DEFAULT */
+};
+
 /* Interfaces, license-server and tls-proxy: struct device.ext. */
 struct cfg_ext {
 	struct iface	*ifs;		/* ports in platform order, each
@@ -305,6 +332,7 @@ struct cfg_ext {
 	struct ls_cfg	 ls;
 	bool		 tls_set;	/* tls-proxy maximum-sessions given */
 	uint32_t	 tls_sessions;
+	struct aaa_cfg	 aaa;		/* username, aaa, ssh */
 };
 
 /* A fresh configuration for platform p (factory interfaces); its free. */
@@ -358,6 +386,21 @@ uint32_t device_tls_sessions(const struct device *);
 /* clear configure tls-proxy: the platform default. */
 void	 device_tls_clear(struct device *);
 
+/* ---- Who may log in: username, aaa, ssh (aaa.c) ---- */
+
+/* Free the settings and set the defaults (no users, no ssh lines). */
+void	 aaa_cfg_clear(struct aaa_cfg *);
+/* The user called name, or NULL. */
+const struct aaa_user *device_aaa_user(const struct device *,
+	    const char *name);
+/* Add or replace user name; remove it (false when there was none). */
+void	 device_aaa_user_set(struct device *, const struct aaa_user *);
+bool	 device_aaa_user_remove(struct device *, const char *name);
+/* Add an ssh line (once); remove one (false when there was none). */
+void	 device_ssh_add(struct device *, const struct ssh_acl *);
+bool	 device_ssh_remove(struct device *, const struct ssh_acl *);
+/* Drop the ssh lines naming nameif (the name left its interface). */
+void	 device_ssh_forget_nameif(struct device *, const char *nameif);
 /* ---- The device on its lab's network (net.c) ---- */
 
 struct event_loop;

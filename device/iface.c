@@ -186,8 +186,10 @@ device_iface_remove(struct device *dev, size_t at)
 {
 	struct cfg_ext	*x = dev->ext;
 
-	if (x->ifs[at].nameif[0] != '\0')
+	if (x->ifs[at].nameif[0] != '\0') {
 		device_ls_forget_nameif(dev, x->ifs[at].nameif);
+		device_ssh_forget_nameif(dev, x->ifs[at].nameif);
+	}
 	memmove(&x->ifs[at], &x->ifs[at + 1],
 	    (x->nifs - at - 1) * sizeof *x->ifs);
 	x->nifs--;

@@ -20,6 +20,7 @@ cfg_ext_new(const struct lic_platform *p)
 
 	cfg_ext_ifaces_init(x, p);
 	ls_cfg_clear(&x->ls);
+	aaa_cfg_clear(&x->aaa);
 	return x;
 }
 
@@ -30,6 +31,7 @@ cfg_ext_free(struct cfg_ext *x)
 		return;
 	cfg_ext_ifaces_release(x);
 	ls_cfg_clear(&x->ls);
+	aaa_cfg_clear(&x->aaa);
 	free(x);
 }
 
@@ -43,6 +45,7 @@ device_config_clear(struct device *dev)
 	cfg_ext_ifaces_release(dev->ext);
 	cfg_ext_ifaces_init(dev->ext, dev->platform);
 	ls_cfg_clear(&dev->ext->ls);
+	aaa_cfg_clear(&dev->ext->aaa);
 }
 
 void

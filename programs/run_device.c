@@ -10,6 +10,7 @@
  */
 #include "programs/programs.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -158,6 +159,27 @@ dr_signal(void *arg)
 	dr_shutdown(arg);
 }
 
+/*
+ * asaemu auth (sshd's PAM, scripts/serve-ssh.sh): the running
+ * configuration decides (cmd_ssh_allowed); a refusal is logged with why.
+ */
+static bool
+dr_auth(void *arg, const char *user, const char *password, const char *from)
+{
+	struct devrun	*dr = arg;
+	struct in_addr	 in;
+	const char	*why = NULL;
+	uint32_t	 ip = 0;
+
+	if (from != NULL && inet_pton(AF_INET, from, &in) == 1)
+		ip = ntohl(in.s_addr);
+	if (cmd_ssh_allowed(dr->dev, user, password, ip, &why))
+		return true;
+	fprintf(stderr, "asaemu: ssh login refused for %s from %s: %s\n",
+	    user, from != NULL ? from : "?", why);
+	return false;
+}
+
 static void
 dr_winch(void *arg)
 {
@@ -237,7 +259,8 @@ dr_start(struct devrun *dr)
 	struct session_opts	 so;
 	struct server_hooks	 hooks = {
 		.open = dr_open, .close = dr_close,
-		.console_end = dr_console_end, .stop = dr_shutdown, .arg = dr,
+		.console_end = dr_console_end, .stop = dr_shutdown,
+		.auth = dr_auth, .arg = dr,
 	};
 	char			*cause = NULL;
 

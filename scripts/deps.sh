@@ -3,6 +3,11 @@
 # and stop), and build a preset out of tree.
 ASA_PACKAGES="gcc make cmake pkg-config libedit-dev libcmocka-dev \
 libxml2-dev libxml2-utils libssl-dev"
+# What the SSH and real-client tests add (scripts/test.sh): Debian's sshd
+# and ssh, sshpass, the cwrap wrappers serve-ssh.sh runs sshd under,
+# netmiko and Ansible (its cisco.asa collection).
+ASA_TEST_PACKAGES="openssh-server openssh-client sshpass libpam-wrapper \
+libnss-wrapper libpam-modules python3-netmiko ansible"
 
 asa_install_deps() {
 	local missing=() p

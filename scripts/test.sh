@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
+ASA_PACKAGES="$ASA_PACKAGES $ASA_TEST_PACKAGES"
 asa_install_deps
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j"$(nproc)"
