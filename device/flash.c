@@ -111,56 +111,13 @@ device_flash_read(const struct device *dev, const char *name, size_t *lenp)
 	return strbuf_take(&sb);
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int
 device_flash_write(const struct device *dev, const char *name,
     const char *data, size_t len)
 {
 	char	*path = private_path(dev, name);
-	char	*tmp, *dir;
-	int	 fd, rc = -1, saved;
+	int	 rc = file_write_atomic(path, data, len);
 
-	xasprintf(&tmp, "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1)
-		goto out;
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		errno = saved;
-		goto out;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		unlink(tmp);
-		goto out;
-	}
-	/* Make the rename itself durable. */
-	xasprintf(&dir, "%s/%s", dev->flash, PRIVATE_DIR);
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		fsync(fd);
-		close(fd);
-	}
-	free(dir);
-	rc = 0;
-out:
-	free(tmp);
 	free(path);
 	return rc;
 }

@@ -23,7 +23,6 @@
 
 #define LAB_CLOCK	"clock"
 #define LAB_CLOCK_LOCK	"clock.lock"
-#define LAB_CLOCK_TMP	"clock.tmp"	/* only written under the lock */
 #define LAB_CLOCK_MAX	64		/* longer than any valid file */
 
 /* Parse the file's text; 0, or -1 when it is damaged. */
@@ -133,36 +132,10 @@ lock_clock(const struct lab *lab)
 	char	*path;
 	int	 fd;
 
-	/* Read-only, so that closing it raises no IN_CLOSE_WRITE. */
 	xasprintf(&path, "%s/%s", lab_dir(lab), LAB_CLOCK_LOCK);
-	fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
+	fd = file_lock(path);
 	free(path);
-	if (fd == -1)
-		return -1;
-	while (flock(fd, LOCK_EX) != 0) {
-		if (errno != EINTR) {
-			close(fd);
-			return -1;
-		}
-	}
 	return fd;
-}
-
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	ssize_t	 n;
-
-	while (len > 0) {
-		n = write(fd, buf, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /* Replace LAB/clock with clk (the lock held); 0 or -1 with errno. */
@@ -170,37 +143,13 @@ static int
 clock_store(const struct lab *lab, const struct lab_clock *clk)
 {
 	char	 text[LAB_CLOCK_MAX];
-	char	*tmp, *path;
-	int	 fd, rc = -1, saved;
+	char	*path;
+	int	 rc;
 
 	snprintf(text, sizeof text, "%s %" PRId64 "\n",
 	    clk->frozen ? "frozen" : "offset", clk->value);
-	xasprintf(&tmp, "%s/%s", lab_dir(lab), LAB_CLOCK_TMP);
 	xasprintf(&path, "%s/%s", lab_dir(lab), LAB_CLOCK);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd == -1)
-		goto out;
-	if (write_all(fd, text, strlen(text)) != 0 || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		errno = saved;
-		goto out;
-	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		errno = saved;
-		goto out;
-	}
-	if ((fd = open(lab_dir(lab), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) !=
-	    -1) {
-		fsync(fd);
-		close(fd);
-	}
-	rc = 0;
-out:
-	free(tmp);
+	rc = file_write_atomic(path, text, strlen(text));
 	free(path);
 	return rc;
 }

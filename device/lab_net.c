@@ -220,16 +220,8 @@ net_lock(const struct lab *lab)
 	int	 fd;
 
 	xasprintf(&path, "%s/%s/%s", lab->dir, LAB_NET_DIR, LAB_NET_LOCK);
-	fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
+	fd = file_lock(path);
 	free(path);
-	if (fd == -1)
-		return -1;
-	while (flock(fd, LOCK_EX) != 0) {
-		if (errno != EINTR) {
-			close_errno(fd);
-			return -1;
-		}
-	}
 	return fd;
 }
 

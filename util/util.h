@@ -70,6 +70,21 @@ char	*arena_strdup(struct arena *, const char *);
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/* ---- Files (file.c) ---- */
+
+/* Write all of data to fd (EINTR and short writes). 0, or -1 (errno). */
+int	 file_write_all(int fd, const void *data, size_t len);
+/*
+ * Replace path with data, never leaving it half-written: path.tmp,
+ * fsync, rename, fsync of the folder. 0, or -1 with errno.
+ */
+int	 file_write_atomic(const char *path, const void *data, size_t len);
+/*
+ * Open path (created if absent) and wait for an exclusive flock: the fd,
+ * whose close unlocks; -1 with errno.
+ */
+int	 file_lock(const char *path);
+
 /*
  * Event loop on poll(2) and CLOCK_MONOTONIC. Callbacks run one at a time in
  * the thread that calls event_loop_run. Every registration belongs to the
