@@ -20,7 +20,7 @@
 #     service file "sshd" from the state folder, not /etc/pam.d;
 #   - accounts: sshd logs in only names that getpwnam knows. libnss-wrapper
 #     (LD_PRELOAD) answers from the state folder's passwd/group files, and
-#     through its module hook from ssh/nss_asaemu.c, built here, which
+#     through its module hook from scripts/nss_asaemu.c, built here, which
 #     resolves every plausible name to the account that runs this script
 #     (shell /bin/sh, home the state folder). So the device's user list
 #     may change at run time; a name the device does not know is refused
@@ -123,7 +123,7 @@ for t in ed25519 ecdsa rsa; do
 done
 
 # The NSS module, rebuilt when its source is newer.
-nss_src=$root/ssh/nss_asaemu.c
+nss_src=$root/scripts/nss_asaemu.c
 nss_so=$state/libnss_asaemu.so
 if [ ! -s "$nss_so" ] || [ "$nss_src" -nt "$nss_so" ]; then
 	cc -std=c11 -O2 -Wall -shared -fPIC -o "$nss_so.tmp" "$nss_src"
