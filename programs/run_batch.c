@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The device for one run: boot from the startup configuration, run the
- * input (a batch file, a pipe, or a terminal with no lab to join), exit.
+ * input (a batch file or a pipe), exit.
  * No event loop and no socket: this is the fast path, milliseconds from
  * exec to exit. Also what every session of a device starts from.
  */
@@ -95,8 +95,8 @@ run_batch(const struct options *o, struct model_db *db)
 	prog_session_opts(&so, g);
 	so.in_fd = in_fd;
 	so.out_fd = STDOUT_FILENO;
-	so.interactive = o->batch == NULL && isatty(in_fd) &&
-	    isatty(STDOUT_FILENO);
+	/* A terminal on both sides is an always-on device's console. */
+	so.interactive = false;
 	so.stop_on_error = o->stop_on_error;
 	s = session_new(&so);
 	ctx = prog_ctx_new(dev, s);
