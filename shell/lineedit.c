@@ -6,6 +6,7 @@
  * netmiko) must see every command echoed once: the tty's own echo is off
  * outside editing, so type-ahead is echoed by libedit alone.
  */
+#define _GNU_SOURCE			/* fopencookie */
 #include "shell/shell.h"
 
 #include <histedit.h>
@@ -177,6 +178,16 @@ le_interrupt(EditLine *el, int ch)
 	return CC_NEWLINE;
 }
 
+/* libedit's output, written as the sink's is: waiting for room. */
+static ssize_t
+le_cookie_write(void *cookie, const char *buf, size_t len)
+{
+	struct session	*s = cookie;
+
+	return file_write_all(s->opts.out_fd, buf, len) == 0 ?
+	    (ssize_t)len : -1;
+}
+
 struct lineedit *
 lineedit_new(struct session *s)
 {
@@ -201,8 +212,10 @@ lineedit_new(struct session *s)
 		tcsetattr(le->fd, TCSANOW, &t);
 	}
 	le->fin = fdopen(dup(s->opts.in_fd), "r");
-	le->fout = fdopen(dup(s->opts.out_fd), "w");
-	le->el = el_init("asaemu", le->fin, le->fout, stderr);
+	le->fout = fopencookie(s, "w", (cookie_io_functions_t){
+	    .write = le_cookie_write });
+	le->el = el_init_fd("asaemu", le->fin, le->fout, stderr,
+	    s->opts.in_fd, s->opts.out_fd, STDERR_FILENO);
 	le->hist = history_init();
 	history(le->hist, &le->ev, H_SETSIZE, 100);
 	el_set(le->el, EL_CLIENTDATA, s);

@@ -97,24 +97,12 @@ out_raw(struct out *out, const char *s, size_t n)
 void
 out_flush(struct out *out)
 {
-	const char	*p = out->text.buf;
-	size_t		 left = out->text.len;
-	ssize_t		 n;
-
 	if (out->fd == -1)
 		return;
-	while (left > 0 && !out->failed) {
-		n = write(out->fd, p, left);
-		if (n == -1) {
-			if (errno == EINTR)
-				continue;
-			/* Nowhere to report it: the rest is dropped. */
-			out->failed = true;
-			break;
-		}
-		p += n;
-		left -= (size_t)n;
-	}
+	/* Nowhere to report a failure: the rest is dropped. */
+	if (!out->failed && out->text.len > 0 &&
+	    file_write_all(out->fd, out->text.buf, out->text.len) != 0)
+		out->failed = true;
 	strbuf_reset(&out->text);
 }
 

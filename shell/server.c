@@ -12,6 +12,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,6 +38,7 @@ struct server_session {
 	struct session		*s;		/* NULL until the hello */
 	struct cmd_ctx		*ctx;
 	int			 in_fd, out_fd;	/* owned unless console */
+	int			 fdfl[2];	/* their F_GETFL, put back */
 	bool			 tty;
 	uint32_t		 flags;		/* ATTACH_F_* */
 	char			 term[32];
@@ -151,6 +153,7 @@ ss_new(struct server *srv, bool console)
 	ss->srv = srv;
 	ss->console = console;
 	ss->ctl = ss->in_fd = ss->out_fd = -1;
+	ss->fdfl[0] = ss->fdfl[1] = -1;
 	srv->v = xreallocarray(srv->v, srv->n + 1, sizeof *srv->v);
 	srv->v[srv->n++] = ss;
 	return ss;
@@ -301,6 +304,32 @@ ss_hello(struct server_session *ss)
 	return 0;
 }
 
+/*
+ * The session's descriptors do not block: a client that stops reading
+ * stalls its own session (waiting in fiber_wait), never the device.
+ */
+static void
+ss_nonblock(struct server_session *ss)
+{
+	int	 fds[2] = { ss->in_fd, ss->out_fd };
+
+	for (size_t i = 0; i < 2; i++) {
+		ss->fdfl[i] = fcntl(fds[i], F_GETFL);
+		if (ss->fdfl[i] != -1)
+			(void)fcntl(fds[i], F_SETFL, ss->fdfl[i] | O_NONBLOCK);
+	}
+}
+
+static void
+ss_restore(struct server_session *ss)
+{
+	int	 fds[2] = { ss->in_fd, ss->out_fd };
+
+	for (size_t i = 0; i < 2; i++)
+		if (fds[i] != -1 && ss->fdfl[i] != -1)
+			(void)fcntl(fds[i], F_SETFL, ss->fdfl[i]);
+}
+
 static void
 ss_run(void *arg)
 {
@@ -313,6 +342,7 @@ ss_run(void *arg)
 			return;
 		ss->id = srv->next_id++;
 	}
+	ss_nonblock(ss);
 	so.in_fd = ss->in_fd;
 	so.out_fd = ss->out_fd;
 	so.interactive = ss->tty && ss->exec == NULL;
@@ -359,6 +389,8 @@ ss_done(void *arg)
 	uint32_t		 status = (uint32_t)ss->status;
 
 	session_free(ss->s);
+	if (ss->s != NULL)
+		ss_restore(ss);
 	event_del(ss->ev);
 	if (!ss->console) {
 		if (ss->in_fd != -1)

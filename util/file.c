@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,13 @@ file_write_all(int fd, const void *data, size_t len)
 
 		if (n < 0) {
 			if (errno == EINTR)
+				continue;
+			/*
+			 * A full pipe or terminal: wait for room; in a
+			 * fiber the rest of the device goes on meanwhile.
+			 */
+			if (errno == EAGAIN &&
+			    fiber_wait(fd, POLLOUT, -1) != -1)
 				continue;
 			return -1;
 		}

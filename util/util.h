@@ -72,7 +72,10 @@ char	*arena_printf(struct arena *, const char *, ...)
 
 /* ---- Files (file.c) ---- */
 
-/* Write all of data to fd (EINTR and short writes). 0, or -1 (errno). */
+/*
+ * Write all of data to fd (EINTR, short writes; on a non-blocking fd it
+ * waits for room through fiber_wait). 0, or -1 with errno.
+ */
 int	 file_write_all(int fd, const void *data, size_t len);
 /*
  * Replace path with data, never leaving it half-written: path.tmp,
