@@ -16,13 +16,13 @@ PIDS+=($!)
 exec 3>"$LAB/in"
 wait_up fw1
 printf 'en\r\ractivation-key %s\r' "$key" >&3
-sleep 0.3
+wait_for "$LAB/out" "it has 1 days remaining"
 printf 'show ver' >&3
-sleep 0.3
+wait_for "$LAB/out" "ciscoasa# show ver"
 out=$(printf 'en\n\nemulator advance-time 2 days\n' | sess fw1)
 contains "the advancing session sees the expiry" "$out" \
 	"^%ASA-2-444007: Timebased activation key $key has expired"
-sleep 0.3
+wait_for "$LAB/out" "444007"
 printf 'sion | include Botnet\rexit\rexit\r' >&3
 exec 3>&-
 wait "${PIDS[-1]}"

@@ -43,6 +43,17 @@ wait_up() {
 	exit 1
 }
 
+# wait_for FILE TEXT: until FILE holds TEXT (with CRs dropped; 5 s).
+wait_for() {
+	local i
+	for i in $(seq 250); do
+		tr -d '\r' <"$1" 2>/dev/null | grep -qF -- "$2" && return 0
+		sleep 0.02
+	done
+	echo "# timed out waiting for \"$2\" in $1" >&2
+	return 1
+}
+
 # sess NAME [options] <input: a batch session attached to device NAME.
 sess() {
 	local name=$1
