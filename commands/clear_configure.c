@@ -28,7 +28,6 @@ static enum cmd_status
 clear_all(struct cmd_ctx *ctx)
 {
 	device_config_clear(ctx->dev);
-	session_set_hostname(ctx->sess, ctx->dev->hostname);
 	ctx->cur_if[0] = '\0';
 	return clear_tls(ctx);
 }

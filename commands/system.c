@@ -65,7 +65,6 @@ hostname_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		return cmd_error(ctx, MSG_HOSTNAME_INVALID);
 	free(ctx->dev->hostname);
 	ctx->dev->hostname = xstrdup(name);
-	session_set_hostname(ctx->sess, name);
 	device_touch(ctx->dev);
 	return CMD_OK;
 }

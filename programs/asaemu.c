@@ -44,11 +44,13 @@ static const struct option longopts[] = {
 static void
 usage(FILE *f)
 {
-	fputs("usage: asaemu [options]            start the device, or attach "
-	    "to it\n"
-	    "       asaemu attach [options]     attach to the running device\n"
-	    "       asaemu ls [--lab DIR]       list the lab's running devices\n"
-	    "       asaemu stop [options] [NAME]  stop a running device\n"
+	fputs("usage: asaemu [options]               start the device, or "
+	    "attach to it\n"
+	    "       asaemu attach [options] [NAME] attach to the running "
+	    "device\n"
+	    "       asaemu ls [--lab DIR]          list the lab's running "
+	    "devices\n"
+	    "       asaemu stop [options] [NAME]   stop a running device\n"
 	    "  --model ID          platform (default " DEFAULT_MODEL
 	    "; --list-models)\n"
 	    "  --serial SN         serial number (default " DEFAULT_SERIAL ")\n"
@@ -77,7 +79,7 @@ parse_command(struct options *o, int argc, char **argv)
 		enum prog_cmd	 cmd;
 		int		 operands;
 	} cmds[] = {
-		{ "attach", PROG_ATTACH, 0 },
+		{ "attach", PROG_ATTACH, 1 },
 		{ "ls", PROG_LS, 0 },
 		{ "stop", PROG_STOP, 1 },
 		{ "auth", PROG_AUTH, 0 },

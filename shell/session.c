@@ -2,7 +2,8 @@
 /*
  * The session: runs one input line at a time through the matcher and the
  * command handlers, prints the ASA's parser errors, the '?' listing, and
- * keeps the mode, the hostname and the exit status.
+ * keeps the mode and the exit status; the prompt shows the device's
+ * hostname (session_opts.hostname_of).
  */
 #include "shell/shell.h"
 
@@ -34,7 +35,6 @@ session_new(const struct session_opts *opts)
 	arena_init(&s->arena);
 	strbuf_init(&s->notices, 64u << 10);
 	s->mode = MODE_USER;
-	s->hostname = xstrdup(opts->hostname ? opts->hostname : "ciscoasa");
 	if (opts->interactive)
 		s->le = lineedit_new(s);
 	return s;
@@ -52,7 +52,6 @@ session_free(struct session *s)
 	out_free(s->out);
 	arena_release(&s->arena);
 	strbuf_release(&s->notices);
-	free(s->hostname);
 	free(s);
 }
 
@@ -92,13 +91,6 @@ session_set_mode(struct session *s, enum mode m)
 }
 
 void
-session_set_hostname(struct session *s, const char *name)
-{
-	free(s->hostname);
-	s->hostname = xstrdup(name);
-}
-
-void
 session_set_width(struct session *s, unsigned width)
 {
 	s->width = width;
@@ -113,7 +105,7 @@ session_set_ctx(struct session *s, struct cmd_ctx *ctx)
 const char *
 session_prompt(struct session *s)
 {
-	const char *host = s->hostname;
+	const char *host = "ciscoasa";
 
 	if (s->opts.hostname_of != NULL && s->opts.ctx != NULL)
 		host = s->opts.hostname_of(s->opts.ctx);

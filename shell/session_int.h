@@ -21,7 +21,6 @@ struct session {
 	struct out		*out;
 	struct arena		 arena;	   /* freed after every line */
 	enum mode		 mode;
-	char			*hostname; /* owned */
 	char			 prompt[128]; /* rendered by session_prompt */
 	unsigned		 width;
 	bool			 failed;   /* some command printed an ERROR */

@@ -292,8 +292,7 @@ struct session_opts {
 	int			 out_fd;
 	bool			 interactive; /* libedit on a terminal */
 	bool			 stop_on_error;
-	const char		*hostname;
-	/* The device's hostname for the prompt; NULL: hostname above. */
+	/* The device's hostname for the prompt; NULL: "ciscoasa". */
 	const char		*(*hostname_of)(struct cmd_ctx *);
 	const char		*term;	    /* TERM for libedit; NULL: ours */
 	void			(*after)(struct cmd_ctx *); /* after each
@@ -320,7 +319,6 @@ struct out *session_out(struct session *);
 struct arena *session_arena(struct session *);
 enum mode session_mode(const struct session *);
 void	 session_set_mode(struct session *, enum mode);
-void	 session_set_hostname(struct session *, const char *);
 /* terminal width: recorded; asaemu does not wrap output by it. */
 void	 session_set_width(struct session *, unsigned);
 
