@@ -317,6 +317,8 @@ struct lic_grant {
 #define LIC_KEY_MAX_GRANTS 40	/* permanent keys: catalogue size limit */
 #define LIC_KEY_MAX_TIMED 15	/* features of one evaluation key */
 #define LIC_KEY_MAX_HOURS 0xfffff /* longest duration, in hours */
+#define LIC_KEY_FORMAT	2	/* the format lic_key_encode mints */
+#define LIC_KEY_MAX_PURCHASE 0xffff /* 16 bits of purchase number */
 
 /*
  * What a key holds, once decoded for its serial number and platform.
@@ -326,6 +328,13 @@ struct lic_grant {
  * Time-based: one grant; evaluation: 1..LIC_KEY_MAX_TIMED, in key order.
  */
 struct lic_keyinfo {
+	unsigned	 format;	/* key format version (KEYS.md): 1 or
+					   2; to encode, 0 means the current
+					   one, 2 */
+	uint32_t	 purchase;	/* format 2: the purchase number, 0 to
+					   LIC_KEY_MAX_PURCHASE, which makes
+					   two purchases of one license two
+					   keys; format 1: always 0 */
 	enum lic_key_type type;
 	size_t		 edition;	/* permanent: platform edition index */
 	struct lic_grant grants[LIC_KEY_MAX_GRANTS];
@@ -358,8 +367,9 @@ enum lic_err lic_key_values(const struct lic_catalog *,
 /*
  * Mint a key for serial on platform p. Values are checked against p
  * (lic_key_values): LIC_E_TIER if not sold, LIC_E_FEATURE for an unknown
- * or repeated feature, LIC_E_RANGE for a bad duration, grant count or
- * edition, LIC_E_SERIAL for an empty or over-long serial number.
+ * or repeated feature, LIC_E_RANGE for a bad duration, grant count,
+ * edition, format or purchase number (format 1 has none), LIC_E_SERIAL
+ * for an empty or over-long serial number.
  */
 enum lic_err lic_key_encode(const struct lic_catalog *,
 	    const struct lic_platform *p, const char *serial,
