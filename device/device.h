@@ -44,6 +44,16 @@ struct lab_clock {
 	int64_t	 value;		/* offset in seconds, or the frozen time */
 };
 
+/*
+ * A time-based key entered while an identical license (another purchase)
+ * was installed: its duration went to that key ("Stacking Time-Based
+ * Licenses"); its words are kept so that it is not stacked twice.
+ */
+struct device_stacked {
+	struct lic_key		 key;
+	struct lic_key		 onto;		/* the installed key's words */
+};
+
 /* The device's activation keys and running license (keystore.c). */
 struct device_license {
 	bool			 has_running;	/* a running permanent key */
@@ -55,6 +65,9 @@ struct device_license {
 	struct lic_keyinfo	 flash_info;
 	struct lic_timed	*timed;		/* installed time-based keys */
 	size_t			 ntimed;
+	struct device_stacked	*stacked;	/* keys whose license was added
+						   to an installed key's */
+	size_t			 nstacked;
 	bool			 no_essentials;	/* "no anyconnect-essentials" */
 	bool			 invalid;	/* the store was not valid */
 	int64_t			 saved_at;	/* device time the store last
@@ -236,6 +249,8 @@ enum device_timed_err {
 	DEVICE_TIMED_NOT_INSTALLED,	/* deactivate: no such key */
 	DEVICE_TIMED_NOT_STACKED,	/* the combined duration overflows */
 	DEVICE_TIMED_EXPIRED,		/* the key has no time left */
+	DEVICE_TIMED_ALREADY,		/* install: the key is installed and
+					   active already */
 	DEVICE_TIMED_EVALUATION,	/* an active evaluation key blocks */
 	DEVICE_TIMED_STORE_FAILED,	/* not saved (errno); nothing changed */
 };
