@@ -98,6 +98,7 @@ struct device {
 	struct lab_clock	 labclk;	/* as last read */
 	bool			 frozen;
 	struct timespec		 frozen_at;	/* when frozen */
+	time_t			 frozen_start;	/* the --clock given */
 	struct timespec		 offset;	/* device - host otherwise */
 	struct timespec		 booted;	/* device time at boot */
 
@@ -237,6 +238,9 @@ void	 device_license_boot(struct device *, struct device_events *evs);
  * command.
  */
 void	 device_license_tick(struct device *, struct device_events *evs);
+
+/* At exit (device_free): count time-based keys down and save the store. */
+void	 device_license_shutdown(struct device *);
 
 enum device_timed_op {
 	DEVICE_TIMED_INSTALL,		/* install or stack, and activate */

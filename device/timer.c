@@ -340,6 +340,26 @@ device_license_tick(struct device *dev, struct device_events *evs)
 }
 
 void
+device_license_shutdown(struct device *dev)
+{
+	struct device_license	*l = &dev->lic;
+	int64_t			 now = now_secs(dev);
+
+	if (l->ntimed == 0 || l->invalid)
+		return;
+	/*
+	 * The time used reaches flash at exit too. A key that would run out
+	 * by now is left to the next boot, which says it expired.
+	 */
+	for (size_t i = 0; i < l->ntimed; i++) {
+		if (l->timed[i].active &&
+		    lic_timed_remaining(&l->timed[i], now) > 0)
+			lic_timed_advance(&l->timed[i], now);
+	}
+	(void)device_license_save(dev);
+}
+
+void
 device_license_clock_set(struct device *dev, int64_t old, int64_t now)
 {
 	struct device_license	*l = &dev->lic;
