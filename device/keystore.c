@@ -11,11 +11,14 @@
  *   permanent 0x........ 0x........ 0x........ 0x........ 0x........
  *   timed 0x........ ... active=1 used=SECONDS activated=DEVICE-TIME
  *       stacked=SECONDS counted=DEVICE-TIME anchor=DEVICE-TIME
+ *       installed=DEVICE-TIME
  *   stacked 0x........ ... onto 0x........ ...
  * (struct lic_timed: used is counted up to counted; anchor is the time
  * the key would have been installed had it never paused, which a reload
  * checks the clock against). Lines written before counted and anchor
- * existed still load: counted is then activated, anchor activated - used.
+ * existed still load: counted is then activated, anchor activated - used,
+ * installed the anchor (the original installation time, the first
+ * activation; a reload measures a clock set back from it).
  * A stacked line names a key whose identical license was added to the
  * timed key it is onto (listed before it), so that entering it again is
  * known (licensing/KEYS.md, "On the device").
@@ -100,7 +103,7 @@ state_field(const char *s, const char *name, int64_t *v)
 static int
 parse_timed_state(const char *s, struct lic_timed *t)
 {
-	int64_t		 active, used, at, stacked, counted, anchor;
+	int64_t		 active, used, at, stacked, counted, anchor, inst;
 
 	if (state_field(s, "active", &active) != 1 ||
 	    state_field(s, "used", &used) != 1 ||
@@ -128,10 +131,20 @@ parse_timed_state(const char *s, struct lic_timed *t)
 	case -1:
 		return -1;
 	}
+	switch (state_field(s, "installed", &inst)) {
+	case 0:
+		inst = anchor;
+		break;
+	case -1:
+		return -1;
+	}
 	/* Sane times only: the engine adds durations to them. */
 	if (counted < -TIME_LIMIT || counted > TIME_LIMIT ||
-	    anchor < -TIME_LIMIT || anchor > TIME_LIMIT)
+	    anchor < -TIME_LIMIT || anchor > TIME_LIMIT ||
+	    inst < -TIME_LIMIT || inst > TIME_LIMIT)
 		return -1;
+	t->installed = true;
+	t->installed_at = inst;
 	t->counted_at = counted;
 	t->anchor = anchor;
 	t->warned_at = counted;
@@ -283,11 +296,11 @@ device_license_save(const struct device *dev)
 			info.duration = t->info.duration;
 		strbuf_printf(&sb, "timed %s active=%d used=%" PRIu64
 		    " activated=%" PRId64 " stacked=%" PRIu32 " counted=%"
-		    PRId64 " anchor=%" PRId64 "\n",
+		    PRId64 " anchor=%" PRId64 " installed=%" PRId64 "\n",
 		    lic_key_format(&t->key, words, sizeof words),
 		    t->active ? 1 : 0, t->used, t->activated_at,
 		    t->info.duration - info.duration, t->counted_at,
-		    t->anchor);
+		    t->anchor, t->installed ? t->installed_at : t->anchor);
 	}
 	for (size_t i = 0; i < l->nstacked; i++) {
 		char	onto[64];

@@ -414,12 +414,15 @@ struct lic_timed {
 	int64_t		 activated_at;	/* device time it was (re)activated;
 					   the later wins a feature */
 	int64_t		 counted_at;	/* device time used is counted to */
-	int64_t		 anchor;	/* the chapter's "original
-					   installation time": activated_at
-					   less the time used before it;
-					   clock set leaves it alone, a
-					   reload checks the clock against
-					   it (lic_timed_reload) */
+	int64_t		 anchor;	/* activated_at less the time used
+					   before it: when the key would
+					   have been installed had it never
+					   paused; clock set leaves it
+					   alone (lic_timed_reload) */
+	bool		 installed;	/* activated once: installed_at set */
+	int64_t		 installed_at;	/* the chapter's "original
+					   installation time": its first
+					   activation; never moves */
 	int64_t		 warned_at;	/* device time of the last "will
 					   expire" warning (every 24 hours) */
 };
@@ -438,7 +441,8 @@ uint64_t lic_timed_remaining(const struct lic_timed *t, int64_t now);
  */
 bool	lic_timed_advance(struct lic_timed *t, int64_t now);
 /*
- * Activate t at device time now (activated_at = counted_at = now).
+ * Activate t at device time now (activated_at = counted_at = now; the
+ * first activation is the installation, installed_at).
  * Returns false, leaving t inactive, when it has expired. Activating an
  * active key only counts it down to now.
  */
@@ -460,11 +464,12 @@ bool	lic_timed_stack(struct lic_timed *t, uint32_t duration, int64_t now);
 void	lic_timed_rebase(struct lic_timed *t, int64_t old, int64_t now);
 /*
  * A reload at device time now (the chapter's note on the system clock):
- * an active t has run now - anchor seconds, "more time than has actually
- * been used" if the clock was set later, and that is what it has used;
  * if the clock was set back so that "the actual running time is greater
  * than the time between the original installation time and the system
- * clock", t is used up at once. Time while no process ran counts (the
+ * clock" (now - installed_at < used), t is used up at once; else an
+ * active t has run now - anchor seconds, "more time than has actually
+ * been used" if the clock was set later, and that is what it has used
+ * (a pause, deactivated, does not count: the anchor moved by it). Time while no process ran counts (the
  * timer "continues to count down" while the ASA is shut down). t stays
  * active: lic_timed_tick(now) then expires it and finds its successor.
  * Returns true when t has no time left; inactive keys are left alone.
