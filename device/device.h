@@ -374,7 +374,14 @@ void	 device_ls_forget_nameif(struct device *, const char *nameif);
 void	 device_tls_limits(const struct device *, struct lic_tls_limits *);
 /* The limit in force: configured, or the license's default. */
 uint32_t device_tls_sessions(const struct device *);
-/* clear configure tls-proxy: the platform default. */
+/*
+ * A key was applied: "When you apply a UC license that is higher than the
+ * default TLS proxy limit, the ASA automatically sets the TLS proxy limit
+ * to match the UC limit" (Table 5-16), whatever was set before.
+ */
+void	 device_tls_uc_applied(struct device *, uint32_t uc_before);
+/* clear configure tls-proxy, no tls-proxy maximum-sessions: the platform
+ * default. */
 void	 device_tls_clear(struct device *);
 
 /* ---- The device on its lab's network (net.c) ---- */
