@@ -97,6 +97,11 @@ static const char *const messages[MSG_COUNT] = {
 	/* [M low] reference 1.3: a time-based key entered again while it
 	 * is installed and active ("The requested key is ... already ...":
 	 * the exact wording was not found); worded as MSG_KEY_NOT_VALID. */
+	/* [M low] chapter, No Payload Encryption Models: "The ASA software
+	 * senses a No Payload Encryption model, and disables" UC and VPN;
+	 * their commands are refused (wording not found). */
+	[MSG_NPE_REFUSED] = "ERROR: This feature is not supported on a No "
+	    "Payload Encryption platform.\n",
 	[MSG_KEY_ALREADY_INSTALLED] = "ERROR: The requested activation key "
 	    "is already installed.\n",
 	/* [V] reference 1.4 (format); pre-8.3 expiry to the permanent key. */

@@ -39,6 +39,8 @@ tls_proxy_maximum_sessions_exec(struct cmd_ctx *ctx,
 	struct lic_tls_limits	 l;
 	uint32_t		 n = cmd_arg_u32(args, "sessions", 0);
 
+	if (ctx->dev->npe && !cmd_arg_has(args, "no"))
+		return cmd_error(ctx, MSG_NPE_REFUSED);
 	if (cmd_arg_has(args, "no")) {
 		/* The platform default, as clear configure all gives. */
 		device_tls_clear(ctx->dev);
