@@ -65,6 +65,9 @@ activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct lic_key		 key;
 	struct lic_keyinfo	 info;
+	uint32_t		 uc = device_license_value(ctx->dev,
+	    "uc-proxy-sessions");
+	enum cmd_status		 st;
 
 	out_puts(ctx->out, msg(MSG_KEY_VALIDATING));
 	if (lic_key_parse(key_text(ctx, args), &key) != LIC_OK ||
@@ -74,9 +77,12 @@ activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (cmd_arg_has(args, "activate") ||
 		    cmd_arg_has(args, "deactivate"))
 			return cmd_error(ctx, MSG_KEY_NOT_TIMED);
-		return install_permanent(ctx, args, &key, &info);
-	}
-	return license_timed_command(ctx, args, &key, &info);
+		st = install_permanent(ctx, args, &key, &info);
+	} else
+		st = license_timed_command(ctx, args, &key, &info);
+	if (st == CMD_OK)
+		device_tls_uc_applied(ctx->dev, uc);
+	return st;
 }
 
 static const struct cmd_help activation_key_help[] = {

@@ -110,6 +110,10 @@ license_block(struct out *out, const struct device *dev,
 			label = lic_feature_label(f, dev->version);
 		if (label == NULL || !row_applies(r, dev->platform, run))
 			continue;
+		/* "VPN and Unified Communications licenses will not be
+		 * listed" (No Payload Encryption Models). */
+		if (dev->npe && f->npe_hidden)
+			continue;
 		width = (old ? 31 : 34) - (int)r->indent;
 		out_printf(out, "%s%*s%-*s: ", lead && r->indent == 0 ? " " :
 		    "", (int)r->indent, "", width, label);
@@ -174,6 +178,8 @@ timed_rows(struct out *out, const struct device *dev,
 		const struct lic_feature *f = &cat->features[g->feature];
 		const char		 *label;
 
+		if (dev->npe && f->npe_hidden)
+			continue;
 		label = lic_feature_label(f, dev->version);
 		if (label == NULL)
 			label = f->name;

@@ -32,6 +32,10 @@ ls_licensed(struct cmd_ctx *ctx, const struct cmd_args *args, bool server)
 	/* A no form always works: the configuration outlives a key. */
 	if (cmd_arg_has(args, "no"))
 		return true;
+	if (ctx->dev->npe) {
+		cmd_error(ctx, MSG_NPE_REFUSED);
+		return false;
+	}
 	if (server && role < SHARED_SERVER) {
 		cmd_error(ctx, MSG_LS_NEED_SERVER);
 		return false;

@@ -94,6 +94,16 @@ static const char *const messages[MSG_COUNT] = {
 	/* [I] activate names a time-based key that has no time left. */
 	[MSG_KEY_TIMED_EXPIRED] = "ERROR: The requested time-based "
 	    "activation key has expired.\n",
+	/* [M low] reference 1.3: a time-based key entered again while it
+	 * is installed and active ("The requested key is ... already ...":
+	 * the exact wording was not found); worded as MSG_KEY_NOT_VALID. */
+	/* [M low] chapter, No Payload Encryption Models: "The ASA software
+	 * senses a No Payload Encryption model, and disables" UC and VPN;
+	 * their commands are refused (wording not found). */
+	[MSG_NPE_REFUSED] = "ERROR: This feature is not supported on a No "
+	    "Payload Encryption platform.\n",
+	[MSG_KEY_ALREADY_INSTALLED] = "ERROR: The requested activation key "
+	    "is already installed.\n",
 	/* [V] reference 1.4 (format); pre-8.3 expiry to the permanent key. */
 	[MSG_SYSLOG_444004] = "%%ASA-2-444004: Temporary license key %s has "
 	    "expired. Applying permanent license key %s\n",

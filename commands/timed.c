@@ -48,6 +48,8 @@ license_timed_command(struct cmd_ctx *ctx, const struct cmd_args *args,
 		return cmd_error(ctx, MSG_KEY_NOT_VALID);
 	case DEVICE_TIMED_EXPIRED:
 		return cmd_error(ctx, MSG_KEY_TIMED_EXPIRED);
+	case DEVICE_TIMED_ALREADY:
+		return cmd_error(ctx, MSG_KEY_ALREADY_INSTALLED);
 	case DEVICE_TIMED_EVALUATION:
 		return cmd_error(ctx, MSG_KEY_EVAL_BLOCKS);
 	case DEVICE_TIMED_STORE_FAILED:

@@ -14,7 +14,12 @@
 
 #include "commands/commands_int.h"
 
-/* Reference 5.1 [V]: "tls-proxy maximum-session 500", framed by "!". */
+/*
+ * Reference 5.1 [V]: "tls-proxy maximum-session 500", framed by "!". The
+ * line is there unless the limit is the platform default, which clear
+ * configure all and no tls-proxy maximum-sessions set (Table 5-16); a
+ * UC license that raised the limit shows as the line.
+ */
 void
 tls_render(struct strbuf *sb, const struct device *dev)
 {
@@ -22,7 +27,7 @@ tls_render(struct strbuf *sb, const struct device *dev)
 	uint32_t		 n = device_tls_sessions(dev);
 
 	device_tls_limits(dev, &l);
-	if (n != l.dflt)
+	if (n != l.platform_dflt)
 		strbuf_printf(sb, "!\ntls-proxy maximum-session %u\n!\n", n);
 }
 
@@ -34,8 +39,11 @@ tls_proxy_maximum_sessions_exec(struct cmd_ctx *ctx,
 	struct lic_tls_limits	 l;
 	uint32_t		 n = cmd_arg_u32(args, "sessions", 0);
 
+	if (ctx->dev->npe && !cmd_arg_has(args, "no"))
+		return cmd_error(ctx, MSG_NPE_REFUSED);
 	if (cmd_arg_has(args, "no")) {
-		x->tls_set = false;
+		/* The platform default, as clear configure all gives. */
+		device_tls_clear(ctx->dev);
 		device_touch(ctx->dev);
 		return CMD_OK;
 	}
@@ -51,8 +59,8 @@ tls_proxy_maximum_sessions_exec(struct cmd_ctx *ctx,
 }
 
 static const struct cmd_help tls_proxy_maximum_sessions_help[] = {
-	{ "tls-proxy", "Configure a TLS proxy instance or the maximum "
-	    "sessions" },
+	/* [I] only the session limit exists here: no TLS proxy instances. */
+	{ "tls-proxy", "Configure the maximum number of TLS proxy sessions" },
 	{ "maximum-sessions", "Configure the maximum number of TLS proxy "
 	    "sessions" },
 	/* Reference 5.3 [I]: wording unverified. */
@@ -106,7 +114,7 @@ show_running_config_tls_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	(void)args;
 	device_tls_limits(ctx->dev, &l);
-	if (n != l.dflt)
+	if (n != l.platform_dflt)
 		out_printf(ctx->out, "tls-proxy maximum-session %u\n", n);
 	return CMD_OK;
 }

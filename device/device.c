@@ -109,6 +109,7 @@ device_new(const struct device_opts *o, char **cause)
 		}
 		dev->frozen = true;
 		dev->frozen_at.tv_sec = start;
+		dev->frozen_start = start;
 	}
 	dev->flash = o->flash != NULL ? xstrdup(o->flash) :
 	    device_default_flash(o->serial);
@@ -116,8 +117,7 @@ device_new(const struct device_opts *o, char **cause)
 		goto fail;
 	if (o->lab != NULL && clock_join(dev, o->lab, o->clock, cause) != 0)
 		goto fail;
-	if (!dev->frozen)
-		clock_load(dev);
+	clock_load(dev);
 	dev->npe = o->npe;
 	dev->hostname = xstrdup("ciscoasa");
 	dev->pager_lines = 24;
@@ -135,8 +135,10 @@ device_free(struct device *dev)
 	if (dev == NULL)
 		return;
 	device_net_stop(dev);
-	if (dev->lock_fd != -1)
+	if (dev->lock_fd != -1) {
+		device_license_shutdown(dev);
 		close(dev->lock_fd);
+	}
 	device_license_release(&dev->lic);
 	cfg_ext_free(dev->ext);
 	free(dev->flash);
@@ -161,16 +163,25 @@ device_now(const struct device *dev)
  * flash (.private/clock), as an ASA's clock keeps its time over a reload:
  * otherwise a clock set or emulator advance-time would be undone by the
  * next start, which a time-based key sees as a clock set back.
+ *
+ * A clock frozen by --clock (and no lab) keeps "frozen START NOW": a
+ * restart with the same --clock START resumes at NOW, so the time that
+ * emulator advance-time let pass stays passed (issue 11 item 8; a lab's
+ * frozen clock behaves so already); another --clock starts there.
  */
 static void
 clock_save(const struct device *dev)
 {
-	char	 buf[32];
+	char	 buf[64];
 	int	 n;
 
 	if (dev->frozen)
-		return;
-	n = snprintf(buf, sizeof buf, "%lld\n", (long long)dev->offset.tv_sec);
+		n = snprintf(buf, sizeof buf, "frozen %lld %lld\n",
+		    (long long)dev->frozen_start,
+		    (long long)dev->frozen_at.tv_sec);
+	else
+		n = snprintf(buf, sizeof buf, "%lld\n",
+		    (long long)dev->offset.tv_sec);
 	(void)device_flash_write(dev, CLOCK_FILE, buf, (size_t)n);
 }
 
@@ -183,6 +194,16 @@ clock_load(struct device *dev)
 
 	if (text == NULL)
 		return;
+	if (dev->frozen) {
+		long long	 start, at;
+
+		if (sscanf(text, "frozen %lld %lld", &start, &at) == 2 &&
+		    start == (long long)dev->frozen_start &&
+		    at > -3200000000LL && at < 32000000000LL)
+			dev->frozen_at.tv_sec = (time_t)at;
+		free(text);
+		return;
+	}
 	errno = 0;
 	off = strtoll(text, &end, 10);
 	/* A hundred years either way, else ignored. */

@@ -44,6 +44,16 @@ struct lab_clock {
 	int64_t	 value;		/* offset in seconds, or the frozen time */
 };
 
+/*
+ * A time-based key entered while an identical license (another purchase)
+ * was installed: its duration went to that key ("Stacking Time-Based
+ * Licenses"); its words are kept so that it is not stacked twice.
+ */
+struct device_stacked {
+	struct lic_key		 key;
+	struct lic_key		 onto;		/* the installed key's words */
+};
+
 /* The device's activation keys and running license (keystore.c). */
 struct device_license {
 	bool			 has_running;	/* a running permanent key */
@@ -55,6 +65,9 @@ struct device_license {
 	struct lic_keyinfo	 flash_info;
 	struct lic_timed	*timed;		/* installed time-based keys */
 	size_t			 ntimed;
+	struct device_stacked	*stacked;	/* keys whose license was added
+						   to an installed key's */
+	size_t			 nstacked;
 	bool			 no_essentials;	/* "no anyconnect-essentials" */
 	bool			 invalid;	/* the store was not valid */
 	int64_t			 saved_at;	/* device time the store last
@@ -85,6 +98,7 @@ struct device {
 	struct lab_clock	 labclk;	/* as last read */
 	bool			 frozen;
 	struct timespec		 frozen_at;	/* when frozen */
+	time_t			 frozen_start;	/* the --clock given */
 	struct timespec		 offset;	/* device - host otherwise */
 	struct timespec		 booted;	/* device time at boot */
 
@@ -225,6 +239,9 @@ void	 device_license_boot(struct device *, struct device_events *evs);
  */
 void	 device_license_tick(struct device *, struct device_events *evs);
 
+/* At exit (device_free): count time-based keys down and save the store. */
+void	 device_license_shutdown(struct device *);
+
 enum device_timed_op {
 	DEVICE_TIMED_INSTALL,		/* install or stack, and activate */
 	DEVICE_TIMED_ACTIVATE,		/* activate (install if new) */
@@ -236,6 +253,8 @@ enum device_timed_err {
 	DEVICE_TIMED_NOT_INSTALLED,	/* deactivate: no such key */
 	DEVICE_TIMED_NOT_STACKED,	/* the combined duration overflows */
 	DEVICE_TIMED_EXPIRED,		/* the key has no time left */
+	DEVICE_TIMED_ALREADY,		/* install: the key is installed and
+					   active already */
 	DEVICE_TIMED_EVALUATION,	/* an active evaluation key blocks */
 	DEVICE_TIMED_STORE_FAILED,	/* not saved (errno); nothing changed */
 };
@@ -383,7 +402,14 @@ void	 device_ls_forget_nameif(struct device *, const char *nameif);
 void	 device_tls_limits(const struct device *, struct lic_tls_limits *);
 /* The limit in force: configured, or the license's default. */
 uint32_t device_tls_sessions(const struct device *);
-/* clear configure tls-proxy: the platform default. */
+/*
+ * A key was applied: "When you apply a UC license that is higher than the
+ * default TLS proxy limit, the ASA automatically sets the TLS proxy limit
+ * to match the UC limit" (Table 5-16), whatever was set before.
+ */
+void	 device_tls_uc_applied(struct device *, uint32_t uc_before);
+/* clear configure tls-proxy, no tls-proxy maximum-sessions: the platform
+ * default. */
 void	 device_tls_clear(struct device *);
 
 /* ---- Who may log in: username, aaa, ssh (aaa.c) ---- */

@@ -11,10 +11,17 @@
  *   permanent 0x........ 0x........ 0x........ 0x........ 0x........
  *   timed 0x........ ... active=1 used=SECONDS activated=DEVICE-TIME
  *       stacked=SECONDS counted=DEVICE-TIME anchor=DEVICE-TIME
+ *       installed=DEVICE-TIME
+ *   stacked 0x........ ... onto 0x........ ...
  * (struct lic_timed: used is counted up to counted; anchor is the time
  * the key would have been installed had it never paused, which a reload
  * checks the clock against). Lines written before counted and anchor
- * existed still load: counted is then activated, anchor activated - used.
+ * existed still load: counted is then activated, anchor activated - used,
+ * installed the anchor (the original installation time, the first
+ * activation; a reload measures a clock set back from it).
+ * A stacked line names a key whose identical license was added to the
+ * timed key it is onto (listed before it), so that entering it again is
+ * known (licensing/KEYS.md, "On the device").
  * Any line it cannot read, or a key that does not decode for this serial
  * number and platform, makes the whole store invalid: the device then runs
  * on its Base license and says so at boot, as an ASA does.
@@ -96,7 +103,7 @@ state_field(const char *s, const char *name, int64_t *v)
 static int
 parse_timed_state(const char *s, struct lic_timed *t)
 {
-	int64_t		 active, used, at, stacked, counted, anchor;
+	int64_t		 active, used, at, stacked, counted, anchor, inst;
 
 	if (state_field(s, "active", &active) != 1 ||
 	    state_field(s, "used", &used) != 1 ||
@@ -124,10 +131,20 @@ parse_timed_state(const char *s, struct lic_timed *t)
 	case -1:
 		return -1;
 	}
+	switch (state_field(s, "installed", &inst)) {
+	case 0:
+		inst = anchor;
+		break;
+	case -1:
+		return -1;
+	}
 	/* Sane times only: the engine adds durations to them. */
 	if (counted < -TIME_LIMIT || counted > TIME_LIMIT ||
-	    anchor < -TIME_LIMIT || anchor > TIME_LIMIT)
+	    anchor < -TIME_LIMIT || anchor > TIME_LIMIT ||
+	    inst < -TIME_LIMIT || inst > TIME_LIMIT)
 		return -1;
+	t->installed = true;
+	t->installed_at = inst;
 	t->counted_at = counted;
 	t->anchor = anchor;
 	t->warned_at = counted;
@@ -160,6 +177,38 @@ parse_timed(struct device *dev, const char *rest)
 	return 0;
 }
 
+/* "WORDS onto WORDS": a key stacked onto an installed timed key. */
+static int
+parse_stacked(struct device *dev, const char *rest)
+{
+	struct device_license	*l = &dev->lic;
+	struct device_stacked	 st;
+	struct lic_keyinfo	 info;
+	const char		*onto = strstr(rest, " onto ");
+	char			 words[64];
+	bool			 host = false;
+
+	if (onto == NULL || (size_t)(onto - rest) >= sizeof words)
+		return -1;
+	memcpy(words, rest, (size_t)(onto - rest));
+	words[onto - rest] = '\0';
+	if (lic_key_parse(words, &st.key) != LIC_OK ||
+	    device_license_decode(dev, &st.key, &info) != LIC_OK ||
+	    info.type == LIC_KEY_PERMANENT ||
+	    lic_key_parse(onto + 6, &st.onto) != LIC_OK)
+		return -1;
+	for (size_t i = 0; i < l->ntimed; i++) {
+		if (memcmp(&l->timed[i].key, &st.onto, sizeof st.onto) == 0)
+			host = true;
+	}
+	if (!host)
+		return -1;
+	l->stacked = xreallocarray(l->stacked, l->nstacked + 1,
+	    sizeof *l->stacked);
+	l->stacked[l->nstacked++] = st;
+	return 0;
+}
+
 static int
 parse_line(struct device *dev, const char *line)
 {
@@ -179,6 +228,8 @@ parse_line(struct device *dev, const char *line)
 	}
 	if (strncmp(line, "timed ", 6) == 0)
 		return parse_timed(dev, line + 6);
+	if (strncmp(line, "stacked ", 8) == 0)
+		return parse_stacked(dev, line + 8);
 	return -1;
 }
 
@@ -188,6 +239,9 @@ license_reset(struct device_license *l)
 	free(l->timed);
 	l->timed = NULL;
 	l->ntimed = 0;
+	free(l->stacked);
+	l->stacked = NULL;
+	l->nstacked = 0;
 	l->has_flash = l->has_running = false;
 }
 
@@ -242,11 +296,18 @@ device_license_save(const struct device *dev)
 			info.duration = t->info.duration;
 		strbuf_printf(&sb, "timed %s active=%d used=%" PRIu64
 		    " activated=%" PRId64 " stacked=%" PRIu32 " counted=%"
-		    PRId64 " anchor=%" PRId64 "\n",
+		    PRId64 " anchor=%" PRId64 " installed=%" PRId64 "\n",
 		    lic_key_format(&t->key, words, sizeof words),
 		    t->active ? 1 : 0, t->used, t->activated_at,
 		    t->info.duration - info.duration, t->counted_at,
-		    t->anchor);
+		    t->anchor, t->installed ? t->installed_at : t->anchor);
+	}
+	for (size_t i = 0; i < l->nstacked; i++) {
+		char	onto[64];
+
+		strbuf_printf(&sb, "stacked %s onto %s\n",
+		    lic_key_format(&l->stacked[i].key, words, sizeof words),
+		    lic_key_format(&l->stacked[i].onto, onto, sizeof onto));
 	}
 	rc = device_flash_write(dev, STORE_FILE, sb.buf, sb.len);
 	strbuf_release(&sb);

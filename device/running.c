@@ -143,11 +143,23 @@ device_tls_sessions(const struct device *dev)
 }
 
 void
+device_tls_uc_applied(struct device *dev, uint32_t uc_before)
+{
+	struct lic_tls_limits	 l;
+	uint32_t		 uc = device_license_value(dev,
+	    "uc-proxy-sessions");
+
+	device_tls_limits(dev, &l);
+	if (uc > uc_before && uc > l.platform_dflt)
+		dev->ext->tls_set = false;
+}
+
+void
 device_tls_clear(struct device *dev)
 {
 	struct lic_tls_limits	 l;
 
 	device_tls_limits(dev, &l);
-	dev->ext->tls_set = l.platform_dflt != l.dflt;
+	dev->ext->tls_set = true;
 	dev->ext->tls_sessions = l.platform_dflt;
 }

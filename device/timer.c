@@ -21,9 +21,14 @@
  *
  * - activation-key KEY installs a time-based or evaluation key and
  *   activates it ("If you enter a new time-based key, then it is active by
- *   default"). A key whose license is identical to an installed one (the
- *   same words: asaemu-keygen mints one key per license) stacks: "the
- *   duration equals the combined duration", and it is activated.
+ *   default"). Another key whose license is identical to an installed one
+ *   (another purchase: format 2 keys carry a purchase number, KEYS.md)
+ *   stacks from 8.3 on ("Stackable time-based licenses", Table 5-20):
+ *   "the duration equals the combined duration", the installed key is
+ *   activated and the new key's words are kept (device_stacked), so it
+ *   cannot stack twice. A key entered again is not a new license: refused
+ *   while it is installed and active, activated while it is inactive, and
+ *   expired stays expired (with or without activate).
  * - activation-key KEY activate|deactivate switches an installed key
  *   without stacking (activate also installs a new key). The last key
  *   activated for a feature is the active one; an active evaluation key
@@ -96,6 +101,26 @@ find_key(const struct device_license *l, const struct lic_key *key)
 			return i;
 	}
 	return LIC_NO_KEY;
+}
+
+/* The installed key that key was stacked onto, or LIC_NO_KEY. */
+static size_t
+find_stacked(const struct device_license *l, const struct lic_key *key)
+{
+	for (size_t i = 0; i < l->nstacked; i++) {
+		if (memcmp(&l->stacked[i].key, key, sizeof *key) == 0)
+			return find_key(l, &l->stacked[i].onto);
+	}
+	return LIC_NO_KEY;
+}
+
+static void
+add_stacked(struct device_license *l, const struct lic_key *key, size_t onto)
+{
+	l->stacked = xreallocarray(l->stacked, l->nstacked + 1,
+	    sizeof *l->stacked);
+	l->stacked[l->nstacked].key = *key;
+	l->stacked[l->nstacked++].onto = l->timed[onto].key;
 }
 
 /* An installed key with the same license (other words): it stacks. */
@@ -185,11 +210,14 @@ device_license_timed(struct device *dev, enum device_timed_op op,
 	struct lic_timed	*saved;
 	size_t			 nsaved = l->ntimed, i;
 	int64_t			 now = now_secs(dev);
+	enum device_timed_err	 err;
 
 	saved = xreallocarray(NULL, nsaved + 1, sizeof *saved);
 	if (nsaved > 0)
 		memcpy(saved, l->timed, nsaved * sizeof *saved);
 	i = find_key(l, key);
+	if (i == LIC_NO_KEY)
+		i = find_stacked(l, key);
 	if (op == DEVICE_TIMED_DEACTIVATE) {
 		if (i == LIC_NO_KEY) {
 			free(saved);
@@ -203,15 +231,29 @@ device_license_timed(struct device *dev, enum device_timed_op op,
 			i = install(l, key, info);
 		return activate(dev, saved, nsaved, i, remaining);
 	}
-	if (i == LIC_NO_KEY)
+	if (i != LIC_NO_KEY) {
+		/* Entered again: the same license, not another one. */
+		if (l->timed[i].active &&
+		    lic_timed_remaining(&l->timed[i], now) > 0) {
+			free(saved);
+			return DEVICE_TIMED_ALREADY;
+		}
+		return activate(dev, saved, nsaved, i, remaining);
+	}
+	if (!before_83(dev))
 		i = find_identical(l, info);
 	if (i == LIC_NO_KEY)
-		i = install(l, key, info);
-	else if (!lic_timed_stack(&l->timed[i], info->duration, now)) {
+		return activate(dev, saved, nsaved, install(l, key, info),
+		    remaining);
+	if (!lic_timed_stack(&l->timed[i], info->duration, now)) {
 		restore(l, saved, nsaved);
 		return DEVICE_TIMED_NOT_STACKED;
 	}
-	return activate(dev, saved, nsaved, i, remaining);
+	add_stacked(l, key, i);
+	err = activate(dev, saved, nsaved, i, remaining);
+	if (err != DEVICE_TIMED_OK)
+		l->nstacked--;
+	return err;
 }
 
 /* One event for the records of one expired key, ev[0..n). */
@@ -295,6 +337,26 @@ device_license_tick(struct device *dev, struct device_events *evs)
 	    now < dev->lic.saved_at)))
 		save_or_report(dev, evs);
 	device_license_compute(dev);
+}
+
+void
+device_license_shutdown(struct device *dev)
+{
+	struct device_license	*l = &dev->lic;
+	int64_t			 now = now_secs(dev);
+
+	if (l->ntimed == 0 || l->invalid)
+		return;
+	/*
+	 * The time used reaches flash at exit too. A key that would run out
+	 * by now is left to the next boot, which says it expired.
+	 */
+	for (size_t i = 0; i < l->ntimed; i++) {
+		if (l->timed[i].active &&
+		    lic_timed_remaining(&l->timed[i], now) > 0)
+			lic_timed_advance(&l->timed[i], now);
+	}
+	(void)device_license_save(dev);
 }
 
 void

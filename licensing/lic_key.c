@@ -18,7 +18,7 @@
 /*
  * DOC: key layout (bit 0 is the most significant bit of the first word).
  *
- *	bits	  0..3	 version (1), in clear
+ *	bits	  0..3	 format version (1 or 2), in clear
  *	bits	  4..19	 serial tag: HMAC("S" serial platform), 16 bits,
  *			 XORed with the mac's first 16 bits
  *	bits	 20..123 body, 104 bits, XORed with
@@ -26,7 +26,8 @@
  *	bits	124..155 mac: HMAC("M" version body serial platform), 32 bits
  *	bits	156..159 check nibble: Luhn mod 16 over the 39 nibbles before
  *
- * The body's own layout is at the top of lic_key_body.c.
+ * The body's own layout is at the top of lic_key_body.c; format 2 adds a
+ * purchase number to it. Both formats decode; keys are minted in format 2.
  *
  * Decoding checks, in order: the check nibble (any single mistyped hex
  * digit fails here, always: LIC_E_CHECKSUM), the version, the serial tag
@@ -34,7 +35,6 @@
  * 65536 that fails on the mac instead), then the mac (LIC_E_CHECKSUM).
  */
 
-#define KEY_VERSION	1
 #define KEY_BYTES	20
 #define KEY_NIBBLES	40
 
@@ -47,7 +47,11 @@
 #define SERIAL_MAX	32	/* longer serial numbers are refused */
 #define PLATFORM_MAX	64	/* so is a longer platform id */
 
-/* Public: asaemu is an emulator; this only makes keys look like keys. */
+/*
+ * Public: asaemu is an emulator; this only makes keys look like keys.
+ * Format 2 keeps format 1's secret: the version byte under the mac tells
+ * the formats apart.
+ */
 static const char key_secret[] =
     "asaemu activation key format 1: not a secret, not a Cisco key";
 
@@ -218,11 +222,12 @@ key_tag(const char *serial, const struct lic_platform *p)
 
 /* The mac over version and plain body, and the body's whitening. */
 static uint32_t
-key_mac(const uint8_t *body, const char *serial, const struct lic_platform *p)
+key_mac(unsigned version, const uint8_t *body, const char *serial,
+    const struct lic_platform *p)
 {
 	uint8_t	data[1 + LIC_BODY_BYTES], md[EVP_MAX_MD_SIZE];
 
-	data[0] = KEY_VERSION;
+	data[0] = (uint8_t)version;
 	memcpy(data + 1, body, LIC_BODY_BYTES);
 	key_hmac('M', data, sizeof data, serial, p, md);
 	return (uint32_t)md[0] << 24 | (uint32_t)md[1] << 16 |
@@ -255,16 +260,21 @@ lic_key_encode(const struct lic_catalog *cat, const struct lic_platform *p,
     const char *serial, const struct lic_keyinfo *ki, struct lic_key *out)
 {
 	uint8_t		b[KEY_BYTES] = { 0 }, body[LIC_BODY_BYTES];
+	struct lic_keyinfo k = *ki;
 	uint32_t	mac;
 	enum lic_err	err;
 
 	if (!key_ids_ok(serial, p))
 		return LIC_E_SERIAL;
-	if ((err = lic_key_body_encode(cat, p, ki, body)) != LIC_OK)
+	if (k.format == 0)
+		k.format = LIC_KEY_FORMAT;
+	if (k.format != 1 && k.format != 2)
+		return LIC_E_RANGE;
+	if ((err = lic_key_body_encode(cat, p, &k, body)) != LIC_OK)
 		return err;
-	mac = key_mac(body, serial, p);
+	mac = key_mac(k.format, body, serial, p);
 	key_whiten(body, mac, serial, p);
-	lic_bits_write(b, KEY_OFF_VERSION, 4, KEY_VERSION);
+	lic_bits_write(b, KEY_OFF_VERSION, 4, k.format);
 	lic_bits_write(b, KEY_OFF_TAG, 16, key_tag(serial, p) ^ mac >> 16);
 	for (size_t i = 0; i < LIC_BODY_BYTES; i++)
 		lic_bits_write(b, KEY_OFF_BODY + i * 8, 8, body[i]);
@@ -277,7 +287,7 @@ lic_key_encode(const struct lic_catalog *cat, const struct lic_platform *p,
 /* The checks every key passes before its body is read. */
 static enum lic_err
 key_open(const struct lic_platform *p, const char *serial,
-    const struct lic_key *key, uint8_t *body)
+    const struct lic_key *key, unsigned *version, uint8_t *body)
 {
 	uint8_t		b[KEY_BYTES];
 	uint32_t	mac;
@@ -285,7 +295,8 @@ key_open(const struct lic_platform *p, const char *serial,
 	key_to_bytes(key, b);
 	if (key_luhn(b) != lic_bits_read(b, KEY_OFF_CHECK, 4))
 		return LIC_E_CHECKSUM;
-	if (lic_bits_read(b, KEY_OFF_VERSION, 4) != KEY_VERSION)
+	*version = lic_bits_read(b, KEY_OFF_VERSION, 4);
+	if (*version != 1 && *version != 2)
 		return LIC_E_VERSION;
 	mac = lic_bits_read(b, KEY_OFF_MAC, 32);
 	if (!key_ids_ok(serial, p) || (lic_bits_read(b, KEY_OFF_TAG, 16) ^
@@ -294,7 +305,7 @@ key_open(const struct lic_platform *p, const char *serial,
 	for (size_t i = 0; i < LIC_BODY_BYTES; i++)
 		body[i] = (uint8_t)lic_bits_read(b, KEY_OFF_BODY + i * 8, 8);
 	key_whiten(body, mac, serial, p);
-	if (key_mac(body, serial, p) != mac)
+	if (key_mac(*version, body, serial, p) != mac)
 		return LIC_E_CHECKSUM;
 	return LIC_OK;
 }
@@ -304,9 +315,10 @@ lic_key_decode(const struct lic_catalog *cat, const struct lic_platform *p,
     const char *serial, const struct lic_key *key, struct lic_keyinfo *out)
 {
 	uint8_t		body[LIC_BODY_BYTES];
+	unsigned	version;
 	enum lic_err	err;
 
-	if ((err = key_open(p, serial, key, body)) != LIC_OK)
+	if ((err = key_open(p, serial, key, &version, body)) != LIC_OK)
 		return err;
-	return lic_key_body_decode(cat, p, body, out);
+	return lic_key_body_decode(cat, p, version, body, out);
 }

@@ -14,17 +14,23 @@
 
 /*
  * DOC: body layout (before whitening), MSB first, zero padded:
- *	permanent:	type(2) edition(w) then, in catalogue code order, each
- *			feature's index into lic_key_values() (w bits each)
+ *	permanent:	type(2) [purchase(16)] edition(w) then, in catalogue
+ *			code order, each feature's index into
+ *			lic_key_values() (w bits each)
  *	time-based,
- *	evaluation:	type(2) hours(20) count(4) count * (code(8) index(w))
- * where w is the fewest bits that hold the list's largest index.
+ *	evaluation:	type(2) [purchase(16)] hours(20) count(4)
+ *			count * (code(8) index(w))
+ * where w is the fewest bits that hold the list's largest index. The
+ * purchase number is in format 2 keys only (KEYS.md): two purchases of
+ * one license are two keys, which is what lets identical time-based
+ * licenses stack.
  */
 
 #define TYPE_BITS	2
 #define HOURS_BITS	20
 #define COUNT_BITS	4
 #define CODE_BITS	8
+#define PURCHASE_BITS	16
 
 /* ---- Bit packing ---- */
 
@@ -358,6 +364,11 @@ lic_key_body_encode(const struct lic_catalog *cat,
 
 	memset(body, 0, LIC_BODY_BYTES);
 	bits_put(&bb, TYPE_BITS, (uint32_t)ki->type);
+	if (ki->format == 1 ? ki->purchase != 0 :
+	    ki->purchase > LIC_KEY_MAX_PURCHASE)
+		return LIC_E_RANGE;
+	if (ki->format != 1)
+		bits_put(&bb, PURCHASE_BITS, ki->purchase);
 	switch (ki->type) {
 	case LIC_KEY_PERMANENT:
 		return key_encode_permanent(cat, p, ki, &bb);
@@ -371,7 +382,7 @@ lic_key_body_encode(const struct lic_catalog *cat,
 
 enum lic_err
 lic_key_body_decode(const struct lic_catalog *cat,
-    const struct lic_platform *p, const uint8_t *body,
+    const struct lic_platform *p, unsigned format, const uint8_t *body,
     struct lic_keyinfo *out)
 {
 	uint8_t			buf[LIC_BODY_BYTES];
@@ -382,7 +393,10 @@ lic_key_body_decode(const struct lic_catalog *cat,
 
 	memcpy(buf, body, sizeof buf);
 	memset(&ki, 0, sizeof ki);
+	ki.format = format;
 	bits_get(&bb, TYPE_BITS, &type);
+	if (format != 1)
+		bits_get(&bb, PURCHASE_BITS, &ki.purchase);
 	switch (type) {
 	case LIC_KEY_PERMANENT:
 		ki.type = LIC_KEY_PERMANENT;

@@ -58,8 +58,12 @@
  * anchor is the time the key would have been installed had it never
  * paused: clock set (lic_timed_rebase) moves counted_at but not the
  * anchor, and a reload (lic_timed_reload) sets used to the time since the
- * anchor, which is how "the ASA checks the system clock against the
- * original installation time" of the chapter's note behaves.
+ * anchor when that is more ("assumes that more time has passed than has
+ * actually been used"). The clock set back is measured, as the chapter
+ * words it, "between the original installation time and the system
+ * clock": installed_at, the first activation, which no pause moves; a
+ * key deactivated for a month and then run a week survives a clock set
+ * to three weeks after its installation (issue 11 item 9).
  */
 
 #define NO_FEATURE	((size_t)-1)
@@ -116,6 +120,10 @@ lic_timed_start(struct lic_timed *t, int64_t now)
 	if (t->used >= t->info.duration)
 		return false;
 	t->active = true;
+	if (!t->installed) {
+		t->installed = true;
+		t->installed_at = now;
+	}
 	t->activated_at = now;
 	t->counted_at = now;
 	t->anchor = now - (int64_t)t->used;
@@ -161,9 +169,11 @@ lic_timed_reload(struct lic_timed *t, int64_t now)
 	if (!t->active)
 		return false;
 	ran = timed_span(t->anchor, now);
-	if (ran < t->used || ran > t->info.duration)
+	/* Set back: measured from the original installation time. */
+	if (timed_span(t->installed ? t->installed_at : t->anchor, now) <
+	    t->used || ran > t->info.duration)
 		t->used = t->info.duration;
-	else
+	else if (ran > t->used)
 		t->used = ran;
 	t->counted_at = now;
 	t->warned_at = now;

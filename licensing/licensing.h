@@ -317,6 +317,8 @@ struct lic_grant {
 #define LIC_KEY_MAX_GRANTS 40	/* permanent keys: catalogue size limit */
 #define LIC_KEY_MAX_TIMED 15	/* features of one evaluation key */
 #define LIC_KEY_MAX_HOURS 0xfffff /* longest duration, in hours */
+#define LIC_KEY_FORMAT	2	/* the format lic_key_encode mints */
+#define LIC_KEY_MAX_PURCHASE 0xffff /* 16 bits of purchase number */
 
 /*
  * What a key holds, once decoded for its serial number and platform.
@@ -326,6 +328,13 @@ struct lic_grant {
  * Time-based: one grant; evaluation: 1..LIC_KEY_MAX_TIMED, in key order.
  */
 struct lic_keyinfo {
+	unsigned	 format;	/* key format version (KEYS.md): 1 or
+					   2; to encode, 0 means the current
+					   one, 2 */
+	uint32_t	 purchase;	/* format 2: the purchase number, 0 to
+					   LIC_KEY_MAX_PURCHASE, which makes
+					   two purchases of one license two
+					   keys; format 1: always 0 */
 	enum lic_key_type type;
 	size_t		 edition;	/* permanent: platform edition index */
 	struct lic_grant grants[LIC_KEY_MAX_GRANTS];
@@ -358,8 +367,9 @@ enum lic_err lic_key_values(const struct lic_catalog *,
 /*
  * Mint a key for serial on platform p. Values are checked against p
  * (lic_key_values): LIC_E_TIER if not sold, LIC_E_FEATURE for an unknown
- * or repeated feature, LIC_E_RANGE for a bad duration, grant count or
- * edition, LIC_E_SERIAL for an empty or over-long serial number.
+ * or repeated feature, LIC_E_RANGE for a bad duration, grant count,
+ * edition, format or purchase number (format 1 has none), LIC_E_SERIAL
+ * for an empty or over-long serial number.
  */
 enum lic_err lic_key_encode(const struct lic_catalog *,
 	    const struct lic_platform *p, const char *serial,
@@ -404,12 +414,15 @@ struct lic_timed {
 	int64_t		 activated_at;	/* device time it was (re)activated;
 					   the later wins a feature */
 	int64_t		 counted_at;	/* device time used is counted to */
-	int64_t		 anchor;	/* the chapter's "original
-					   installation time": activated_at
-					   less the time used before it;
-					   clock set leaves it alone, a
-					   reload checks the clock against
-					   it (lic_timed_reload) */
+	int64_t		 anchor;	/* activated_at less the time used
+					   before it: when the key would
+					   have been installed had it never
+					   paused; clock set leaves it
+					   alone (lic_timed_reload) */
+	bool		 installed;	/* activated once: installed_at set */
+	int64_t		 installed_at;	/* the chapter's "original
+					   installation time": its first
+					   activation; never moves */
 	int64_t		 warned_at;	/* device time of the last "will
 					   expire" warning (every 24 hours) */
 };
@@ -428,7 +441,8 @@ uint64_t lic_timed_remaining(const struct lic_timed *t, int64_t now);
  */
 bool	lic_timed_advance(struct lic_timed *t, int64_t now);
 /*
- * Activate t at device time now (activated_at = counted_at = now).
+ * Activate t at device time now (activated_at = counted_at = now; the
+ * first activation is the installation, installed_at).
  * Returns false, leaving t inactive, when it has expired. Activating an
  * active key only counts it down to now.
  */
@@ -450,11 +464,12 @@ bool	lic_timed_stack(struct lic_timed *t, uint32_t duration, int64_t now);
 void	lic_timed_rebase(struct lic_timed *t, int64_t old, int64_t now);
 /*
  * A reload at device time now (the chapter's note on the system clock):
- * an active t has run now - anchor seconds, "more time than has actually
- * been used" if the clock was set later, and that is what it has used;
  * if the clock was set back so that "the actual running time is greater
  * than the time between the original installation time and the system
- * clock", t is used up at once. Time while no process ran counts (the
+ * clock" (now - installed_at < used), t is used up at once; else an
+ * active t has run now - anchor seconds, "more time than has actually
+ * been used" if the clock was set later, and that is what it has used
+ * (a pause, deactivated, does not count: the anchor moved by it). Time while no process ran counts (the
  * timer "continues to count down" while the ASA is shut down). t stays
  * active: lic_timed_tick(now) then expires it and finds its successor.
  * Returns true when t has no time left; inactive keys are left alone.

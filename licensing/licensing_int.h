@@ -25,19 +25,21 @@ uint32_t lic_bits_read(const uint8_t *b, size_t off, unsigned n);
 void	 lic_bits_write(uint8_t *b, size_t off, unsigned n, uint32_t v);
 
 /*
- * The plain body (LIC_BODY_BYTES, before whitening) for ki, values
- * checked against p as lic_key_encode() documents; body is all written.
+ * The plain body (LIC_BODY_BYTES, before whitening) for ki in key format
+ * ki->format (1 or 2, already resolved), values checked against p as
+ * lic_key_encode() documents; body is all written.
  */
 enum lic_err lic_key_body_encode(const struct lic_catalog *,
 	    const struct lic_platform *p, const struct lic_keyinfo *ki,
 	    uint8_t *body);
 /*
- * Read a plain body (LIC_BODY_BYTES) into *out, which is left alone
- * unless LIC_OK: LIC_E_VERSION for an unknown key type, LIC_E_FEATURE,
- * LIC_E_TIER or LIC_E_RANGE for contents p does not sell.
+ * Read a plain body (LIC_BODY_BYTES) of key format 1 or 2 into *out,
+ * which is left alone unless LIC_OK: LIC_E_VERSION for an unknown key
+ * type, LIC_E_FEATURE, LIC_E_TIER or LIC_E_RANGE for contents p does not
+ * sell.
  */
 enum lic_err lic_key_body_decode(const struct lic_catalog *,
-	    const struct lic_platform *p, const uint8_t *body,
+	    const struct lic_platform *p, unsigned format, const uint8_t *body,
 	    struct lic_keyinfo *out);
 
 /* The values one feature may take in a key; a body holds indices. */

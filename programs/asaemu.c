@@ -29,6 +29,7 @@ static const struct option longopts[] = {
 	{ "lab",	  required_argument, NULL, 'L' },
 	{ "name",	  required_argument, NULL, 'n' },
 	{ "clock",	  required_argument, NULL, 'c' },
+	{ "npe",	  no_argument,	     NULL, 'N' },
 	{ "batch",	  required_argument, NULL, 'b' },
 	{ "stop-on-error", no_argument,	     NULL, 'e' },
 	{ "detach",	  no_argument,	     NULL, 'D' },
@@ -61,6 +62,7 @@ usage(FILE *f)
 	    "number)\n"
 	    "  --flash DIR         flash directory (default LAB/NAME)\n"
 	    "  --clock TIME        frozen start time, YYYY-MM-DDTHH:MM:SSZ\n"
+	    "  --npe               the model's No Payload Encryption variant\n"
 	    "  --batch FILE        run the commands of FILE, then exit\n"
 	    "  --stop-on-error     stop at the first command that fails\n"
 	    "  --detach            run the device with no console\n"
@@ -151,6 +153,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'L': free(o->lab); o->lab = xstrdup(optarg); break;
 		case 'n': o->name = optarg; break;
 		case 'c': o->dev.clock = optarg; break;
+		case 'N': o->dev.npe = true; break;
 		case 'b': o->batch = optarg; break;
 		case 'e': o->stop_on_error = true; break;
 		case 'D': o->detach = true; break;

@@ -4,6 +4,7 @@
  * time-based and evaluation activation keys for a serial number and a
  * platform, and decodes keys (licensing/KEYS.md):
  *	asaemu-keygen --serial SN --model ID [--feature ID[=VALUE]]...
+ *	    [--time-based DURATION] [--purchase N]
  *	asaemu-keygen --decode --serial SN --model ID KEY...
  */
 #include <ctype.h>
@@ -17,6 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/random.h>
+
 #include "licensing/licensing.h"
 #include "models/models.h"
 #include "util/util.h"
@@ -29,7 +32,8 @@
 
 static const char keygen_usage[] =
     "usage: asaemu-keygen --serial SN --model ID [--feature ID[=VALUE]]...\n"
-    "                     [--time-based DURATION] [--data DIR]\n"
+    "                     [--time-based DURATION] [--purchase N] "
+    "[--data DIR]\n"
     "       asaemu-keygen --decode --serial SN --model ID [--data DIR] "
     "KEY...\n";
 
@@ -47,6 +51,10 @@ static const char keygen_help[] =
     "                           a time-based key (one --feature) or an\n"
     "                           evaluation key (several); DURATION is a\n"
     "                           number and h, d or w (62d, 52w)\n"
+    "  -p, --purchase N         the purchase number, 0 to 65535 (default:\n"
+    "                           a random one): each purchase of a license\n"
+    "                           is its own key, and identical time-based\n"
+    "                           licenses of two purchases stack\n"
     "  -d, --decode             print what each KEY (five words) holds\n"
     "  -D, --data DIR           the data directory (default: $ASAEMU_DATA,\n"
     "                           the build tree, then the installed data)\n"
@@ -61,6 +69,7 @@ static const struct option keygen_options[] = {
 	{ "model",	required_argument,	NULL,	'm' },
 	{ "feature",	required_argument,	NULL,	'f' },
 	{ "time-based",	required_argument,	NULL,	't' },
+	{ "purchase",	required_argument,	NULL,	'p' },
 	{ "decode",	no_argument,		NULL,	'd' },
 	{ "data",	required_argument,	NULL,	'D' },
 	{ "help",	no_argument,		NULL,	'h' },
@@ -73,6 +82,7 @@ struct keygen {
 	const char		 *model;
 	const char		 *data;	    /* NULL: model_default_dir() */
 	const char		 *duration; /* NULL: a permanent key */
+	const char		 *purchase; /* NULL: a random number */
 	bool			  decode;
 	const char		**features; /* "id[=value]", from argv */
 	size_t			  nfeatures;
@@ -300,6 +310,38 @@ keygen_explain(const struct keygen *kg, const struct lic_keyinfo *ki)
 	keygen_error("cannot mint this key: %s", lic_strerror(LIC_E_TIER));
 }
 
+/*
+ * --purchase N, or a random number: the portal mints a new key for every
+ * purchase (KEYS.md, format 2).
+ */
+static int
+keygen_purchase(const struct keygen *kg, uint32_t *n)
+{
+	uint16_t	 r;
+	char		*end;
+	unsigned long	 v;
+
+	if (kg->purchase == NULL) {
+		if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r) {
+			keygen_error("no random purchase number: %s",
+			    strerror(errno));
+			return -1;
+		}
+		*n = r;
+		return 0;
+	}
+	errno = 0;
+	v = strtoul(kg->purchase, &end, 10);
+	if (!isdigit((unsigned char)*kg->purchase) || *end != '\0' ||
+	    errno != 0 || v > LIC_KEY_MAX_PURCHASE) {
+		keygen_error("bad purchase number %s (0 to %u)", kg->purchase,
+		    (unsigned)LIC_KEY_MAX_PURCHASE);
+		return -1;
+	}
+	*n = (uint32_t)v;
+	return 0;
+}
+
 static int
 keygen_mint(struct keygen *kg)
 {
@@ -320,6 +362,8 @@ keygen_mint(struct keygen *kg)
 		return 1;
 	}
 	ki.edition = edition;
+	if (keygen_purchase(kg, &ki.purchase) != 0)
+		return 1;
 	if (kg->duration != NULL) {
 		if (keygen_parse_duration(kg->duration, &ki.duration) != 0) {
 			keygen_error("bad duration %s (1h to %uh)",
@@ -355,6 +399,8 @@ keygen_print_info(const struct keygen *kg, const struct lic_keyinfo *ki)
 	char			 buf[32];
 
 	printf("type: %s\n", types[ki->type]);
+	if (ki->format >= 2)
+		printf("purchase: %u\n", (unsigned)ki->purchase);
 	if (ki->type == LIC_KEY_PERMANENT)
 		printf("edition: %s\n", kg->p->editions[ki->edition].id);
 	else if (hours % 24 == 0)
@@ -468,7 +514,7 @@ main(int argc, char **argv)
 	memset(&kg, 0, sizeof kg);
 	kg.features = xcalloc((size_t)argc + 1, sizeof *kg.features);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":s:m:f:t:dD:hV", keygen_options,
+	while ((c = getopt_long(argc, argv, ":s:m:f:t:p:dD:hV", keygen_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -482,6 +528,9 @@ main(int argc, char **argv)
 			break;
 		case 't':
 			kg.duration = optarg;
+			break;
+		case 'p':
+			kg.purchase = optarg;
 			break;
 		case 'd':
 			kg.decode = true;
@@ -510,7 +559,8 @@ main(int argc, char **argv)
 	}
 	if (kg.serial == NULL || kg.model == NULL)
 		rc = keygen_usage_error("--serial and --model are required");
-	else if (kg.decode && (kg.nfeatures > 0 || kg.duration != NULL))
+	else if (kg.decode && (kg.nfeatures > 0 || kg.duration != NULL ||
+	    kg.purchase != NULL))
 		rc = keygen_usage_error("--decode takes keys, not features");
 	else if (!kg.decode && optind < argc)
 		rc = keygen_usage_error("keys are for --decode");

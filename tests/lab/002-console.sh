@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 keygen=$(dirname "$ASAEMU")/asaemu-keygen
-key=$("$keygen" --serial JMX1234L0AB --model ASA5520 --time-based 1d \
+key=$("$keygen" --serial JMX1234L0AB --model ASA5520 --time-based 1d --purchase 1 \
 	--feature botnet-traffic-filter)
 mkfifo "$LAB/in"
 script -qfec "$ASAEMU --lab $LAB --name fw1 --clock $CLOCK" /dev/null \

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 keygen=$(dirname "$ASAEMU")/asaemu-keygen
-key=$("$keygen" --serial JMX1234L0AB --model ASA5520 --time-based 52w \
+key=$("$keygen" --serial JMX1234L0AB --model ASA5520 --time-based 52w --purchase 1 \
 	--feature botnet-traffic-filter)
 start fw1
 out=$(printf 'en\n\nactivation-key %s\nemulator advance-time 10 days\nconf t\nhostname unsaved\n' "$key" | sess fw1)

@@ -187,6 +187,9 @@ assert_same_info(const struct lic_keyinfo *want, const struct lic_keyinfo *got,
     const struct lic_platform *p)
 {
 	assert_int_equal(got->type, want->type);
+	assert_int_equal(got->format, want->format == 0 ? LIC_KEY_FORMAT :
+	    want->format);
+	assert_int_equal(got->purchase, want->purchase);
 	if (want->type != LIC_KEY_PERMANENT) {
 		assert_int_equal(got->duration, want->duration);
 		assert_int_equal(got->ngrants, want->ngrants);
@@ -233,6 +236,7 @@ static void
 random_info(uint32_t *s, const struct lic_platform *p, struct lic_keyinfo *ki)
 {
 	memset(ki, 0, sizeof *ki);
+	ki->purchase = rnd(s) % (LIC_KEY_MAX_PURCHASE + 1);
 	ki->type = (enum lic_key_type)(rnd(s) % 3);
 	if (ki->type == LIC_KEY_PERMANENT) {
 		ki->edition = rnd(s) % p->neditions;
@@ -255,6 +259,9 @@ random_info(uint32_t *s, const struct lic_platform *p, struct lic_keyinfo *ki)
 			ki->grants[ki->ngrants++] = (struct lic_grant)G(f, v);
 		if (ki->type == LIC_KEY_TIMEBASED && ki->ngrants == 1)
 			break;
+		/* Format 2's purchase number leaves 62 bits for grants. */
+		if (ki->ngrants == 4)
+			break;
 	}
 	assert_true(ki->ngrants > 0);
 }
@@ -272,40 +279,76 @@ struct vector {
 static const struct vector vectors[] = {
 	{ .name = "ASA5520 Base defaults", .p = &asa5520,
 	  .serial = "JMX1628X0P9",
-	  .ki = { .type = LIC_KEY_PERMANENT },
+	  .ki = { .format = 1, .type = LIC_KEY_PERMANENT },
 	  .want = { 0x1fb5188b, 0x26c9b0aa, 0xa456bb16, 0x7e21e04b,
 	      0x58638267 } },
 	{ .name = "ASA5520 750 Premium, 3DES, 20 contexts", .p = &asa5520,
 	  .serial = "JMX1628X0P9",
-	  .ki = { .type = LIC_KEY_PERMANENT, .ngrants = 3, .grants = {
+	  .ki = { .format = 1, .type = LIC_KEY_PERMANENT, .ngrants = 3, .grants = {
 	      G(F_PREMIUM, 750), G(F_ENCRYPTION, 1), G(F_CONTEXTS, 20) } },
 	  .want = { 0x128eab6b, 0xe43256f3, 0x4f46a3f2, 0x94a67ed6,
 	      0x63d97b9f } },
 	{ .name = "ASA5520 shared server 545000", .p = &asa5520,
 	  .serial = "JMX1628X0P9",
-	  .ki = { .type = LIC_KEY_PERMANENT, .ngrants = 1, .grants = {
+	  .ki = { .format = 1, .type = LIC_KEY_PERMANENT, .ngrants = 1, .grants = {
 	      G(F_SHARED, 545000) } },
 	  .want = { 0x1f96a8ce, 0xd95db470, 0xb5476944, 0x97e443db,
 	      0x7bdb486b } },
 	{ .name = "ASA5505 Security Plus, unlimited hosts", .p = &asa5505,
 	  .serial = "JMX1234A5BC",
-	  .ki = { .type = LIC_KEY_PERMANENT, .edition = 1, .ngrants = 2,
+	  .ki = { .format = 1, .type = LIC_KEY_PERMANENT, .edition = 1, .ngrants = 2,
 	      .grants = { G(F_HOSTS, LIC_UNLIMITED), G(F_ENCRYPTION, 1) } },
 	  .want = { 0x1d4e5a03, 0x40bacdea, 0x197074fb, 0x8fbabb21,
 	      0x865307bf } },
 	{ .name = "ASA5520 Botnet 52 weeks", .p = &asa5520,
 	  .serial = "JMX1628X0P9",
-	  .ki = { .type = LIC_KEY_TIMEBASED, .duration = DAYS(364),
+	  .ki = { .format = 1, .type = LIC_KEY_TIMEBASED, .duration = DAYS(364),
 	      .ngrants = 1, .grants = { G(F_BOTNET, 1) } },
 	  .want = { 0x11917f22, 0x57d0bb27, 0xb17b5f16, 0x5de068b5,
 	      0x7c003d50 } },
 	{ .name = "ASA5520 evaluation 62 days", .p = &asa5520,
 	  .serial = "JMX1628X0P9",
-	  .ki = { .type = LIC_KEY_EVALUATION, .duration = DAYS(62),
+	  .ki = { .format = 1, .type = LIC_KEY_EVALUATION, .duration = DAYS(62),
 	      .ngrants = 3, .grants = { G(F_BOTNET, 1), G(F_PREMIUM, 750),
 	      G(F_CONTEXTS, 20) } },
 	  .want = { 0x15bede26, 0x56f6eeaa, 0x6ca72d7e, 0x8d6ec7f1,
 	      0x53a1d2de } },
+	/* Format 2 (KEYS.md): the same licenses with a purchase number. */
+	{ .name = "v2 ASA5520 750 Premium, 3DES, 20 contexts, purchase 1",
+	  .p = &asa5520, .serial = "JMX1628X0P9",
+	  .ki = { .format = 2, .purchase = 1, .type = LIC_KEY_PERMANENT,
+	      .ngrants = 3, .grants = { G(F_PREMIUM, 750), G(F_ENCRYPTION, 1),
+	      G(F_CONTEXTS, 20) } },
+	  .want = { 0x2be0cda2, 0x1d967c01, 0x96676c18, 0x2f8603df,
+	      0x0dbefd9e } },
+	{ .name = "v2 ASA5520 Botnet 52 weeks, purchase 1", .p = &asa5520,
+	  .serial = "JMX1628X0P9",
+	  .ki = { .format = 2, .purchase = 1, .type = LIC_KEY_TIMEBASED,
+	      .duration = DAYS(364), .ngrants = 1,
+	      .grants = { G(F_BOTNET, 1) } },
+	  .want = { 0x29b2d166, 0x86af9d9d, 0x64a243f8, 0xd744c51d,
+	      0x5faad097 } },
+	{ .name = "v2 ASA5520 Botnet 52 weeks, purchase 2", .p = &asa5520,
+	  .serial = "JMX1628X0P9",
+	  .ki = { .format = 2, .purchase = 2, .type = LIC_KEY_TIMEBASED,
+	      .duration = DAYS(364), .ngrants = 1,
+	      .grants = { G(F_BOTNET, 1) } },
+	  .want = { 0x2217ee0a, 0x1d54d980, 0x17f15c1f, 0xfa3cb316,
+	      0xfa9995d5 } },
+	{ .name = "v2 ASA5520 evaluation 62 days, purchase 65535",
+	  .p = &asa5520, .serial = "JMX1628X0P9",
+	  .ki = { .format = 2, .purchase = 65535, .type = LIC_KEY_EVALUATION,
+	      .duration = DAYS(62), .ngrants = 3, .grants = { G(F_BOTNET, 1),
+	      G(F_PREMIUM, 750), G(F_CONTEXTS, 20) } },
+	  .want = { 0x2ebeb17a, 0x8108fb46, 0xed6e6860, 0xc795278a,
+	      0x53c78304 } },
+	{ .name = "v2 ASA5505 Security Plus, unlimited hosts, purchase 0",
+	  .p = &asa5505, .serial = "JMX1234A5BC",
+	  .ki = { .format = 2, .type = LIC_KEY_PERMANENT, .edition = 1,
+	      .ngrants = 2, .grants = { G(F_HOSTS, LIC_UNLIMITED),
+	      G(F_ENCRYPTION, 1) } },
+	  .want = { 0x28188175, 0x95bc9ec9, 0x5728d2c6, 0xa03bb934,
+	      0xd0827bb0 } },
 };
 
 static void
@@ -474,7 +517,7 @@ test_lic_key__forgery_rejected(void **state)
 		    "JMX1628X0P9", &m, &got), LIC_E_SERIAL);
 	}
 	m = k;
-	set_nibble(&m, 0, 2);
+	set_nibble(&m, 0, 3);
 	fix_check(&m);
 	assert_int_equal(lic_key_decode(&catalog, &asa5520, "JMX1628X0P9",
 	    &m, &got), LIC_E_VERSION);

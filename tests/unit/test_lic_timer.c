@@ -276,6 +276,31 @@ test_lic_timer__clock_back_then_reload(void **state)
 	assert_int_equal(lic_timed_remaining(&t, T0 + WEEK + DAY), 0);
 }
 
+/* "the ASA checks the system clock against the original installation
+ * time": installed, deactivated at once, activated 4 weeks later, run a
+ * week, clock set to installation + 3 weeks, reload: 3 weeks since the
+ * installation is more than the week it ran, so it survives, one week
+ * used (issue 11 item 9; measured from the anchor it expired). */
+static void
+test_lic_timer__clock_back_from_installation(void **state)
+{
+	struct lic_timed t = timed(8 * WEEK, F_PREMIUM, 1000, 1);
+
+	(void)state;
+	assert_true(lic_timed_start(&t, T0));
+	lic_timed_stop(&t, T0);
+	assert_true(lic_timed_start(&t, T0 + 4 * WEEK));
+	assert_int_equal(t.installed_at, T0);
+	lic_timed_advance(&t, T0 + 5 * WEEK);
+	lic_timed_rebase(&t, T0 + 5 * WEEK, T0 + 3 * WEEK);
+	assert_false(lic_timed_reload(&t, T0 + 3 * WEEK));
+	assert_int_equal(t.used, WEEK);
+	assert_true(t.active);
+	/* Set back below the week it ran: expired at the reload. */
+	lic_timed_rebase(&t, T0 + 3 * WEEK, T0 + 3 * DAY);
+	assert_true(lic_timed_reload(&t, T0 + 3 * DAY));
+}
+
 /* A deactivated key is not touched by a reload: "the timer halts". */
 static void
 test_lic_timer__reload_inactive(void **state)
@@ -324,6 +349,7 @@ main(void)
 		cmocka_unit_test(test_lic_timer__reload_counts_off_time),
 		cmocka_unit_test(test_lic_timer__clock_later_then_reload),
 		cmocka_unit_test(test_lic_timer__clock_back_then_reload),
+		cmocka_unit_test(test_lic_timer__clock_back_from_installation),
 		cmocka_unit_test(test_lic_timer__reload_inactive),
 		cmocka_unit_test(test_lic_timer__warn_daily),
 	};
