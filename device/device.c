@@ -112,6 +112,8 @@ device_new(const struct device_opts *o, char **cause)
 	}
 	dev->flash = o->flash != NULL ? xstrdup(o->flash) :
 	    device_default_flash(o->serial);
+	if (o->labdir != NULL)
+		dev->labdir = xstrdup(o->labdir);
 	if (device_flash_lock(dev, cause) != 0)
 		goto fail;
 	if (o->lab != NULL && clock_join(dev, o->lab, o->clock, cause) != 0)
@@ -140,6 +142,7 @@ device_free(struct device *dev)
 	device_license_release(&dev->lic);
 	cfg_ext_free(dev->ext);
 	free(dev->flash);
+	free(dev->labdir);
 	free(dev->hostname);
 	free(dev);
 }

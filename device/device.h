@@ -30,6 +30,8 @@ struct device_opts {
 	bool			 npe;	   /* No Payload Encryption variant */
 	struct lab		*lab;	   /* the device's lab: its clock is
 					      the lab's; NULL: on its own */
+	const char		*labdir;   /* the lab's folder when lab is
+					      NULL (its servers, hosts/) */
 };
 
 struct lab;
@@ -74,6 +76,7 @@ struct device {
 	bool			 npe;		/* No Payload Encryption */
 	struct device_license	 lic;
 	char			*flash;		/* owned path */
+	char			*labdir;	/* owned; NULL: lab's or flash */
 	int			 lock_fd;	/* flock of .private/lock */
 
 	/*
@@ -149,6 +152,58 @@ int	 device_flash_write(const struct device *, const char *name,
 	    const char *data, size_t len);
 /* Remove a file of the hidden area; absent is fine. 0, or -1 with errno. */
 int	 device_flash_remove(const struct device *, const char *name);
+
+/* ---- The visible flash, disk0:, and the lab's servers (disk.c) ---- */
+
+/*
+ * Paths are relative to a root: the flash folder (disk0:/, its hidden
+ * area excluded) or a server's folder LAB/hosts/HOST (host not NULL). A
+ * leading '/' is the root. Errors (errno): EACCES for "..", the hidden
+ * area or a symlink; EHOSTUNREACH for a server that is not in the lab;
+ * ENOENT, EISDIR, ENOTDIR, EEXIST, ENOTEMPTY; ENOSPC when the flash is
+ * full.
+ */
+struct disk_entry {
+	char		*name;		/* relative to the folder; owned */
+	bool		 dir;
+	uint64_t	 size;		/* a folder: 4096 */
+	int64_t		 mtime;		/* device time */
+	unsigned	 index;		/* the number dir shows */
+};
+
+struct disk_list {
+	struct disk_entry *v;
+	size_t		 n;
+};
+
+/* The lab's folder (its servers are LAB/hosts/ADDRESS). */
+const char *device_lab_dir(const struct device *);
+/*
+ * The folder's entries in creation order (a file: itself), or with
+ * recursive every file below (names "sub/file"). 0, or -1 with errno.
+ */
+int	 device_disk_list(const struct device *, const char *path,
+	    bool recursive, struct disk_list *);
+void	 disk_list_release(struct disk_list *);
+int	 device_disk_stat(const struct device *, const char *host,
+	    const char *path, struct disk_entry *);
+/* Total and free bytes of the flash (the platform's size). */
+void	 device_disk_space(const struct device *, uint64_t *total,
+	    uint64_t *avail);
+/* The whole file (NUL-terminated; caller frees). 0, or -1 with errno. */
+int	 device_disk_read(const struct device *, const char *host,
+	    const char *path, char **data, size_t *len);
+/* Create or replace a file atomically. 0, or -1 with errno. */
+int	 device_disk_write(const struct device *, const char *host,
+	    const char *path, const char *data, size_t len);
+int	 device_disk_remove(const struct device *, const char *path);
+int	 device_disk_mkdir(const struct device *, const char *path);
+int	 device_disk_rmdir(const struct device *, const char *path);
+/* EEXIST when to exists. */
+int	 device_disk_rename(const struct device *, const char *from,
+	    const char *to);
+int	 device_disk_md5(const struct device *, const char *path,
+	    unsigned char md[16]);
 
 /* ---- The key store and running license (keystore.c) ---- */
 
