@@ -47,6 +47,9 @@ extern const struct cmd_entry *const cmd_table[];
 /* The run-time range maxima of the grammar ("tls-max"); 0: unknown. */
 uint32_t cmd_limit(void *ctx, const char *limit);
 
+/* The ASDM release shipped with software release v ("7.6(2)"). */
+const char *cmd_asdm_release(uint32_t v);
+
 /* Boot: replay the startup configuration as a reload would. */
 void	 cmd_boot(struct cmd_ctx *);
 /*
@@ -125,6 +128,47 @@ enum msg_id {
 	MSG_PING_NO_IF,
 	MSG_PING_NO_ROUTE,
 	MSG_LINK_OFF_NETWORK,
+	MSG_FS_INVALID,
+	MSG_FS_OPEN_ERROR,
+	MSG_DIR_HEADER,
+	MSG_DIR_ROW,
+	MSG_DIR_EMPTY,
+	MSG_DIR_TOTALS,
+	MSG_FLASH_HEADER,
+	MSG_FLASH_ROW,
+	MSG_DELETE_FILENAME,
+	MSG_DELETE_CONFIRM,
+	MSG_DELETE_ERROR,
+	MSG_SOURCE_FILENAME,
+	MSG_DEST_FILENAME,
+	MSG_RENAME_ERROR,
+	MSG_MKDIR_FILENAME,
+	MSG_MKDIR_DONE,
+	MSG_MKDIR_ERROR,
+	MSG_RMDIR_FILENAME,
+	MSG_RMDIR_DONE,
+	MSG_RMDIR_ERROR,
+	MSG_VERIFY_DONE,
+	MSG_VERIFY_MD5,
+	MSG_VERIFY_MATCH,
+	MSG_VERIFY_MISMATCH,
+	MSG_VERIFY_START,
+	MSG_VERIFY_NOT_IMAGE,
+	MSG_VERIFY_EMBEDDED,
+	MSG_VERIFY_COMPUTED,
+	MSG_VERIFY_BAD,
+	MSG_VERIFY_GOOD,
+	MSG_REMOTE_HOST,
+	MSG_SOURCE_USER,
+	MSG_SOURCE_PASSWORD,
+	MSG_COPY_CHECKSUM,
+	MSG_COPY_ACCESSING,
+	MSG_COPY_WRITING,
+	MSG_COPY_WRITE_ERROR,
+	MSG_COPY_EXISTS,
+	MSG_COPY_OVERWRITE,
+	MSG_COPIED_SHORT,
+	MSG_COPIED_RATE,
 	MSG_COUNT
 };
 
@@ -142,6 +186,11 @@ enum cmd_status cmd_error(struct cmd_ctx *, enum msg_id, ...);
  * (write memory, so that a reload replays them).
  */
 char	*config_render(const struct device *, bool mask);
+/*
+ * Run configuration text line by line in configuration mode, as a boot
+ * or copy ... running-config does (comments and framing skipped).
+ */
+void	 config_replay(struct cmd_ctx *, const char *text);
 /* The saved form: header, body, Cryptochecksum, ": end" (owned). */
 char	*config_render_saved(const struct device *, char checksum[33],
 	    bool mask);

@@ -159,6 +159,26 @@ stamp(const struct device *dev, int dirfd, const char *leaf)
 	(void)utimensat(dirfd, leaf, t, AT_SYMLINK_NOFOLLOW);
 }
 
+/*
+ * A folder's time is when it was made (as FAT keeps it), not when a file
+ * in it last changed: changes inside put the folder's times back.
+ */
+static void
+dir_times(int dirfd, struct timespec t[2], bool restore)
+{
+	struct stat	 st;
+
+	if (restore) {
+		(void)futimens(dirfd, t);
+		return;
+	}
+	if (fstat(dirfd, &st) == 0) {
+		t[0] = st.st_atim;
+		t[1] = st.st_mtim;
+	} else
+		t[0].tv_nsec = t[1].tv_nsec = UTIME_OMIT;
+}
+
 static bool
 entry_hidden(const char *name, bool top)
 {
@@ -422,6 +442,7 @@ device_disk_write(const struct device *dev, const char *host,
 	const char	*leaf;
 	struct stat	 st;
 	uint64_t	 total, avail, oldsz = 0;
+	struct timespec	 dt[2];
 	int		 fd, ffd, rc = -1, saved;
 
 	if ((fd = walk(dev, host, path, &copy, &leaf)) == -1)
@@ -445,6 +466,7 @@ device_disk_write(const struct device *dev, const char *host,
 			goto out;
 		}
 	}
+	dir_times(fd, dt, false);
 	xasprintf(&tmp, "%s%d", TMP_PREFIX, (int)getpid());
 	ffd = openat(fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
 	    O_CLOEXEC, 0644);
@@ -465,6 +487,7 @@ device_disk_write(const struct device *dev, const char *host,
 	}
 	fsync(fd);
 	stamp(dev, fd, leaf);
+	dir_times(fd, dt, true);
 	rc = 0;
 out:
 	free(tmp);
@@ -479,6 +502,7 @@ device_disk_remove(const struct device *dev, const char *path)
 	char		*copy;
 	const char	*leaf;
 	struct stat	 st;
+	struct timespec	 dt[2];
 	int		 fd, rc = -1;
 
 	if ((fd = walk(dev, NULL, path, &copy, &leaf)) == -1)
@@ -488,8 +512,11 @@ device_disk_remove(const struct device *dev, const char *path)
 	else if (leaf_stat(fd, leaf, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			errno = EISDIR;
-		else
-			rc = unlinkat(fd, leaf, 0);
+		else {
+			dir_times(fd, dt, false);
+			if ((rc = unlinkat(fd, leaf, 0)) == 0)
+				dir_times(fd, dt, true);
+		}
 	}
 	close(fd);
 	free(copy);
@@ -501,14 +528,20 @@ device_disk_mkdir(const struct device *dev, const char *path)
 {
 	char		*copy;
 	const char	*leaf;
+	struct timespec	 dt[2];
 	int		 fd, rc = -1;
 
 	if ((fd = walk(dev, NULL, path, &copy, &leaf)) == -1)
 		return -1;
 	if (leaf == NULL)
 		errno = EEXIST;
-	else if ((rc = mkdirat(fd, leaf, 0755)) == 0)
-		stamp(dev, fd, leaf);
+	else {
+		dir_times(fd, dt, false);
+		if ((rc = mkdirat(fd, leaf, 0755)) == 0) {
+			stamp(dev, fd, leaf);
+			dir_times(fd, dt, true);
+		}
+	}
 	close(fd);
 	free(copy);
 	return rc;
@@ -520,6 +553,7 @@ device_disk_rmdir(const struct device *dev, const char *path)
 	char		*copy;
 	const char	*leaf;
 	struct stat	 st;
+	struct timespec	 dt[2];
 	int		 fd, rc = -1;
 
 	if ((fd = walk(dev, NULL, path, &copy, &leaf)) == -1)
@@ -529,8 +563,11 @@ device_disk_rmdir(const struct device *dev, const char *path)
 	else if (leaf_stat(fd, leaf, &st) == 0) {
 		if (!S_ISDIR(st.st_mode))
 			errno = ENOTDIR;
-		else
-			rc = unlinkat(fd, leaf, AT_REMOVEDIR);
+		else {
+			dir_times(fd, dt, false);
+			if ((rc = unlinkat(fd, leaf, AT_REMOVEDIR)) == 0)
+				dir_times(fd, dt, true);
+		}
 	}
 	if (rc != 0 && errno == EEXIST)
 		errno = ENOTEMPTY;
@@ -546,6 +583,7 @@ device_disk_rename(const struct device *dev, const char *from,
 	char		*c1 = NULL, *c2 = NULL;
 	const char	*l1, *l2;
 	struct stat	 st;
+	struct timespec	 t1[2], t2[2];
 	int		 f1, f2 = -1, rc = -1;
 
 	if ((f1 = walk(dev, NULL, from, &c1, &l1)) == -1)
@@ -562,7 +600,12 @@ device_disk_rename(const struct device *dev, const char *from,
 		errno = EEXIST;
 		goto out;
 	}
-	rc = renameat(f1, l1, f2, l2);
+	dir_times(f1, t1, false);
+	dir_times(f2, t2, false);
+	if ((rc = renameat(f1, l1, f2, l2)) == 0) {
+		dir_times(f1, t1, true);
+		dir_times(f2, t2, true);
+	}
 out:
 	if (f2 != -1)
 		close(f2);

@@ -5,6 +5,7 @@
  * platform, and decodes keys (licensing/KEYS.md):
  *	asaemu-keygen --serial SN --model ID [--feature ID[=VALUE]]...
  *	asaemu-keygen --decode --serial SN --model ID KEY...
+ *	asaemu-keygen image --software VERSION [--model ID] [...]
  */
 #include <ctype.h>
 #include <errno.h>
@@ -19,6 +20,7 @@
 
 #include "licensing/licensing.h"
 #include "models/models.h"
+#include "programs/keygen_int.h"
 #include "util/util.h"
 
 #ifndef ASA_VERSION
@@ -31,7 +33,10 @@ static const char keygen_usage[] =
     "usage: asaemu-keygen --serial SN --model ID [--feature ID[=VALUE]]...\n"
     "                     [--time-based DURATION] [--data DIR]\n"
     "       asaemu-keygen --decode --serial SN --model ID [--data DIR] "
-    "KEY...\n";
+    "KEY...\n"
+    "       asaemu-keygen image --software VERSION [--model ID | --smp] "
+    "[--asdm]\n"
+    "                     [--output FILE|DIR] [--data DIR]\n";
 
 static const char keygen_help[] =
     "Mint or decode asaemu activation keys (licensing/KEYS.md).\n"
@@ -465,6 +470,8 @@ main(int argc, char **argv)
 	struct keygen	kg;
 	int		c, rc;
 
+	if (argc > 1 && strcmp(argv[1], "image") == 0)
+		return keygen_image(argc - 1, argv + 1);
 	memset(&kg, 0, sizeof kg);
 	kg.features = xcalloc((size_t)argc + 1, sizeof *kg.features);
 	opterr = 0;

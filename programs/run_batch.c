@@ -47,8 +47,11 @@ prog_device_new(const struct options *o, const struct model_db *db,
 	struct device_opts	 opts = o->dev;
 	struct device		*dev;
 	char			*cause = NULL;
+	uint32_t		 v;
 
 	opts.lab = lab;
+	if (lic_version_parse(opts.software, &v) == 0)
+		opts.asdm = cmd_asdm_release(v);
 	if ((dev = device_new(&opts, &cause)) != NULL)
 		return dev;
 	fprintf(stderr, "asaemu: %s\n", cause);
