@@ -237,15 +237,13 @@ const struct cmd_entry cmd_write_terminal_entry = {
  * in configuration mode. A fresh boot has not modified the configuration.
  */
 void
-cmd_boot(struct cmd_ctx *ctx)
+config_replay(struct cmd_ctx *ctx, const char *saved)
 {
-	char	*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+	char	*text = xstrdup(saved);
 	char	*line, *next;
+	enum mode m = session_mode(ctx->sess);
+	bool	 replay = ctx->replay;
 
-	/* A start on an existing flash is a reload: the keys come first. */
-	cmd_license_boot(ctx);
-	if (text == NULL)
-		return;
 	session_set_mode(ctx->sess, MODE_CONFIG);
 	ctx->replay = true;
 	for (line = text; line != NULL && *line != '\0'; line = next) {
@@ -260,8 +258,22 @@ cmd_boot(struct cmd_ctx *ctx)
 			session_set_mode(ctx->sess, MODE_CONFIG);
 		session_exec(ctx->sess, line);
 	}
-	ctx->replay = false;
+	ctx->replay = replay;
+	session_set_mode(ctx->sess, m);
+	free(text);
+}
+
+void
+cmd_boot(struct cmd_ctx *ctx)
+{
+	char	*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+
+	/* A start on an existing flash is a reload: the keys come first. */
+	cmd_license_boot(ctx);
+	if (text == NULL)
+		return;
 	session_set_mode(ctx->sess, MODE_USER);
+	config_replay(ctx, text);
 	ctx->dev->modified = false;
 	free(text);
 }
