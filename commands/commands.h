@@ -33,6 +33,8 @@ struct cmd_ctx {
 	char		 cur_if[IF_NAME_MAX]; /* the (config-if) interface */
 	bool		 replay;	/* cmd_boot is replaying the startup
 					   configuration: no INFO */
+	unsigned	 rommon_n;	/* the N of "rommon #N> " */
+	char		 rommon_prompt[24];
 	/* Syslog lines this session printed, for the console too (an
 	   always-on device); NULL: none. */
 	void		(*notify)(struct cmd_ctx *, const char *text);
@@ -46,6 +48,9 @@ extern const struct cmd_entry *const cmd_table[];
 
 /* The run-time range maxima of the grammar ("tls-max"); 0: unknown. */
 uint32_t cmd_limit(void *ctx, const char *limit);
+
+/* The prompt's host part: the hostname, or "rommon #N" at ROMMON. */
+const char *cmd_prompt_host(struct cmd_ctx *);
 
 /* The ASDM release shipped with software release v ("7.6(2)"). */
 const char *cmd_asdm_release(uint32_t v);
@@ -169,6 +174,35 @@ enum msg_id {
 	MSG_COPY_OVERWRITE,
 	MSG_COPIED_SHORT,
 	MSG_COPIED_RATE,
+	MSG_BOOT_CONVERTING,
+	MSG_BOOTVAR_BOOT,
+	MSG_BOOTVAR_CURRENT,
+	MSG_BOOTVAR_CONFIG,
+	MSG_RELOAD_SAVE,
+	MSG_RELOAD_PROCEED,
+	MSG_RELOAD_SHUTDOWN,
+	MSG_RELOAD_REBOOT_8X,
+	MSG_RELOAD_REBOOT_9X,
+	MSG_ROMMON_BANNER,
+	MSG_BOOT_LAUNCH,
+	MSG_BOOT_ENTRIES,
+	MSG_BOOT_SEARCH,
+	MSG_BOOT_LOADING,
+	MSG_BOOT_BOOTING,
+	MSG_BOOT_NOT_FOUND,
+	MSG_BOOT_BAD_IMAGE,
+	MSG_BOOT_UNSUPPORTED,
+	MSG_BOOT_UNABLE,
+	MSG_BOOT_BANNER,
+	MSG_BOOT_READING,
+	MSG_BOOT_TYPE_HELP,
+	MSG_ROMMON_HELP,
+	MSG_NO_RELOAD,
+	MSG_ROMMON_DIR,
+	MSG_ROMMON_DIR_ROW,
+	MSG_ROMMON_SET,
+	MSG_ROMMON_CONFREG,
+	MSG_ROMMON_CONFREG_SET,
 	MSG_COUNT
 };
 

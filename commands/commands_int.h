@@ -22,6 +22,9 @@
 #define HELP_EXIT	"Exit from the EXEC"
 #define HELP_RUNNING	"Current operating configuration"
 #define HELP_PAGER	"Control page length for pagination"
+/* Shared by the EXEC and ROMMON entries of the same word. */
+#define HELP_BOOT	"Modify system boot parameters"
+#define HELP_DIR	"List files on a filesystem"
 #define HELP_EMULATOR	"asaemu only (no such command on a real ASA): " \
 			"control the emulator"
 
@@ -186,5 +189,23 @@ extern const struct cmd_entry cmd_rmdir_entry;
 extern const struct cmd_entry cmd_more_entry;
 extern const struct cmd_entry cmd_verify_entry;
 extern const struct cmd_entry cmd_copy_entry;
+
+/* ---- Boot and reload (boot.c, reload.c) ---- */
+
+/* The "boot system" and "asdm image" lines of the configuration. */
+void	 boot_render(struct strbuf *, const struct device *);
+void	 asdm_render(struct strbuf *, const struct device *);
+
+extern const struct cmd_entry cmd_boot_system_entry;
+extern const struct cmd_entry cmd_asdm_image_entry;
+extern const struct cmd_entry cmd_no_asdm_image_entry;
+extern const struct cmd_entry cmd_show_bootvar_entry;
+extern const struct cmd_entry cmd_reload_entry;
+extern const struct cmd_entry cmd_reload_cancel_entry;
+extern const struct cmd_entry cmd_show_reload_entry;
+extern const struct cmd_entry cmd_rommon_boot_entry;
+extern const struct cmd_entry cmd_rommon_dir_entry;
+extern const struct cmd_entry cmd_rommon_set_entry;
+extern const struct cmd_entry cmd_rommon_confreg_entry;
 
 #endif

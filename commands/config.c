@@ -28,10 +28,12 @@ config_render(const struct device *dev, bool mask)
 	    enable[0] != '\0' ? enable : ENABLE_HASH_EMPTY);
 	strbuf_puts(&sb, "!\n");
 	iface_render(&sb, dev, NULL);
+	boot_render(&sb, dev);
 	if (dev->pager_lines == 0)
 		strbuf_puts(&sb, "no pager\n");
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
+	asdm_render(&sb, dev);
 	ls_render(&sb, dev, mask);
 	tls_render(&sb, dev);
 	return strbuf_take(&sb);
@@ -266,8 +268,14 @@ config_replay(struct cmd_ctx *ctx, const char *saved)
 void
 cmd_boot(struct cmd_ctx *ctx)
 {
-	char	*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+	char	*text;
 
+	/* No image loaded (device/boot.c): the device waits at ROMMON. */
+	if (ctx->dev->rommon) {
+		session_set_mode(ctx->sess, MODE_ROMMON);
+		return;
+	}
+	text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
 	/* A start on an existing flash is a reload: the keys come first. */
 	cmd_license_boot(ctx);
 	if (text == NULL)

@@ -205,6 +205,10 @@ copy_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (src.kind == dst.kind && (src.kind == FS_RUNNING ||
 	    src.kind == FS_STARTUP))
 		return cmd_error(ctx, MSG_FS_INVALID, d);
+	if ((dst.kind == FS_DISK || dst.kind == FS_SERVER) &&
+	    dst.path[0] == '\0')
+		snprintf(dst.path, sizeof dst.path, "%s",
+		    fs_basename(src.path));
 	if (!noconfirm && !dialog(ctx, &src, &dst))
 		return CMD_OK;
 	if ((st = read_source(ctx, &src, &data, &len)) != CMD_OK)

@@ -107,7 +107,7 @@ dir_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 }
 
 static const struct cmd_help dir_help[] = {
-	{ "dir", "List files on a filesystem" },
+	{ "dir", HELP_DIR },
 	{ "/recursive", "List files recursively" },
 	{ "path", "disk0: or flash: and a directory or file name" },
 	{ NULL, NULL }

@@ -260,6 +260,67 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_COPIED_SHORT] = "%zu bytes copied in %u.%03u secs\n",
 	[MSG_COPIED_RATE] = "%zu bytes copied in %u.%03u secs (%llu "
 	    "bytes/sec)\n",
+	/* [V] 8.4(2) capture: boot system flash:/x. */
+	[MSG_BOOT_CONVERTING] = "INFO: Converting %s to %s\n",
+	/* [V] 9.7 ASA 5516-X: show bootvar with nothing set; entries joined
+	   by ';' [M]. */
+	[MSG_BOOTVAR_BOOT] = "\nBOOT variable = %s\n",
+	[MSG_BOOTVAR_CURRENT] = "Current BOOT variable =",
+	[MSG_BOOTVAR_CONFIG] = "CONFIG_FILE variable = \nCurrent CONFIG_FILE "
+	    "variable = \n",
+	/* [V] 9.7 ASA 5516-X and the 8.4(2) capture. */
+	[MSG_RELOAD_SAVE] = "System config has been modified. Save? "
+	    "[Y]es/[N]o:",
+	[MSG_RELOAD_PROCEED] = "Proceed with reload? [confirm]",
+	/* [V] 9.2(4) OVH guide: the two subsystems every release has. */
+	[MSG_RELOAD_SHUTDOWN] = "\n\n***\n*** --- START GRACEFUL SHUTDOWN "
+	    "---\nShutting down isakmp\nShutting down File system\n\n\n"
+	    "***\n*** --- SHUTDOWN NOW ---\n",
+	/* [M] reference 2, 8.x; [V] 9.7 for 9.x. */
+	[MSG_RELOAD_REBOOT_8X] = "Rebooting....\n",
+	[MSG_RELOAD_REBOOT_9X] = "Process shutdown finished\nRebooting... "
+	    "(status 0x9)\n..\n",
+	/* [V] configure-networks (ROMMON 2.1(9)8) and reference 2b. */
+	[MSG_ROMMON_BANNER] = "\nCisco Systems ROMMON Version (2.1(9)8) #1: Wed "
+	    "Oct 26 17:14:40 PDT 2011\n\nPlatform %s\n\nUse BREAK or ESC "
+	    "to interrupt boot.\nUse SPACE to begin boot immediately.\n",
+	[MSG_BOOT_LAUNCH] = "\nLaunching BootLoader...\n",
+	/* "entries" for more than one [M]. */
+	[MSG_BOOT_ENTRIES] = "Boot configuration file contains %zu entr%s.\n",
+	[MSG_BOOT_SEARCH] = "Default configuration file contains 1 entry.\n"
+	    "\nSearching / for images to boot.\n",
+	[MSG_BOOT_LOADING] = "\nLoading %s...",
+	[MSG_BOOT_BOOTING] = " Booting...\nLoading...\n",
+	[MSG_BOOT_NOT_FOUND] = "\nError 15: File not found\n",
+	/* [M] */
+	[MSG_BOOT_BAD_IMAGE] = "\nError: Image verification failed\n",
+	[MSG_BOOT_UNSUPPORTED] = "\nError: Image %s is not supported on this "
+	    "platform\n",
+	[MSG_BOOT_UNABLE] = "unable to boot an image\nBooting from ROMMON\n",
+	/* [V] reference 2c/2d: banner, then the configuration read. */
+	[MSG_BOOT_BANNER] = "\nCisco Adaptive Security Appliance Software "
+	    "Version %s\n\n",
+	[MSG_BOOT_READING] = "Reading from flash...\n!\nCryptochecksum "
+	    "(unchanged): %.8s %.8s %.8s %.8s\n\n",
+	[MSG_BOOT_TYPE_HELP] = "Type help or '?' for a list of available "
+	    "commands.\n",
+	/* [V] configure-networks: ROMMON after a failed boot. */
+	[MSG_ROMMON_HELP] = "\nBoot interrupted.\n\nUse ? for help.\n",
+	/* [M] IOS: show reload, reload cancel. */
+	[MSG_NO_RELOAD] = "No reload is scheduled.\n",
+	/* [M] ROMMON dir. */
+	[MSG_ROMMON_DIR] = "File System: FAT16\nDirectory of disk0:/\n",
+	[MSG_ROMMON_DIR_ROW] = "%-6u%-11llu%s\n",
+	/* [D] ASA 9.9 ASDM guide: set (asaemu's ROMMON has no network). */
+	[MSG_ROMMON_SET] = "ROMMON Variable Settings:\n  ADDRESS=0.0.0.0\n"
+	    "  SERVER=0.0.0.0\n  GATEWAY=0.0.0.0\n  PORT=Management0/0\n"
+	    "  VLAN=untagged\n  IMAGE=\n  CONFIG=\n  LINKTIMEOUT=20\n"
+	    "  PKTTIMEOUT=4\n  RETRY=20\n\n",
+	/* [V] TunnelsUP / reference 3: confreg. */
+	[MSG_ROMMON_CONFREG] = "\nCurrent Configuration Register: 0x00000001\n"
+	    "Configuration Summary:\n  boot default image from Flash\n\n",
+	[MSG_ROMMON_CONFREG_SET] = "\nUpdate Config Register (%s) in "
+	    "NVRAM...\n\n",
 };
 
 const char *

@@ -175,6 +175,17 @@ device_reboot(struct device *dev, const struct boot_plan *plan)
 	device_boot_list_clear(dev);
 	dev->modified = false;
 	dev->booted = device_now(dev);
+	free(dev->boot_var);
+	dev->boot_var = NULL;
+	for (size_t i = 0; i < plan->configured; i++) {
+		char *v;
+
+		xasprintf(&v, "%s%s%sdisk0:/%s", dev->boot_var ?
+		    dev->boot_var : "", dev->boot_var ? ";" : "",
+		    "", plan->tries[i].path);
+		free(dev->boot_var);
+		dev->boot_var = v;
+	}
 	if (plan->chosen < 0) {
 		dev->rommon = true;
 		dev->image[0] = '\0';

@@ -183,6 +183,7 @@ device_free(struct device *dev)
 	free(dev->flash);
 	free(dev->labdir);
 	device_boot_list_clear(dev);
+	free(dev->boot_var);
 	free(dev->hostname);
 	free(dev);
 }

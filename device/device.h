@@ -110,6 +110,9 @@ struct device {
 						   "disk0:/x" */
 	size_t			 nboot;
 	char			*asdm_image;	/* "asdm image"; NULL: none */
+	char			*boot_var;	/* the boot list this boot
+						   loaded from, ";"-joined,
+						   owned; NULL: none */
 	struct device_net	*net;	/* on the lab's network (net.c);
 					   NULL: not served */
 };

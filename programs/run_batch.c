@@ -12,10 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The prompt's host part: the hostname, or "rommon #N" at ROMMON. */
 static const char *
 device_hostname(struct cmd_ctx *ctx)
 {
-	return ctx->dev->hostname;
+	return cmd_prompt_host(ctx);
 }
 
 void
