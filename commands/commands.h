@@ -33,6 +33,8 @@ struct cmd_ctx {
 	char		 cur_if[IF_NAME_MAX]; /* the (config-if) interface */
 	bool		 replay;	/* cmd_boot is replaying the startup
 					   configuration: no INFO */
+	unsigned	 rommon_n;	/* the N of "rommon #N> " */
+	char		 rommon_prompt[24];
 	/* Syslog lines this session printed, for the console too (an
 	   always-on device); NULL: none. */
 	void		(*notify)(struct cmd_ctx *, const char *text);
@@ -46,6 +48,12 @@ extern const struct cmd_entry *const cmd_table[];
 
 /* The run-time range maxima of the grammar ("tls-max"); 0: unknown. */
 uint32_t cmd_limit(void *ctx, const char *limit);
+
+/* The prompt's host part: the hostname, or "rommon #N" at ROMMON. */
+const char *cmd_prompt_host(struct cmd_ctx *);
+
+/* The ASDM release shipped with software release v ("7.6(2)"). */
+const char *cmd_asdm_release(uint32_t v);
 
 /* Boot: replay the startup configuration as a reload would. */
 void	 cmd_boot(struct cmd_ctx *);
@@ -133,6 +141,76 @@ enum msg_id {
 	MSG_PING_NO_IF,
 	MSG_PING_NO_ROUTE,
 	MSG_LINK_OFF_NETWORK,
+	MSG_FS_INVALID,
+	MSG_FS_OPEN_ERROR,
+	MSG_DIR_HEADER,
+	MSG_DIR_ROW,
+	MSG_DIR_EMPTY,
+	MSG_DIR_TOTALS,
+	MSG_FLASH_HEADER,
+	MSG_FLASH_ROW,
+	MSG_DELETE_FILENAME,
+	MSG_DELETE_CONFIRM,
+	MSG_DELETE_ERROR,
+	MSG_SOURCE_FILENAME,
+	MSG_DEST_FILENAME,
+	MSG_RENAME_ERROR,
+	MSG_MKDIR_FILENAME,
+	MSG_MKDIR_DONE,
+	MSG_MKDIR_ERROR,
+	MSG_RMDIR_FILENAME,
+	MSG_RMDIR_DONE,
+	MSG_RMDIR_ERROR,
+	MSG_VERIFY_DONE,
+	MSG_VERIFY_MD5,
+	MSG_VERIFY_MATCH,
+	MSG_VERIFY_MISMATCH,
+	MSG_VERIFY_START,
+	MSG_VERIFY_NOT_IMAGE,
+	MSG_VERIFY_EMBEDDED,
+	MSG_VERIFY_COMPUTED,
+	MSG_VERIFY_BAD,
+	MSG_VERIFY_GOOD,
+	MSG_REMOTE_HOST,
+	MSG_SOURCE_USER,
+	MSG_SOURCE_PASSWORD,
+	MSG_COPY_CHECKSUM,
+	MSG_COPY_ACCESSING,
+	MSG_COPY_WRITING,
+	MSG_COPY_WRITE_ERROR,
+	MSG_COPY_EXISTS,
+	MSG_COPY_OVERWRITE,
+	MSG_COPIED_SHORT,
+	MSG_COPIED_RATE,
+	MSG_BOOT_CONVERTING,
+	MSG_BOOTVAR_BOOT,
+	MSG_BOOTVAR_CURRENT,
+	MSG_BOOTVAR_CONFIG,
+	MSG_RELOAD_SAVE,
+	MSG_RELOAD_PROCEED,
+	MSG_RELOAD_SHUTDOWN,
+	MSG_RELOAD_REBOOT_8X,
+	MSG_RELOAD_REBOOT_9X,
+	MSG_ROMMON_BANNER,
+	MSG_BOOT_LAUNCH,
+	MSG_BOOT_ENTRIES,
+	MSG_BOOT_SEARCH,
+	MSG_BOOT_LOADING,
+	MSG_BOOT_BOOTING,
+	MSG_BOOT_NOT_FOUND,
+	MSG_BOOT_BAD_IMAGE,
+	MSG_BOOT_UNSUPPORTED,
+	MSG_BOOT_UNABLE,
+	MSG_BOOT_BANNER,
+	MSG_BOOT_READING,
+	MSG_BOOT_TYPE_HELP,
+	MSG_ROMMON_HELP,
+	MSG_NO_RELOAD,
+	MSG_ROMMON_DIR,
+	MSG_ROMMON_DIR_ROW,
+	MSG_ROMMON_SET,
+	MSG_ROMMON_CONFREG,
+	MSG_ROMMON_CONFREG_SET,
 	MSG_COUNT
 };
 
@@ -163,6 +241,11 @@ bool	 cmd_ssh_allowed(const struct device *, const char *user,
  * (write memory, so that a reload replays them).
  */
 char	*config_render(const struct device *, bool mask);
+/*
+ * Run configuration text line by line in configuration mode, as a boot
+ * or copy ... running-config does (comments and framing skipped).
+ */
+void	 config_replay(struct cmd_ctx *, const char *text);
 /* The saved form: header, body, Cryptochecksum, ": end" (owned). */
 char	*config_render_saved(const struct device *, char checksum[33],
 	    bool mask);

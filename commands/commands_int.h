@@ -22,6 +22,9 @@
 #define HELP_EXIT	"Exit from the EXEC"
 #define HELP_RUNNING	"Current operating configuration"
 #define HELP_PAGER	"Control page length for pagination"
+/* Shared by the EXEC and ROMMON entries of the same word. */
+#define HELP_BOOT	"Modify system boot parameters"
+#define HELP_DIR	"List files on a filesystem"
 #define HELP_EMULATOR	"asaemu only (no such command on a real ASA): " \
 			"control the emulator"
 
@@ -159,5 +162,67 @@ void	 cmd_user_hash(const char *user, const char *pw, char out[17]);
 void	 aaa_render(struct strbuf *, const struct device *);
 void	 ssh_render(struct strbuf *, const struct device *);
 void	 username_render(struct strbuf *, const struct device *);
+
+/* ---- File names and the file commands (fs.c, flash.c, copy.c) ---- */
+
+enum fs_kind {
+	FS_DISK,		/* disk0: (flash:) */
+	FS_SERVER,		/* tftp:, ftp:, http:, scp: */
+	FS_RUNNING,		/* running-config, system:running-config */
+	FS_STARTUP,		/* startup-config */
+};
+
+struct fs_url {
+	enum fs_kind	 kind;
+	char		 scheme[8];	/* "disk0", "tftp", ... */
+	char		 host[64];
+	char		 user[64];
+	char		 pass[64];
+	char		 path[256];	/* no leading '/' */
+};
+
+/* Parse a typed file name; -1 for a file system asaemu does not have. */
+int	 fs_parse(const char *typed, struct fs_url *);
+/* "disk0:/PATH", "tftp://HOST/PATH": buf. */
+char	*fs_display(const struct fs_url *, char *buf, size_t len);
+const char *fs_basename(const char *path);
+/* The reason of "%Error opening X (REASON)". */
+const char *fs_strerror(int err);
+/* The '!' run of a transfer of len bytes. */
+void	 fs_progress(struct out *, size_t len);
+/* "N bytes copied in S secs" (remote: at a server's speed). */
+void	 fs_copied(struct out *, size_t len, bool remote);
+/* A "[dflt]?" file name question: the answer, dflt on Enter, NULL at EOF. */
+const char *fs_ask(struct cmd_ctx *, enum msg_id, const char *dflt);
+/* Whether a [confirm] question was answered yes. */
+bool	 fs_confirm(struct cmd_ctx *, const char *question);
+
+extern const struct cmd_entry cmd_dir_entry;
+extern const struct cmd_entry cmd_show_flash_entry;
+extern const struct cmd_entry cmd_delete_entry;
+extern const struct cmd_entry cmd_rename_entry;
+extern const struct cmd_entry cmd_mkdir_entry;
+extern const struct cmd_entry cmd_rmdir_entry;
+extern const struct cmd_entry cmd_more_entry;
+extern const struct cmd_entry cmd_verify_entry;
+extern const struct cmd_entry cmd_copy_entry;
+
+/* ---- Boot and reload (boot.c, reload.c) ---- */
+
+/* The "boot system" and "asdm image" lines of the configuration. */
+void	 boot_render(struct strbuf *, const struct device *);
+void	 asdm_render(struct strbuf *, const struct device *);
+
+extern const struct cmd_entry cmd_boot_system_entry;
+extern const struct cmd_entry cmd_asdm_image_entry;
+extern const struct cmd_entry cmd_no_asdm_image_entry;
+extern const struct cmd_entry cmd_show_bootvar_entry;
+extern const struct cmd_entry cmd_reload_entry;
+extern const struct cmd_entry cmd_reload_cancel_entry;
+extern const struct cmd_entry cmd_show_reload_entry;
+extern const struct cmd_entry cmd_rommon_boot_entry;
+extern const struct cmd_entry cmd_rommon_dir_entry;
+extern const struct cmd_entry cmd_rommon_set_entry;
+extern const struct cmd_entry cmd_rommon_confreg_entry;
 
 #endif

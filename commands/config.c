@@ -28,10 +28,12 @@ config_render(const struct device *dev, bool mask)
 	    enable[0] != '\0' ? enable : ENABLE_HASH_EMPTY);
 	strbuf_puts(&sb, "!\n");
 	iface_render(&sb, dev, NULL);
+	boot_render(&sb, dev);
 	if (dev->pager_lines == 0)
 		strbuf_puts(&sb, "no pager\n");
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
+	asdm_render(&sb, dev);
 	ls_render(&sb, dev, mask);
 	aaa_render(&sb, dev);
 	ssh_render(&sb, dev);
@@ -240,15 +242,13 @@ const struct cmd_entry cmd_write_terminal_entry = {
  * in configuration mode. A fresh boot has not modified the configuration.
  */
 void
-cmd_boot(struct cmd_ctx *ctx)
+config_replay(struct cmd_ctx *ctx, const char *saved)
 {
-	char	*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+	char	*text = xstrdup(saved);
 	char	*line, *next;
+	enum mode m = session_mode(ctx->sess);
+	bool	 replay = ctx->replay;
 
-	/* A start on an existing flash is a reload: the keys come first. */
-	cmd_license_boot(ctx);
-	if (text == NULL)
-		return;
 	session_set_mode(ctx->sess, MODE_CONFIG);
 	ctx->replay = true;
 	for (line = text; line != NULL && *line != '\0'; line = next) {
@@ -263,8 +263,28 @@ cmd_boot(struct cmd_ctx *ctx)
 			session_set_mode(ctx->sess, MODE_CONFIG);
 		session_exec(ctx->sess, line);
 	}
-	ctx->replay = false;
+	ctx->replay = replay;
+	session_set_mode(ctx->sess, m);
+	free(text);
+}
+
+void
+cmd_boot(struct cmd_ctx *ctx)
+{
+	char	*text;
+
+	/* No image loaded (device/boot.c): the device waits at ROMMON. */
+	if (ctx->dev->rommon) {
+		session_set_mode(ctx->sess, MODE_ROMMON);
+		return;
+	}
+	text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+	/* A start on an existing flash is a reload: the keys come first. */
+	cmd_license_boot(ctx);
+	if (text == NULL)
+		return;
 	session_set_mode(ctx->sess, MODE_USER);
+	config_replay(ctx, text);
 	ctx->dev->modified = false;
 	free(text);
 }

@@ -220,6 +220,133 @@ static const char *const messages[MSG_COUNT] = {
 	/* [I] asaemu only: emulator link on a device that is not always on. */
 	[MSG_LINK_OFF_NETWORK] = "ERROR: This device runs for one batch and "
 	    "is not on a lab network\n",
+	/* [M] a file system or URL the file commands do not know. */
+	[MSG_FS_INVALID] = "%%Error opening %s (Invalid argument)\n",
+	/* [M] IOS's wording of a file that cannot be opened. */
+	[MSG_FS_OPEN_ERROR] = "%%Error opening %s (%s)\n",
+	/* [V] ntc-templates dir, 9.5/9.9: header, rows, totals. */
+	[MSG_DIR_HEADER] = "Directory of %s\n\n",
+	[MSG_DIR_ROW] = "%-7u%-6s%-13llu%s  %s\n",
+	/* [M] IOS: an empty directory. */
+	[MSG_DIR_EMPTY] = "No files in directory\n",
+	[MSG_DIR_TOTALS] = "\n%llu bytes total (%llu bytes free)\n",
+	/* [V] show flash, 9.8(4) ASA 5506-X (netdev mail). */
+	[MSG_FLASH_HEADER] = "--#--  --length--  -----date/time------  "
+	    "path\n",
+	[MSG_FLASH_ROW] = "%5u  %-10llu  %s  %s\n",
+	/* [V] delete, 9.5 ASA 5525-X (wrmem capture). */
+	[MSG_DELETE_FILENAME] = "Delete filename [%s]?",
+	[MSG_DELETE_CONFIRM] = "Delete %s? [confirm]",
+	/* [M] IOS. */
+	[MSG_DELETE_ERROR] = "%%Error deleting %s (%s)\n",
+	/* [V] copy, 9.5 and 8.4(2) captures. */
+	[MSG_SOURCE_FILENAME] = "Source filename [%s]?",
+	[MSG_DEST_FILENAME] = "Destination filename [%s]?",
+	/* [M] IOS. */
+	[MSG_RENAME_ERROR] = "%%Error renaming %s to %s (%s)\n",
+	/* [M] IOS mkdir and rmdir. */
+	[MSG_MKDIR_FILENAME] = "Create directory filename [%s]?",
+	[MSG_MKDIR_DONE] = "Created dir %s\n",
+	[MSG_MKDIR_ERROR] = "%%Error creating dir %s (%s)\n",
+	[MSG_RMDIR_FILENAME] = "Remove directory filename [%s]?",
+	[MSG_RMDIR_DONE] = "Removed dir %s\n",
+	[MSG_RMDIR_ERROR] = "%%Error removing dir %s (%s)\n",
+	/* [M] reference 4: "a row of dots, then verify /MD5 (...) = hex";
+	   IOS's forms with a hash to compare. */
+	[MSG_VERIFY_DONE] = "Done!\n",
+	[MSG_VERIFY_MD5] = "verify /MD5 (%s) = %s\n",
+	[MSG_VERIFY_MATCH] = "Verified (%s) = %s\n",
+	[MSG_VERIFY_MISMATCH] = "%%Error verifying %s\nComputed signature = "
+	    "%s\nSubmitted signature = %s\n",
+	/* [M] 9.x verify of an image, reduced to MD5 (asaemu's images). */
+	[MSG_VERIFY_START] = "Verifying file integrity of %s\n",
+	[MSG_VERIFY_NOT_IMAGE] = "%%ERROR: %s is not a valid image file\n",
+	[MSG_VERIFY_EMBEDDED] = "Embedded Hash   MD5: %s\n",
+	[MSG_VERIFY_COMPUTED] = "Computed Hash   MD5: %s\n",
+	[MSG_VERIFY_BAD] = "%%ERROR: Signature not valid for file %s\n",
+	[MSG_VERIFY_GOOD] = "Signature Verified\n",
+	/* [V] copy, 9.5 capture; ftp user and password [D] OVH guide. */
+	[MSG_REMOTE_HOST] = "Address or name of remote host [%s]?",
+	[MSG_SOURCE_USER] = "Source username [%s]?",
+	[MSG_SOURCE_PASSWORD] = "Source password [%s]?",
+	/* [V] copy running-config tftp:, 9.5 capture. */
+	[MSG_COPY_CHECKSUM] = "Cryptochecksum: %.8s %.8s %.8s %.8s \n",
+	/* [V] 9.5 capture: "Accessing URL..." then the '!' run. */
+	[MSG_COPY_ACCESSING] = "Accessing %s...\n",
+	[MSG_COPY_WRITING] = "Writing file %s...\n",
+	/* [M] */
+	[MSG_COPY_WRITE_ERROR] = "%%Error writing %s (%s)\n",
+	/* [M] remembered from ASA 8.x/9.x forums. */
+	[MSG_COPY_EXISTS] = "%%Warning:There is a file already existing with "
+	    "this name%s\n",
+	[MSG_COPY_OVERWRITE] = "Do you want to over write? [confirm]",
+	/* [V] 9.5: "4996 bytes copied in 0.660 secs" and "82593792 bytes
+	   copied in 211.300 secs (391439 bytes/sec)"; asaemu's times are
+	   a deterministic rate. */
+	[MSG_COPIED_SHORT] = "%zu bytes copied in %u.%03u secs\n",
+	[MSG_COPIED_RATE] = "%zu bytes copied in %u.%03u secs (%llu "
+	    "bytes/sec)\n",
+	/* [V] 8.4(2) capture: boot system flash:/x. */
+	[MSG_BOOT_CONVERTING] = "INFO: Converting %s to %s\n",
+	/* [V] 9.7 ASA 5516-X: show bootvar with nothing set; entries joined
+	   by ';' [M]. */
+	[MSG_BOOTVAR_BOOT] = "\nBOOT variable = %s\n",
+	[MSG_BOOTVAR_CURRENT] = "Current BOOT variable =",
+	[MSG_BOOTVAR_CONFIG] = "CONFIG_FILE variable = \nCurrent CONFIG_FILE "
+	    "variable = \n",
+	/* [V] 9.7 ASA 5516-X and the 8.4(2) capture. */
+	[MSG_RELOAD_SAVE] = "System config has been modified. Save? "
+	    "[Y]es/[N]o:",
+	[MSG_RELOAD_PROCEED] = "Proceed with reload? [confirm]",
+	/* [V] 9.2(4) OVH guide: the two subsystems every release has. */
+	[MSG_RELOAD_SHUTDOWN] = "\n\n***\n*** --- START GRACEFUL SHUTDOWN "
+	    "---\nShutting down isakmp\nShutting down File system\n\n\n"
+	    "***\n*** --- SHUTDOWN NOW ---\n",
+	/* [M] reference 2, 8.x; [V] 9.7 for 9.x. */
+	[MSG_RELOAD_REBOOT_8X] = "Rebooting....\n",
+	[MSG_RELOAD_REBOOT_9X] = "Process shutdown finished\nRebooting... "
+	    "(status 0x9)\n..\n",
+	/* [V] configure-networks (ROMMON 2.1(9)8) and reference 2b. */
+	[MSG_ROMMON_BANNER] = "\nCisco Systems ROMMON Version (2.1(9)8) #1: Wed "
+	    "Oct 26 17:14:40 PDT 2011\n\nPlatform %s\n\nUse BREAK or ESC "
+	    "to interrupt boot.\nUse SPACE to begin boot immediately.\n",
+	[MSG_BOOT_LAUNCH] = "\nLaunching BootLoader...\n",
+	/* "entries" for more than one [M]. */
+	[MSG_BOOT_ENTRIES] = "Boot configuration file contains %zu entr%s.\n",
+	[MSG_BOOT_SEARCH] = "Default configuration file contains 1 entry.\n"
+	    "\nSearching / for images to boot.\n",
+	[MSG_BOOT_LOADING] = "\nLoading %s...",
+	[MSG_BOOT_BOOTING] = " Booting...\nLoading...\n",
+	[MSG_BOOT_NOT_FOUND] = "\nError 15: File not found\n",
+	/* [M] */
+	[MSG_BOOT_BAD_IMAGE] = "\nError: Image verification failed\n",
+	[MSG_BOOT_UNSUPPORTED] = "\nError: Image %s is not supported on this "
+	    "platform\n",
+	[MSG_BOOT_UNABLE] = "unable to boot an image\nBooting from ROMMON\n",
+	/* [V] reference 2c/2d: banner, then the configuration read. */
+	[MSG_BOOT_BANNER] = "\nCisco Adaptive Security Appliance Software "
+	    "Version %s\n\n",
+	[MSG_BOOT_READING] = "Reading from flash...\n!\nCryptochecksum "
+	    "(unchanged): %.8s %.8s %.8s %.8s\n\n",
+	[MSG_BOOT_TYPE_HELP] = "Type help or '?' for a list of available "
+	    "commands.\n",
+	/* [V] configure-networks: ROMMON after a failed boot. */
+	[MSG_ROMMON_HELP] = "\nBoot interrupted.\n\nUse ? for help.\n",
+	/* [M] IOS: show reload, reload cancel. */
+	[MSG_NO_RELOAD] = "No reload is scheduled.\n",
+	/* [M] ROMMON dir. */
+	[MSG_ROMMON_DIR] = "File System: FAT16\nDirectory of disk0:/\n",
+	[MSG_ROMMON_DIR_ROW] = "%-6u%-11llu%s\n",
+	/* [D] ASA 9.9 ASDM guide: set (asaemu's ROMMON has no network). */
+	[MSG_ROMMON_SET] = "ROMMON Variable Settings:\n  ADDRESS=0.0.0.0\n"
+	    "  SERVER=0.0.0.0\n  GATEWAY=0.0.0.0\n  PORT=Management0/0\n"
+	    "  VLAN=untagged\n  IMAGE=\n  CONFIG=\n  LINKTIMEOUT=20\n"
+	    "  PKTTIMEOUT=4\n  RETRY=20\n\n",
+	/* [V] TunnelsUP / reference 3: confreg. */
+	[MSG_ROMMON_CONFREG] = "\nCurrent Configuration Register: 0x00000001\n"
+	    "Configuration Summary:\n  boot default image from Flash\n\n",
+	[MSG_ROMMON_CONFREG_SET] = "\nUpdate Config Register (%s) in "
+	    "NVRAM...\n\n",
 };
 
 const char *

@@ -62,8 +62,9 @@ software_compiled(uint32_t v)
 }
 
 /*
- * "disk0:/asa917-12-k8.bin" [V]; the multi-core platforms (5500-X,
- * 5585-X, ASASM) run "-smp-" images [M].
+ * The image booted (device/boot.c names it: -smp- on the 5580, 5500-X,
+ * 5585-X and ASASM, reference 5); without one, "disk0:/asa917-12-k8.bin"
+ * [V] from the version.
  */
 char *
 software_image(const struct device *dev, char *buf, size_t len)
@@ -74,9 +75,20 @@ software_image(const struct device *dev, char *buf, size_t len)
 	    strcmp(fam, "asa5585-x") == 0 || strcmp(fam, "asasm") == 0);
 	char		 interim[16] = "";
 
+	/* The image the device booted (device/boot.c). */
+	if (dev->image[0] != '\0') {
+		snprintf(buf, len, "%s", dev->image);
+		return buf;
+	}
 	if ((v & 0xff) != 0)
 		snprintf(interim, sizeof interim, "-%u", v & 0xff);
 	snprintf(buf, len, "disk0:/asa%u%u%u%s-%sk8.bin", v >> 24,
 	    (v >> 16) & 0xff, (v >> 8) & 0xff, interim, smp ? "smp-" : "");
 	return buf;
+}
+
+const char *
+cmd_asdm_release(uint32_t v)
+{
+	return release_find(v)->asdm;
 }

@@ -83,10 +83,39 @@ device_lab_clock_changed(struct device *dev)
 	free(why);
 }
 
+/*
+ * "ASA 5585-X with SSP-10 does not run 8.3(1); it runs 8.2(3) to
+ * 9.1(7)32 but not 8.3(0) to 8.3(255)255, ...".
+ */
+static void
+platform_releases(const struct lic_platform *p, const char *sw,
+    char **cause)
+{
+	struct strbuf	 sb;
+	char		 a[32], b[32];
+
+	/* The rules: sw-first, sw-last and sw-gap of models/data. */
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s does not run software %s; it runs %s to %s",
+	    p->name, sw, lic_version_format(p->sw_first, a, sizeof a),
+	    lic_version_format(p->sw_last, b, sizeof b));
+	for (size_t i = 0; i < p->nsw_gaps; i++) {
+		uint32_t f = p->sw_gaps[i].first, l = p->sw_gaps[i].last;
+
+		strbuf_printf(&sb, "%s%u.%u(x)", i == 0 ? ", not " : " nor ",
+		    f >> 24, (f >> 16) & 0xff);
+		if ((f & 0xffff0000u) != (l & 0xffff0000u))
+			strbuf_printf(&sb, " to %u.%u(x)", l >> 24,
+			    (l >> 16) & 0xff);
+	}
+	*cause = strbuf_take(&sb);
+}
+
 struct device *
 device_new(const struct device_opts *o, char **cause)
 {
 	struct device	*dev = xcalloc(1, sizeof *dev);
+	struct boot_plan plan;
 	time_t		 start;
 
 	dev->lock_fd = -1;
@@ -98,6 +127,10 @@ device_new(const struct device_opts *o, char **cause)
 	}
 	if (lic_version_parse(o->software, &dev->version) != 0) {
 		xasprintf(cause, "bad software version %s", o->software);
+		goto fail;
+	}
+	if (!lic_platform_runs(dev->platform, dev->version)) {
+		platform_releases(dev->platform, o->software, cause);
 		goto fail;
 	}
 	snprintf(dev->serial, sizeof dev->serial, "%s", o->serial);
@@ -113,6 +146,8 @@ device_new(const struct device_opts *o, char **cause)
 	}
 	dev->flash = o->flash != NULL ? xstrdup(o->flash) :
 	    device_default_flash(o->serial);
+	if (o->labdir != NULL)
+		dev->labdir = xstrdup(o->labdir);
 	if (device_flash_lock(dev, cause) != 0)
 		goto fail;
 	if (o->lab != NULL && clock_join(dev, o->lab, o->clock, cause) != 0)
@@ -122,7 +157,13 @@ device_new(const struct device_opts *o, char **cause)
 	dev->hostname = xstrdup("ciscoasa");
 	dev->pager_lines = 24;
 	dev->ext = cfg_ext_new(dev->platform);
-	dev->booted = device_now(dev);
+	if (device_factory_images(dev, dev->version, o->asdm) != 0) {
+		xasprintf(cause, "cannot write the factory image to %s: %s",
+		    dev->flash, strerror(errno));
+		goto fail;
+	}
+	device_boot_plan(dev, &plan);
+	device_reboot(dev, &plan);
 	return dev;
 fail:
 	device_free(dev);
@@ -142,6 +183,9 @@ device_free(struct device *dev)
 	device_license_release(&dev->lic);
 	cfg_ext_free(dev->ext);
 	free(dev->flash);
+	free(dev->labdir);
+	device_boot_list_clear(dev);
+	free(dev->boot_var);
 	free(dev->hostname);
 	free(dev);
 }

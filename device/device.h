@@ -30,6 +30,9 @@ struct device_opts {
 	bool			 npe;	   /* No Payload Encryption variant */
 	struct lab		*lab;	   /* the device's lab: its clock is
 					      the lab's; NULL: on its own */
+	const char		*labdir;   /* the lab's folder when lab is
+					      NULL (its servers, hosts/) */
+	const char		*asdm;	   /* factory ASDM release, "7.6(2)" */
 };
 
 struct lab;
@@ -87,6 +90,7 @@ struct device {
 	bool			 npe;		/* No Payload Encryption */
 	struct device_license	 lic;
 	char			*flash;		/* owned path */
+	char			*labdir;	/* owned; NULL: lab's or flash */
 	int			 lock_fd;	/* flock of .private/lock */
 
 	/*
@@ -112,6 +116,17 @@ struct device {
 
 	struct cfg_ext		*ext;	/* interfaces, license-server,
 					   tls-proxy */
+
+	/* Boot (boot.c): what runs and what the next reload loads. */
+	char			 image[272];	/* "disk0:/asa847-k8.bin" */
+	bool			 rommon;	/* no image loaded: ROMMON */
+	char			**boot;		/* "boot system" paths, owned,
+						   "disk0:/x" */
+	size_t			 nboot;
+	char			*asdm_image;	/* "asdm image"; NULL: none */
+	char			*boot_var;	/* the boot list this boot
+						   loaded from, ";"-joined,
+						   owned; NULL: none */
 	struct device_net	*net;	/* on the lab's network (net.c);
 					   NULL: not served */
 };
@@ -163,6 +178,151 @@ int	 device_flash_write(const struct device *, const char *name,
 	    const char *data, size_t len);
 /* Remove a file of the hidden area; absent is fine. 0, or -1 with errno. */
 int	 device_flash_remove(const struct device *, const char *name);
+
+/* ---- The visible flash, disk0:, and the lab's servers (disk.c) ---- */
+
+/*
+ * Paths are relative to a root: the flash folder (disk0:/, its hidden
+ * area excluded) or a server's folder LAB/hosts/HOST (host not NULL). A
+ * leading '/' is the root. Errors (errno): EACCES for "..", the hidden
+ * area or a symlink; EHOSTUNREACH for a server that is not in the lab;
+ * ENOENT, EISDIR, ENOTDIR, EEXIST, ENOTEMPTY; ENOSPC when the flash is
+ * full.
+ */
+struct disk_entry {
+	char		*name;		/* relative to the folder; owned */
+	bool		 dir;
+	uint64_t	 size;		/* a folder: 4096 */
+	int64_t		 mtime;		/* device time */
+	unsigned	 index;		/* the number dir shows */
+};
+
+struct disk_list {
+	struct disk_entry *v;
+	size_t		 n;
+};
+
+/* The lab's folder (its servers are LAB/hosts/ADDRESS). */
+const char *device_lab_dir(const struct device *);
+/*
+ * The folder's entries in creation order (a file: itself), or with
+ * recursive every file below (names "sub/file"). 0, or -1 with errno.
+ */
+int	 device_disk_list(const struct device *, const char *path,
+	    bool recursive, struct disk_list *);
+void	 disk_list_release(struct disk_list *);
+int	 device_disk_stat(const struct device *, const char *host,
+	    const char *path, struct disk_entry *);
+/* Total and free bytes of the flash (the platform's size). */
+void	 device_disk_space(const struct device *, uint64_t *total,
+	    uint64_t *avail);
+/* The whole file (NUL-terminated; caller frees). 0, or -1 with errno. */
+int	 device_disk_read(const struct device *, const char *host,
+	    const char *path, char **data, size_t *len);
+/* Create or replace a file atomically. 0, or -1 with errno. */
+int	 device_disk_write(const struct device *, const char *host,
+	    const char *path, const char *data, size_t len);
+int	 device_disk_remove(const struct device *, const char *path);
+int	 device_disk_mkdir(const struct device *, const char *path);
+int	 device_disk_rmdir(const struct device *, const char *path);
+/* EEXIST when to exists. */
+int	 device_disk_rename(const struct device *, const char *from,
+	    const char *to);
+int	 device_disk_md5(const struct device *, const char *path,
+	    unsigned char md[16]);
+
+/* ---- Software images (image.c) ---- */
+
+enum image_kind {
+	IMAGE_ASA,
+	IMAGE_ASDM,
+};
+
+enum image_err {
+	IMAGE_OK,
+	IMAGE_E_NOT_IMAGE,	/* no image header at all */
+	IMAGE_E_DAMAGED,	/* header, size or body do not check */
+};
+
+struct image_info {
+	enum image_kind	 kind;
+	uint32_t	 version;	/* the release it carries */
+	bool		 smp;		/* a -smp- build */
+	uint64_t	 size;		/* as the header says */
+	unsigned char	 embedded[16];	/* the header's digest */
+	unsigned char	 computed[16];	/* the body's (full checks) */
+};
+
+/* Cisco's file name: "asa847-k8.bin", "asa917-12-smp-k8.bin", "asdm-647.bin". */
+char	*image_name(enum image_kind, uint32_t version, bool smp, char *buf,
+	    size_t len);
+/*
+ * Make an image of release version (caller frees *data). -1 when asaemu
+ * knows no such build (an 8.1 image without -smp-).
+ */
+int	 image_make(enum image_kind, uint32_t version, bool smp, char **data,
+	    size_t *len);
+/* Write an image to a host file (sparse), for asaemu-keygen image. */
+int	 image_write_file(const char *path, const char *data, size_t len);
+/* Check an image in memory; full also checks the body's digest. */
+enum image_err image_check(const char *data, size_t len, bool full,
+	    struct image_info *);
+/* Check the image file open on fd, fully, without reading its holes. */
+enum image_err image_check_fd(int fd, struct image_info *);
+/*
+ * Whether release version has a build for platform p, and whether it is
+ * the -smp- one (the multi-core platforms; 8.1 and 8.5 on had only that).
+ */
+bool	 image_build_for(const struct lic_platform *p, uint32_t version,
+	    bool *smp);
+
+/* ---- Boot (boot.c) ---- */
+
+enum boot_result {
+	BOOT_OK,
+	BOOT_NO_FILE,		/* no such file on disk0: */
+	BOOT_NOT_IMAGE,		/* not an ASA image */
+	BOOT_DAMAGED,		/* does not check: header, size or body */
+	BOOT_UNSUPPORTED,	/* a release the platform does not run */
+};
+
+#define BOOT_TRIES_MAX	16
+
+struct boot_try {
+	char			 path[256];	/* on disk0:, no leading '/' */
+	enum boot_result	 result;
+	struct image_info	 info;
+};
+
+/* What a boot tries, in order, and what it found. */
+struct boot_plan {
+	struct boot_try		 tries[BOOT_TRIES_MAX];
+	size_t			 ntries;
+	size_t			 configured;	/* from "boot system" lines;
+						   0: searched disk0:/ */
+	int			 chosen;	/* index of the image loaded;
+						   -1: none (ROMMON) */
+};
+
+/*
+ * The images of factory release v (and ASDM asdm, "7.6(2)") on a flash
+ * that has never had them. 0, or -1 with errno.
+ */
+int	 device_factory_images(struct device *, uint32_t v, const char *asdm);
+/* Whether path on disk0: is an image this platform can load. */
+enum boot_result device_image_probe(const struct device *, const char *path,
+	    struct image_info *);
+/* The boot loader's choice, from the startup configuration and disk0:. */
+void	 device_boot_plan(const struct device *, struct boot_plan *);
+/*
+ * Reboot into the plan's image (or ROMMON): running configuration,
+ * boot list and uptime start again. The caller then loads the keys and
+ * replays the startup configuration (as a first start does).
+ */
+void	 device_reboot(struct device *, const struct boot_plan *);
+/* "boot system" of the running configuration: add (last) or remove. */
+void	 device_boot_list_set(struct device *, const char *path, bool add);
+void	 device_boot_list_clear(struct device *);
 
 /* ---- The key store and running license (keystore.c) ---- */
 

@@ -248,6 +248,7 @@ struct lic_platform {
 	uint32_t		 essentials_sessions;
 	const struct lic_dhcp	*dhcp;	   /* ascending hosts; none: 250 */
 	size_t			 ndhcp;
+	uint64_t		 flash_bytes;	/* disk0: total bytes */
 	uint32_t		 sw_first;	/* software it runs */
 	uint32_t		 sw_last;
 	const struct lic_vrange	*sw_gaps;  /* versions it does not run */

@@ -428,12 +428,17 @@ model_identity(struct model_db *db, struct lic_platform *p,
 	};
 	const char	**dst[] = { &p->id, &p->name, &p->hw_name, &p->family };
 	const char	*s;
+	uint32_t	 kb;
 
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
 		*dst[i] = "";
 		if (xml_prop_str(n, attrs[i], XML_REQUIRED, &s) == 1)
 			*dst[i] = model_db_strdup(db, s);
 	}
+	/* Absent: a 256 MB Compact Flash (the classic 5500's). */
+	kb = 249440;
+	(void)xml_prop_u32(n, "flash-kb", XML_OPTIONAL, &kb);
+	p->flash_bytes = (uint64_t)kb * 1024;
 	xml_prop_version(n, "sw-first", XML_REQUIRED, &p->sw_first);
 	xml_prop_version(n, "sw-last", XML_REQUIRED, &p->sw_last);
 	if (p->sw_first > p->sw_last)

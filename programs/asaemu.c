@@ -131,6 +131,7 @@ resolve_paths(struct options *o, const char *flash)
 		xasprintf(&o->flash, "%s/%s", o->lab, o->name);
 	xasprintf(&o->sock, "%s/.private/attach.sock", o->flash);
 	o->dev.flash = o->flash;
+	o->dev.labdir = o->lab;
 	return 0;
 }
 

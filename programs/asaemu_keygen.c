@@ -6,6 +6,7 @@
  *	asaemu-keygen --serial SN --model ID [--feature ID[=VALUE]]...
  *	    [--time-based DURATION] [--purchase N]
  *	asaemu-keygen --decode --serial SN --model ID KEY...
+ *	asaemu-keygen image --software VERSION [--model ID] [...]
  */
 #include <ctype.h>
 #include <errno.h>
@@ -22,6 +23,7 @@
 
 #include "licensing/licensing.h"
 #include "models/models.h"
+#include "programs/keygen_int.h"
 #include "util/util.h"
 
 #ifndef ASA_VERSION
@@ -35,7 +37,10 @@ static const char keygen_usage[] =
     "                     [--time-based DURATION] [--purchase N] "
     "[--data DIR]\n"
     "       asaemu-keygen --decode --serial SN --model ID [--data DIR] "
-    "KEY...\n";
+    "KEY...\n"
+    "       asaemu-keygen image --software VERSION [--model ID | --smp] "
+    "[--asdm]\n"
+    "                     [--output FILE|DIR] [--data DIR]\n";
 
 static const char keygen_help[] =
     "Mint or decode asaemu activation keys (licensing/KEYS.md).\n"
@@ -511,6 +516,8 @@ main(int argc, char **argv)
 	struct keygen	kg;
 	int		c, rc;
 
+	if (argc > 1 && strcmp(argv[1], "image") == 0)
+		return keygen_image(argc - 1, argv + 1);
 	memset(&kg, 0, sizeof kg);
 	kg.features = xcalloc((size_t)argc + 1, sizeof *kg.features);
 	opterr = 0;

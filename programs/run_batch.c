@@ -12,10 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The prompt's host part: the hostname, or "rommon #N" at ROMMON. */
 static const char *
 device_hostname(struct cmd_ctx *ctx)
 {
-	return ctx->dev->hostname;
+	return cmd_prompt_host(ctx);
 }
 
 void
@@ -47,8 +48,11 @@ prog_device_new(const struct options *o, const struct model_db *db,
 	struct device_opts	 opts = o->dev;
 	struct device		*dev;
 	char			*cause = NULL;
+	uint32_t		 v;
 
 	opts.lab = lab;
+	if (lic_version_parse(opts.software, &v) == 0)
+		opts.asdm = cmd_asdm_release(v);
 	if ((dev = device_new(&opts, &cause)) != NULL)
 		return dev;
 	fprintf(stderr, "asaemu: %s\n", cause);

@@ -29,6 +29,11 @@ static const struct mode_info modes[MODE_COUNT] = {
 		.help_header = "interface mode commands/options:",
 		.parent = MODE_CONFIG,
 	},
+	[MODE_ROMMON] = {
+		.prompt = "> ",
+		.help_header = "rommon commands:",
+		.parent = MODE_ROMMON,
+	},
 };
 
 const struct mode_info *

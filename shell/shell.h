@@ -22,6 +22,8 @@ enum mode {
 	MODE_PRIV,		/* ciscoasa# */
 	MODE_CONFIG,		/* ciscoasa(config)# */
 	MODE_CONFIG_IF,		/* ciscoasa(config-if)# */
+	MODE_ROMMON,		/* rommon #0> (the host part is the
+				   device's: "rommon #N") */
 	MODE_COUNT
 };
 

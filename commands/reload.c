@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * reload [noconfirm] [save-config], reload cancel, show reload, and the
+ * boot that follows, in place: the save and proceed dialogs (9.7 and
+ * 8.4(2) captures), the shutdown, the boot loader trying the boot list
+ * (or searching disk0:/), the release banner and license summary, the
+ * startup configuration replayed by the new release (lines it does not
+ * know refused with their errors), then the user prompt. No image that
+ * loads: ROMMON (rommon #N>) with dir, boot [IMAGE], confreg and set.
+ * Not done: reload in MM / at HH:MM (they need the always-on device's
+ * timers); show reload and reload cancel say none is scheduled.
+ */
+#include "commands/commands.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands/commands_int.h"
+
+#define STARTUP_FILE "startup-config"
+
+const char *
+cmd_prompt_host(struct cmd_ctx *ctx)
+{
+	if (!ctx->dev->rommon)
+		return ctx->dev->hostname;
+	snprintf(ctx->rommon_prompt, sizeof ctx->rommon_prompt, "rommon #%u",
+	    ctx->rommon_n);
+	return ctx->rommon_prompt;
+}
+
+static bool
+save_config(struct cmd_ctx *ctx)
+{
+	char	 sum[33];
+	char	*text = config_render_saved(ctx->dev, sum, false);
+	size_t	 len = strlen(text);
+	int	 rc = device_flash_write(ctx->dev, STARTUP_FILE, text, len);
+
+	free(text);
+	if (rc != 0) {
+		cmd_error(ctx, MSG_FLASH_WRITE_FAILED, strerror(errno));
+		return false;
+	}
+	out_printf(ctx->out, msg(MSG_CHECKSUM_WRITE), sum, sum + 8, sum + 16,
+	    sum + 24);
+	out_printf(ctx->out, msg(MSG_BYTES_COPIED), len);
+	return true;
+}
+
+static void
+print_tries(struct cmd_ctx *ctx, const struct boot_plan *plan)
+{
+	char	 ver[32];
+
+	for (size_t i = 0; i < plan->ntries; i++) {
+		const struct boot_try *t = &plan->tries[i];
+		char		 name[300];
+
+		snprintf(name, sizeof name, "disk0:/%s", t->path);
+		out_printf(ctx->out, msg(MSG_BOOT_LOADING), name);
+		switch (t->result) {
+		case BOOT_OK:
+			out_puts(ctx->out, msg(MSG_BOOT_BOOTING));
+			return;
+		case BOOT_NO_FILE:
+			out_puts(ctx->out, msg(MSG_BOOT_NOT_FOUND));
+			break;
+		case BOOT_NOT_IMAGE:
+		case BOOT_DAMAGED:
+			out_puts(ctx->out, msg(MSG_BOOT_BAD_IMAGE));
+			break;
+		case BOOT_UNSUPPORTED:
+			out_printf(ctx->out, msg(MSG_BOOT_UNSUPPORTED),
+			    lic_version_format(t->info.version, ver,
+			    sizeof ver));
+			break;
+		}
+	}
+}
+
+/*
+ * Boot into plan: the loader's lines, the reboot, then the release's
+ * start (keys, license summary, banner, configuration) or ROMMON.
+ */
+static void
+boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
+{
+	struct device	*dev = ctx->dev;
+	char		 ver[32], sum[33], *text;
+
+	out_puts(ctx->out, msg(MSG_BOOT_LAUNCH));
+	if (plan->configured > 0)
+		out_printf(ctx->out, msg(MSG_BOOT_ENTRIES), plan->configured,
+		    plan->configured == 1 ? "y" : "ies");
+	else
+		out_puts(ctx->out, msg(MSG_BOOT_SEARCH));
+	print_tries(ctx, plan);
+	device_reboot(dev, plan);
+	if (dev->rommon) {
+		out_puts(ctx->out, msg(MSG_BOOT_UNABLE));
+		out_printf(ctx->out, msg(MSG_ROMMON_BANNER),
+		    dev->platform->hw_name);
+		out_puts(ctx->out, msg(MSG_ROMMON_HELP));
+		ctx->rommon_n = 0;
+		session_set_mode(ctx->sess, MODE_ROMMON);
+		return;
+	}
+	session_set_mode(ctx->sess, MODE_USER);
+	cmd_license_boot(ctx);
+	out_puts(ctx->out, "\n");
+	license_block(ctx->out, dev, &dev->lic.run, false);
+	out_printf(ctx->out, "\n%s\n", license_sentence(dev));
+	out_printf(ctx->out, msg(MSG_BOOT_BANNER), lic_version_format(
+	    dev->version, ver, sizeof ver));
+	text = device_flash_read(dev, STARTUP_FILE, NULL);
+	if (text != NULL) {
+		char *cs = strstr(text, "Cryptochecksum:");
+
+		snprintf(sum, sizeof sum, "%s", cs != NULL ? cs + 15 :
+		    "00000000000000000000000000000000");
+		out_printf(ctx->out, msg(MSG_BOOT_READING), sum, sum + 8,
+		    sum + 16, sum + 24);
+		config_replay(ctx, text);
+		free(text);
+	}
+	dev->modified = false;
+	session_set_mode(ctx->sess, MODE_USER);
+	out_puts(ctx->out, msg(MSG_BOOT_TYPE_HELP));
+}
+
+static enum cmd_status
+reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct device	*dev = ctx->dev;
+	struct server	*srv = session_server(ctx->sess);
+	struct boot_plan plan;
+	bool		 noconfirm = cmd_arg_has(args, "noconfirm");
+	const char	*a;
+
+	if (cmd_arg_has(args, "save-config")) {
+		if (!save_config(ctx))
+			return CMD_ERROR;
+	} else if (dev->modified && !noconfirm) {
+		for (;;) {
+			a = session_ask(ctx->sess, msg(MSG_RELOAD_SAVE), false);
+			if (a == NULL)
+				return CMD_OK;
+			/* [Y]es first: Enter saves [M]. */
+			if (*a == '\0' || *a == 'y' || *a == 'Y') {
+				if (!save_config(ctx))
+					return CMD_ERROR;
+				break;
+			}
+			if (*a == 'n' || *a == 'N')
+				break;
+		}
+	}
+	if (!noconfirm && !fs_confirm(ctx, msg(MSG_RELOAD_PROCEED)))
+		return CMD_OK;
+	out_puts(ctx->out, msg(MSG_RELOAD_SHUTDOWN));
+	out_puts(ctx->out, msg(dev->version >= LIC_VERSION(9, 0, 0, 0) ?
+	    MSG_RELOAD_REBOOT_9X : MSG_RELOAD_REBOOT_8X));
+	/* Every other session ends, as SSH sessions do at a reload. */
+	if (srv != NULL)
+		server_end_logins(srv);
+	out_printf(ctx->out, msg(MSG_ROMMON_BANNER), dev->platform->hw_name);
+	device_boot_plan(dev, &plan);
+	boot_plan_run(ctx, &plan);
+	return CMD_OK;
+}
+
+static const struct cmd_help reload_help[] = {
+	{ "reload", "Halt and reload system" },
+	{ "noconfirm", "Reload without asking for confirmation" },
+	{ "save-config", "Save configuration before reload" },
+	{ "cancel", "Cancel a scheduled reload" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_reload_entry = {
+	.syntax = "reload [save-config] [noconfirm]",
+	.help = reload_help,
+	.modes = MODES_EXEC,
+	.exec = reload_exec,
+};
+
+static enum cmd_status
+no_reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)args;
+	out_puts(ctx->out, msg(MSG_NO_RELOAD));
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_reload_cancel_entry = {
+	.syntax = "reload cancel",
+	.help = reload_help,
+	.modes = MODES_EXEC,
+	.exec = no_reload_exec,
+};
+
+static const struct cmd_help show_reload_help[] = {
+	{ "show", HELP_SHOW },
+	{ "reload", "Display reload information" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_show_reload_entry = {
+	.syntax = "show reload",
+	.help = show_reload_help,
+	.modes = MODES_EXEC,
+	.exec = no_reload_exec,
+};
+
+/* ---- ROMMON: dir, boot [IMAGE], confreg, set ---- */
+
+static enum cmd_status
+rommon_next(struct cmd_ctx *ctx)
+{
+	ctx->rommon_n++;
+	return CMD_OK;
+}
+
+static enum cmd_status
+rommon_boot_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char	*image = cmd_arg_str(args, "image");
+	struct boot_plan plan;
+
+	rommon_next(ctx);
+	if (image == NULL) {
+		device_boot_plan(ctx->dev, &plan);
+		boot_plan_run(ctx, &plan);
+		return CMD_OK;
+	}
+	memset(&plan, 0, sizeof plan);
+	plan.chosen = -1;
+	plan.configured = 1;
+	plan.ntries = 1;
+	if (strncmp(image, "disk0:", 6) == 0)
+		image += 6;
+	while (*image == '/')
+		image++;
+	snprintf(plan.tries[0].path, sizeof plan.tries[0].path, "%s", image);
+	plan.tries[0].result = device_image_probe(ctx->dev, image,
+	    &plan.tries[0].info);
+	if (plan.tries[0].result == BOOT_OK)
+		plan.chosen = 0;
+	boot_plan_run(ctx, &plan);
+	return CMD_OK;
+}
+
+static const struct cmd_help rommon_boot_help[] = {
+	{ "boot", HELP_BOOT },
+	{ "image", "image file spec" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_rommon_boot_entry = {
+	.syntax = "boot [<image:word>]",
+	.help = rommon_boot_help,
+	.modes = MODE_BIT(MODE_ROMMON),
+	.exec = rommon_boot_exec,
+};
+
+static enum cmd_status
+rommon_dir_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct disk_list l;
+
+	(void)args;
+	rommon_next(ctx);
+	if (device_disk_list(ctx->dev, "", false, &l) != 0)
+		return CMD_OK;
+	out_puts(ctx->out, msg(MSG_ROMMON_DIR));
+	for (size_t i = 0; i < l.n; i++)
+		out_printf(ctx->out, msg(MSG_ROMMON_DIR_ROW), l.v[i].index,
+		    (unsigned long long)l.v[i].size, l.v[i].name);
+	disk_list_release(&l);
+	return CMD_OK;
+}
+
+static const struct cmd_help rommon_dir_help[] = {
+	{ "dir", HELP_DIR },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_rommon_dir_entry = {
+	.syntax = "dir",
+	.help = rommon_dir_help,
+	.modes = MODE_BIT(MODE_ROMMON),
+	.exec = rommon_dir_exec,
+};
+
+static enum cmd_status
+rommon_set_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)args;
+	rommon_next(ctx);
+	out_puts(ctx->out, msg(MSG_ROMMON_SET));
+	return CMD_OK;
+}
+
+static const struct cmd_help rommon_set_help[] = {
+	{ "set", "display all variable settings" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_rommon_set_entry = {
+	.syntax = "set",
+	.help = rommon_set_help,
+	.modes = MODE_BIT(MODE_ROMMON),
+	.exec = rommon_set_exec,
+};
+
+static enum cmd_status
+rommon_confreg_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const char	*v = cmd_arg_str(args, "value");
+
+	rommon_next(ctx);
+	if (v != NULL)
+		out_printf(ctx->out, msg(MSG_ROMMON_CONFREG_SET), v);
+	else
+		out_puts(ctx->out, msg(MSG_ROMMON_CONFREG));
+	return CMD_OK;
+}
+
+static const struct cmd_help rommon_confreg_help[] = {
+	{ "confreg", "set hex configuration register" },
+	{ "value", "the register, 0x1 boots the default image" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_rommon_confreg_entry = {
+	.syntax = "confreg [<value:word>]",
+	.help = rommon_confreg_help,
+	.modes = MODE_BIT(MODE_ROMMON),
+	.exec = rommon_confreg_exec,
+};
