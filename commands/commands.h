@@ -65,6 +65,8 @@ void	 cmd_license_boot(struct cmd_ctx *);
 /* Count time-based keys down and print the syslog messages; run before
  * each command. */
 void	 cmd_license_tick(struct cmd_ctx *);
+/* Print the syslog lines of what shared licensing reported (shared.c). */
+void	 cmd_shared_report(struct cmd_ctx *);
 
 /* ---- Messages (messages.c: every user-visible ASA string) ---- */
 
@@ -211,6 +213,16 @@ enum msg_id {
 	MSG_ROMMON_SET,
 	MSG_ROMMON_CONFREG,
 	MSG_ROMMON_CONFREG_SET,
+	MSG_VPN_SUMMARY,
+	MSG_SYSLOG_444100_SECRET,
+	MSG_SYSLOG_444100_PEER,
+	MSG_SYSLOG_444100_BAD,
+	MSG_SYSLOG_444101,
+	MSG_SYSLOG_444102,
+	MSG_SYSLOG_444104,
+	MSG_SYSLOG_444105,
+	MSG_SYSLOG_444108_JOINED,
+	MSG_SYSLOG_444108_EXPIRED,
 	MSG_COUNT
 };
 

@@ -61,6 +61,8 @@ extern const struct cmd_entry cmd_show_activation_key_entry;
 extern const struct cmd_entry cmd_activation_key_entry;
 extern const struct cmd_entry cmd_keywords_entry;
 extern const struct cmd_entry cmd_emulator_advance_time_entry;
+extern const struct cmd_entry cmd_emulator_vpn_sessions_entry;
+extern const struct cmd_entry cmd_show_vpn_sessiondb_summary_entry;
 
 /* Install, activate or deactivate a time-based key (timed.c). */
 enum cmd_status license_timed_command(struct cmd_ctx *,

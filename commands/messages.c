@@ -347,6 +347,50 @@ static const char *const messages[MSG_COUNT] = {
 	    "Configuration Summary:\n  boot default image from Flash\n\n",
 	[MSG_ROMMON_CONFREG_SET] = "\nUpdate Config Register (%s) in "
 	    "NVRAM...\n\n",
+	/* [M low] show vpn-sessiondb summary as 9.x lays it out, from
+	 * memory; only AnyConnect (SSL/TLS) sessions exist in asaemu. The
+	 * capacity is the platform's AnyConnect Premium maximum. */
+	[MSG_VPN_SUMMARY] = "------------------------------------------------"
+	    "---------------------------\nVPN Session Summary\n-------------"
+	    "--------------------------------------------------------------\n"
+	    "                               Active : Cumulative : Peak Concur "
+	    ": Inactive\n                             ------------------------"
+	    "----------------------\nAnyConnect Client            : %6u : "
+	    "%10u : %11u :        0\n  SSL/TLS/DTLS               : %6u : "
+	    "%10u : %11u :        0\n----------------------------------------"
+	    "-----------------------------------\nTotal Active and Inactive "
+	    "   : %6u             Total Cumulative : %6u\nDevice Total VPN "
+	    "Capacity    : %6u\nDevice Load                  : %5u%%\n-------"
+	    "--------------------------------------------------------------"
+	    "------\n",
+	/* [M low] the shared licensing syslog family 444100-444111 (ASA
+	 * syslog guide, from memory; no capture found): 444100 "Shared
+	 * <request> request failed. Reason = <reason>". The reasons, the
+	 * server-side lines and the addresses are asaemu's. */
+	[MSG_SYSLOG_444100_SECRET] = "%%ASA-5-444100: Shared register "
+	    "request failed. Reason = Secret mismatch with license server "
+	    "%s\n",
+	[MSG_SYSLOG_444100_PEER] = "%%ASA-5-444100: Shared register request "
+	    "failed. Reason = Secret mismatch from participant %s\n",
+	[MSG_SYSLOG_444100_BAD] = "%%ASA-5-444100: Shared message request "
+	    "failed. Reason = Invalid message\n",
+	/* [M med] 444101, 444102, 444105 (syslog guide, from memory). */
+	[MSG_SYSLOG_444101] = "%%ASA-6-444101: Shared license service is "
+	    "active. License server address: %s\n",
+	[MSG_SYSLOG_444102] = "%%ASA-2-444102: Shared license service "
+	    "inactive. License server is not responding.\n",
+	/* [M low] 444104 "Shared <type> license availability: <n>": here
+	 * the sessions this participant now holds. */
+	[MSG_SYSLOG_444104] = "%%ASA-6-444104: Shared AnyConnect Premium "
+	    "license availability: %u.\n",
+	[MSG_SYSLOG_444105] = "%%ASA-6-444105: Released %u shared "
+	    "AnyConnect Premium license(s). License server has been "
+	    "unresponsive for 24 hours.\n",
+	/* [M low] 444108 "Shared license <state> client id <id>". */
+	[MSG_SYSLOG_444108_JOINED] = "%%ASA-6-444108: Shared license "
+	    "registered client id %s (%s, %s).\n",
+	[MSG_SYSLOG_444108_EXPIRED] = "%%ASA-6-444108: Shared license "
+	    "expired client id %s: %u session(s) released.\n",
 };
 
 const char *

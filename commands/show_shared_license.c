@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * show shared license [detail | client [HOSTNAME] | backup]: the shared
- * licensing state of a server or participant that has no peers yet (the
- * protocol between devices comes later). Layout: reference 4.3 [V] (8.4+
- * server) and 4.4 [M med] (participant, detail, backup; 8.2 labels).
+ * licensing state of a server (its pool, its own use, each participant)
+ * or a participant (its server, its grant), from device_shared_view.
+ * Layout: reference 4.3 [V] (8.4+ server) and 4.4 [M med] (participant,
+ * detail, client, backup; 8.2 labels).
  */
 #include "commands/commands.h"
+
+#include <string.h>
 
 #include "commands/commands_int.h"
 
@@ -19,39 +22,43 @@ ip_text(uint32_t a, char *buf, size_t len)
 	    a >> 8 & 0xff, a & 0xff);
 }
 
-/* "  Messages Tx/Rx/Error:" and its rows, all zero: no peers yet. */
+static const char *const kind_rows[SHARED_NKINDS] = {
+	[SHARED_REGISTRATION] = "Registration",
+	[SHARED_GET] = "Get",
+	[SHARED_RELEASE] = "Release",
+	[SHARED_TRANSFER] = "Transfer",
+};
+
+/* "  Messages Tx/Rx/Error:" and its rows, at indent. */
 static void
-messages(struct out *out, int width, const char *const *rows)
+messages(struct out *out, const char *indent, int width,
+    const struct shared_counts *c)
 {
-	out_puts(out, "  Messages Tx/Rx/Error:\n");
-	for (; *rows != NULL; rows++)
-		out_printf(out, "    %-*s: 0 / 0 / 0\n", width, *rows);
+	out_printf(out, "%sMessages Tx/Rx/Error:\n", indent);
+	for (size_t k = 0; k < SHARED_NKINDS; k++)
+		out_printf(out, "%s  %-*s: %llu / %llu / %llu\n", indent,
+		    width, kind_rows[k], (unsigned long long)c[k].tx,
+		    (unsigned long long)c[k].rx, (unsigned long long)c[k].err);
 }
 
 /* Counts right-aligned in 8 columns after ": " [I, reference 4.3]. */
 static void
-utilization(struct out *out, const struct device *dev, uint32_t total)
+utilization(struct out *out, const struct device *dev,
+    const struct shared_view *v, uint32_t total, uint32_t avail)
 {
-	static const char *const rows[] = {
-		"Registration", "Get", "Release", "Transfer", NULL
-	};
-	const struct lic_platform *p = dev->platform;
-	size_t		 f = lic_catalog_find(model_db_catalog(dev->db),
-	    "anyconnect-premium");
-	uint32_t	 limit = f == (size_t)-1 ? 0 :
-	    lic_platform_max(p, dev->lic.run.edition, f, dev->version);
 	bool		 new = dev->version >= LABEL_SINCE;
 
 	out_puts(out, "Shared license utilization:\n");
 	out_printf(out, "  %s:\n", new ? "AnyConnect Premium" : "SSLVPN");
 	out_printf(out, "    Total for network : %8u\n", total);
-	out_printf(out, "    Available         : %8u\n", total);
-	out_printf(out, "    Utilized          : %8u\n", 0u);
+	out_printf(out, "    Available         : %8u\n", avail);
+	out_printf(out, "    Utilized          : %8u\n",
+	    total > avail ? total - avail : 0);
 	out_puts(out, "  This device:\n");
-	out_printf(out, "    Platform limit    : %8u\n", limit);
-	out_printf(out, "    Current usage     : %8u\n", 0u);
-	out_printf(out, "    High usage        : %8u\n", 0u);
-	messages(out, new ? 16 : 14, rows);
+	out_printf(out, "    Platform limit    : %8u\n", v->limit);
+	out_printf(out, "    Current usage     : %8u\n", v->held);
+	out_printf(out, "    High usage        : %8u\n", v->high);
+	messages(out, "  ", new ? 16 : 14, v->msgs);
 }
 
 static void
@@ -69,29 +76,73 @@ backup_info(struct out *out, const struct ls_cfg *ls)
 		out_printf(out, "HA peer ID             : %s\n", ls->ha_id);
 		out_puts(out, "Registered             : NO\n");
 	}
-	messages(out, 19, rows);
+	out_puts(out, "  Messages Tx/Rx/Error:\n");
+	for (size_t i = 0; rows[i] != NULL; i++)
+		out_printf(out, "    %-19s: 0 / 0 / 0\n", rows[i]);
 }
 
 static void
-participant(struct out *out, const struct device *dev)
+participant(struct out *out, const struct device *dev,
+    const struct shared_view *v)
 {
-	const struct ls_cfg	*ls = &dev->ext->ls;
-	char			 a[16];
+	char	 a[16];
 
-	ip_text(ls->server_ip, a, sizeof a);
+	ip_text(v->server_ip, a, sizeof a);
 	out_printf(out, "Primary License Server : %s\n", a);
 	out_puts(out, "  Version              : 1\n");
-	out_puts(out, "  Status               : Inactive\n\n");
-	utilization(out, dev, 0);
+	out_printf(out, "  Status               : %s\n\n",
+	    v->registered ? "Active" : "Inactive");
+	utilization(out, dev, v, v->net_total, v->net_avail);
+}
+
+/* One participant's block of "Client Info:" (reference 4.4 [M med]). */
+static void
+client_info(struct out *out, const struct device *dev,
+    const struct shared_peer *p)
+{
+	bool	 new = dev->version >= LABEL_SINCE;
+
+	out_printf(out, "Hostname       : %s\n", p->host);
+	out_printf(out, "Device ID      : %s\n", p->id);
+	out_printf(out, "%s:\n", new ? "AnyConnect Premium" : "SSLVPN");
+	out_printf(out, "  Current usage  : %u\n", p->held);
+	out_printf(out, "  High           : %u\n", p->high);
+	messages(out, "  ", 14, p->msgs);
+}
+
+/* "Client Info:" and each participant (of that hostname, if given). */
+static void
+clients(struct out *out, const struct device *dev,
+    const struct shared_view *v, const char *host)
+{
+	out_puts(out, "Client Info:\n\n");
+	for (size_t i = 0; i < v->npeers; i++) {
+		if (host != NULL && strcmp(host, v->peers[i]->host) != 0)
+			continue;
+		client_info(out, dev, v->peers[i]);
+		out_puts(out, "\n");
+	}
+}
+
+/* The server's table: "  JMX1111             50      vpn-asa-01" [V]. */
+static void
+client_table(struct out *out, const struct shared_view *v)
+{
+	out_puts(out, "\n  Client ID           Usage   Hostname\n");
+	for (size_t i = 0; i < v->npeers; i++)
+		out_printf(out, "  %-19s %-7u %s\n", v->peers[i]->id,
+		    v->peers[i]->held, v->peers[i]->host);
 }
 
 static enum cmd_status
 show_shared_license_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	const struct device	*dev = ctx->dev;
+	struct device		*dev = ctx->dev;
 	const struct ls_cfg	*ls = &dev->ext->ls;
+	const struct shared_view *v = device_shared_view(dev);
 	uint32_t		 role = device_ls_role(dev);
 	bool			 detail = cmd_arg_has(args, "detail");
+	bool			 client = cmd_arg_has(args, "client");
 
 	if (role == 0)
 		return cmd_error(ctx, MSG_LS_NEED_PARTICIPANT);
@@ -99,7 +150,7 @@ show_shared_license_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (!ls->client)
 			out_puts(ctx->out, msg(MSG_LS_NOT_CONFIGURED));
 		else
-			participant(ctx->out, dev);
+			participant(ctx->out, dev, v);
 		return CMD_OK;
 	}
 	if (cmd_arg_has(args, "backup") || detail) {
@@ -110,16 +161,20 @@ show_shared_license_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (ls->backup)
 			out_puts(ctx->out, "\n");
 	}
-	if (!cmd_arg_has(args, "client"))
-		utilization(ctx->out, dev,
-		    device_license_value(dev, "shared-premium-sessions"));
-	if (detail || cmd_arg_has(args, "client")) {
-		/* No participant has registered: the heading alone. */
-		out_puts(ctx->out, detail ? "\nClient Info:\n\n" :
-		    "Client Info:\n\n");
+	if (!client) {
+		uint32_t total = v->server ? v->total :
+		    device_license_value(dev, "shared-premium-sessions");
+
+		utilization(ctx->out, dev, v, total, v->server ?
+		    (v->used < total ? total - v->used : 0) : total);
+	}
+	if (detail || client) {
+		if (detail)
+			out_puts(ctx->out, "\n");
+		clients(ctx->out, dev, v, cmd_arg_str(args, "hostname"));
 		return CMD_OK;
 	}
-	out_puts(ctx->out, "\n  Client ID           Usage   Hostname\n");
+	client_table(ctx->out, v);
 	return CMD_OK;
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "device/device_int.h"
+#include "device/shared_int.h"
 #include "util/util.h"
 
 #define CLOCK_FILE "clock"
@@ -81,6 +82,7 @@ device_lab_clock_changed(struct device *dev)
 	if (lab_clock_read(dev->lab, &c, &why) == 0)
 		dev->labclk = c;
 	free(why);
+	device_shared_clock(dev);
 }
 
 /*
@@ -175,6 +177,7 @@ device_free(struct device *dev)
 {
 	if (dev == NULL)
 		return;
+	device_shared_free(dev);
 	device_net_stop(dev);
 	if (dev->lock_fd != -1) {
 		device_license_shutdown(dev);

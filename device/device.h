@@ -17,6 +17,7 @@
 #include "models/models.h"
 
 struct cfg_ext;
+struct device_shared;
 
 /* ---- The device object (device.c) ---- */
 
@@ -129,6 +130,8 @@ struct device {
 						   owned; NULL: none */
 	struct device_net	*net;	/* on the lab's network (net.c);
 					   NULL: not served */
+	struct device_shared	*shared; /* shared licensing (shared.c);
+					    NULL until first used */
 };
 
 /*
@@ -711,5 +714,92 @@ int		 lab_clock_freeze(struct lab *, int64_t t);
 int		 lab_clock_watch(struct lab *);
 /* Consume the events pending on a lab_clock_watch fd. */
 void		 lab_clock_drain(int fd);
+
+/* ---- Shared AnyConnect Premium licensing (shared*.c) ---- */
+
+/* The message kinds show shared license counts. */
+enum shared_kind {
+	SHARED_REGISTRATION,		/* REGISTER and REFRESH */
+	SHARED_GET,
+	SHARED_RELEASE,
+	SHARED_TRANSFER,		/* failover pairs: not built yet */
+	SHARED_NKINDS
+};
+
+struct shared_counts {
+	uint64_t	 tx, rx, err;
+};
+
+struct shared_link;
+
+/* A participant registered with this server. */
+struct shared_peer {
+	char		 id[LS_SERIAL_MAX + 1];	/* its serial number */
+	char		 host[64];	/* its hostname */
+	uint32_t	 ip;
+	uint32_t	 local, limit;	/* as it registered */
+	uint32_t	 held, high;	/* shared sessions, now and highest */
+	int64_t		 seen;		/* device time of its last refresh */
+	struct shared_counts msgs[SHARED_NKINDS];
+	struct shared_link *link;	/* its connection (shared_server.c) */
+};
+
+/* What the device's shared licensing shows (show shared license). */
+struct shared_view {
+	/* The device's own AnyConnect Premium sessions. */
+	uint32_t	 demand;	/* emulator vpn-sessions */
+	uint32_t	 active, peak, cumulative;
+	uint32_t	 local;		/* its own license that counts */
+	uint32_t	 limit;		/* the platform's maximum */
+	uint32_t	 held, high;	/* shared sessions it holds */
+	/* Server: the pool and its participants, in registration order. */
+	bool		 server;
+	uint32_t	 total, used;
+	struct shared_peer **peers;
+	size_t		 npeers;
+	/* Participant: its server, as last heard. */
+	bool		 client;
+	bool		 registered;	/* Status: Active */
+	uint32_t	 server_ip;
+	uint32_t	 net_total, net_avail;
+	uint32_t	 refresh;	/* seconds, from the server */
+	struct shared_counts msgs[SHARED_NKINDS];
+};
+
+enum shared_event_kind {
+	SHARED_EV_ACTIVE,		/* participant: registered with ip */
+	SHARED_EV_REFUSED,		/* participant: ip refused the secret */
+	SHARED_EV_GRANTED,		/* participant: holds count now */
+	SHARED_EV_LOST,			/* participant: ip does not answer */
+	SHARED_EV_RELEASED,		/* participant: released count after
+					   24 hours without the server */
+	SHARED_EV_PEER_JOINED,		/* server: id (host) registered */
+	SHARED_EV_PEER_REFUSED,		/* server: a wrong secret from ip */
+	SHARED_EV_PEER_EXPIRED,		/* server: id silent, count back in
+					   the pool */
+	SHARED_EV_BAD_MESSAGE,		/* server: a refused frame from ip */
+};
+
+struct shared_event {
+	enum shared_event_kind kind;
+	char		 id[LS_SERIAL_MAX + 1];
+	char		 host[64];
+	uint32_t	 ip;
+	uint32_t	 count;
+};
+
+/* The figures, brought up to date; never NULL. */
+const struct shared_view *device_shared_view(struct device *);
+/* emulator vpn-sessions: the AnyConnect Premium sessions wanted. */
+void	 device_shared_demand(struct device *, uint32_t sessions);
+/*
+ * fn(arg) runs from the event loop after shared licensing queued events
+ * (device_shared_events_take gives them).
+ */
+void	 device_shared_hook(struct device *, void (*fn)(void *), void *arg);
+/* The queued events, oldest first (caller frees); NULL with *n 0. */
+struct shared_event *device_shared_events_take(struct device *, size_t *n);
+/* Free everything (device_free does). */
+void	 device_shared_free(struct device *);
 
 #endif

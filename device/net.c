@@ -16,9 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "device/shared_int.h"
 #include "util/util.h"
 
-/* One endpoint: a listener, or a connection accepted on one. */
+/* One endpoint: a listener (what it accepts is shared_server.c's). */
 struct net_sock {
 	int		 fd;
 	struct event	*ev;
@@ -29,6 +30,7 @@ struct net_sock {
 };
 
 struct device_net {
+	struct device	*dev;
 	struct event_loop *loop;
 	struct lab	*lab;
 	struct net_sock	**v;
@@ -51,15 +53,6 @@ sock_close(struct device_net *net, size_t i)
 	net->v[i] = net->v[--net->n];
 }
 
-static size_t
-sock_index(const struct device_net *net, const struct net_sock *ns)
-{
-	for (size_t i = 0; i < net->n; i++)
-		if (net->v[i] == ns)
-			return i;
-	return (size_t)-1;
-}
-
 static struct net_sock *
 sock_add(struct device_net *net, int fd, uint32_t ip, uint16_t port,
     bool listening)
@@ -76,30 +69,15 @@ sock_add(struct device_net *net, int fd, uint32_t ip, uint16_t port,
 	return ns;
 }
 
-/* A connection's bytes: nobody speaks yet; the end closes it. */
-static void
-conn_read(void *arg)
-{
-	struct net_sock	*ns = arg;
-	char		 buf[512];
-	ssize_t		 n = read(ns->fd, buf, sizeof buf);
-
-	if (n > 0 || (n < 0 && (errno == EAGAIN || errno == EINTR)))
-		return;
-	sock_close(ns->net, sock_index(ns->net, ns));
-}
-
 static void
 listener_accept(void *arg)
 {
 	struct net_sock	*ns = arg;
-	struct net_sock	*c;
 	int		 fd;
 
-	while ((fd = lab_accept(ns->fd)) != -1) {
-		c = sock_add(ns->net, fd, ns->ip, ns->port, false);
-		c->ev = event_fd_add(ns->net->loop, fd, POLLIN, conn_read, c);
-	}
+	/* The shared licensing server owns what it accepts. */
+	while ((fd = lab_accept(ns->fd)) != -1)
+		shared_server_accept(ns->net->dev, fd, ns->ip);
 }
 
 void
@@ -108,6 +86,7 @@ device_net_start(struct device *dev, struct event_loop *loop)
 	if (dev->lab == NULL || dev->net != NULL)
 		return;
 	dev->net = xcalloc(1, sizeof *dev->net);
+	dev->net->dev = dev;
 	dev->net->loop = loop;
 	dev->net->lab = dev->lab;
 	device_net_sync(dev);
@@ -149,9 +128,14 @@ device_iface_up(const struct device *dev, const struct iface *f)
 	return dev->net == NULL || !link_down(dev->net, port->name);
 }
 
-/* Whether the configuration wants ip:port served. */
-static bool
-wanted(const struct device *dev, uint32_t ip, uint16_t port)
+struct event_loop *
+shared_loop(const struct device *dev)
+{
+	return dev->net != NULL ? dev->net->loop : NULL;
+}
+
+bool
+device_net_wants(const struct device *dev, uint32_t ip, uint16_t port)
 {
 	const struct ls_cfg *ls = &dev->ext->ls;
 
@@ -175,7 +159,7 @@ sync_close(struct device *dev)
 	for (size_t i = net->n; i-- > 0;) {
 		const struct net_sock *ns = net->v[i];
 
-		if (!wanted(dev, ns->ip, ns->port))
+		if (!device_net_wants(dev, ns->ip, ns->port))
 			sock_close(net, i);
 	}
 }
@@ -196,8 +180,10 @@ device_net_sync(struct device *dev)
 	struct device_net *net = dev->net;
 	const struct ls_cfg *ls = &dev->ext->ls;
 
-	if (net == NULL)
+	if (net == NULL) {
+		device_shared_sync(dev);
 		return;
+	}
 	sync_close(dev);
 	for (size_t i = 0; i < ls->nenable; i++) {
 		const struct iface *f =
@@ -215,6 +201,7 @@ device_net_sync(struct device *dev)
 		ns->ev = event_fd_add(net->loop, fd, POLLIN, listener_accept,
 		    ns);
 	}
+	device_shared_sync(dev);
 }
 
 /* The interface a connection to ip leaves by: named, or by subnet. */

@@ -599,4 +599,79 @@ struct lic_tls_limits {
 void	lic_tls_limits(const struct lic_platform *p,
 	    const struct lic_tls_in *, struct lic_tls_limits *);
 
+/* ---- Shared AnyConnect Premium licensing (shared.c; SHARED.md) ---- */
+
+#define LIC_SHARED_STEP		50	/* "in 50-session increments" */
+#define LIC_SHARED_MISSES	3	/* "after 3 times the refresh
+					   interval" */
+#define LIC_SHARED_GRACE	INT64_C(86400)	/* "for up to 24 hours" */
+#define LIC_SHARED_SYNC		10	/* backup sync, seconds */
+#define LIC_SHARED_DAY		INT64_C(86400)
+#define LIC_SHARED_BACKUP_START	(5 * LIC_SHARED_DAY)
+#define LIC_SHARED_BACKUP_MAX	(30 * LIC_SHARED_DAY)
+#define LIC_SHARED_BACKUP_WARN	(15 * LIC_SHARED_DAY)
+
+/*
+ * The AnyConnect Premium sessions of a device's own license that serve
+ * before any shared one: the running value; on the shared licensing
+ * server only when a time-based key gives it (its permanent Premium
+ * license is not used).
+ */
+uint32_t lic_shared_local(uint32_t premium, bool premium_timed, bool server);
+/*
+ * The shared sessions a participant asks to hold for demand sessions:
+ * none while its local license suffices, else what is beyond it rounded
+ * up to 50, so that local + shared never exceeds the platform limit.
+ */
+uint32_t lic_shared_want(uint32_t demand, uint32_t local, uint32_t limit);
+/*
+ * What the server grants a participant that holds held and asks want,
+ * with avail left in the pool and room = its platform limit less its
+ * local license: want when it releases, else held plus as many of the
+ * rest as the pool has, never beyond room.
+ */
+uint32_t lic_shared_grant(uint32_t want, uint32_t held, uint32_t avail,
+	    uint32_t room);
+/*
+ * Sessions established after demand changes to demand with capacity
+ * (local + shared): the established ones stay (up to demand), new ones
+ * only up to capacity.
+ */
+uint32_t lic_shared_active(uint32_t demand, uint32_t capacity,
+	    uint32_t active);
+/* The server: a participant last refreshed at seen is gone at now. */
+bool	lic_shared_peer_expired(int64_t seen, uint32_t refresh, int64_t now);
+/* The participant: last heard from its server at contact; grace over. */
+bool	lic_shared_grace_over(int64_t contact, int64_t now);
+
+/*
+ * The backup server's operating budget: seconds it may still serve
+ * while the main server is gone. Recharged second for second while
+ * inactive (a regular participant), spent while active.
+ */
+struct lic_shared_backup {
+	bool	 started;	/* synced once with the main server */
+	int64_t	 budget;	/* seconds, 0 to LIC_SHARED_BACKUP_MAX */
+	int64_t	 at;		/* device time budget is counted to */
+	bool	 active;	/* serving in the main server's place */
+	int64_t	 active_for;	/* seconds served since taking over */
+};
+
+enum lic_shared_backup_ev {
+	LIC_SHARED_BK_NONE = 0,
+	LIC_SHARED_BK_WARN = 1,		/* 15 days served: critical */
+	LIC_SHARED_BK_EXPIRED = 2,	/* budget spent: stop issuing */
+};
+
+/* The first sync with the main server: a 5-day budget from now. */
+void	lic_shared_backup_start(struct lic_shared_backup *, int64_t now);
+/*
+ * Count the budget to now (time before at never counts); the events
+ * crossed, as LIC_SHARED_BK_* bits.
+ */
+unsigned lic_shared_backup_advance(struct lic_shared_backup *, int64_t now);
+/* Take over (true: the budget allows it) or hand back, at now. */
+bool	lic_shared_backup_takeover(struct lic_shared_backup *, int64_t now);
+void	lic_shared_backup_handback(struct lic_shared_backup *, int64_t now);
+
 #endif

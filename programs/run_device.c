@@ -132,6 +132,24 @@ dr_schedule(struct devrun *dr)
 	dr->tick = event_timer_add(dr->loop, ms, dr_tick, dr);
 }
 
+/* Shared licensing reported events: their syslog lines to the console. */
+static void
+dr_shared(void *arg)
+{
+	struct devrun	*dr = arg;
+	struct cmd_ctx	 ctx;
+	const char	*text;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.dev = dr->dev;
+	ctx.out = out_new_buffer();
+	cmd_shared_report(&ctx);
+	text = out_buffer(ctx.out);
+	if (text != NULL && *text != '\0')
+		server_notify(dr->srv, text);
+	out_free(ctx.out);
+}
+
 /* A foreground device ends with its console. */
 static void
 dr_console_end(void *arg, int status)
@@ -303,6 +321,7 @@ run_device(const struct options *o, struct model_db *db)
 	if ((dr.g = prog_grammar()) == NULL || dr_start(&dr) != 0)
 		goto out;
 	dr.limits.dev = dr.dev;
+	device_shared_hook(dr.dev, dr_shared, &dr);
 	device_net_start(dr.dev, dr.loop);
 	if ((dr.clock_fd = lab_clock_watch(dr.lab)) != -1)
 		event_fd_add(dr.loop, dr.clock_fd, POLLIN, dr_clock, &dr);

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The device's shared AnyConnect Premium licensing: its VPN load
+ * (emulator vpn-sessions), what its own license covers, the shared
+ * sessions it holds as a participant or takes from its own pool as the
+ * server, and the events a console words. The rules are
+ * licensing/shared.c's; the wire is shared_server.c's and
+ * shared_client.c's (licensing/SHARED.md).
+ */
+#include "device/shared_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/ssl.h>
+
+#include "util/util.h"
+
+#define EVENTS_MAX	256	/* queued without a console: oldest go */
+
+struct device_shared *
+shared_get(struct device *dev)
+{
+	if (dev->shared == NULL) {
+		dev->shared = xcalloc(1, sizeof *dev->shared);
+		dev->shared->dev = dev;
+	}
+	return dev->shared;
+}
+
+void
+shared_local(const struct device *dev, bool server, uint32_t *local,
+    uint32_t *limit)
+{
+	const struct lic_catalog *cat = model_db_catalog(dev->db);
+	size_t		 f = lic_catalog_find(cat, "anyconnect-premium");
+	const struct lic_value *v;
+	uint32_t	 premium = 0;
+
+	*local = *limit = 0;
+	if (f == (size_t)-1)
+		return;
+	*limit = lic_platform_max(dev->platform, dev->lic.run.edition, f,
+	    dev->version);
+	v = &dev->lic.run.v[f];
+	if (lic_running_usable(&dev->lic.run, cat, f))
+		premium = v->value;
+	*local = lic_shared_local(premium, v->timed, server);
+	if (*local > *limit)
+		*local = *limit;
+}
+
+void
+shared_update(struct device *dev)
+{
+	struct device_shared *sh = shared_get(dev);
+	struct shared_view *v = &sh->v;
+	uint32_t	 want, before = v->active;
+
+	v->server = sh->srv != NULL;
+	v->client = sh->cli != NULL;
+	shared_local(dev, v->server, &v->local, &v->limit);
+	want = lic_shared_want(v->demand, v->local, v->limit);
+	if (v->server)
+		v->held = shared_server_self(dev, want);
+	else if (v->client)
+		shared_client_want(dev);
+	else
+		v->held = 0;
+	if (v->held > v->high)
+		v->high = v->held;
+	v->active = lic_shared_active(v->demand, v->local + v->held,
+	    v->active);
+	if (v->active > before)
+		v->cumulative += v->active - before;
+	if (v->active > v->peak)
+		v->peak = v->active;
+}
+
+const struct shared_view *
+device_shared_view(struct device *dev)
+{
+	shared_update(dev);
+	return &dev->shared->v;
+}
+
+void
+device_shared_demand(struct device *dev, uint32_t sessions)
+{
+	shared_get(dev)->v.demand = sessions;
+	shared_update(dev);
+}
+
+static void
+hook_run(void *arg)
+{
+	struct device_shared *sh = arg;
+
+	sh->hook_ev = NULL;
+	if (sh->hook != NULL)
+		sh->hook(sh->hook_arg);
+}
+
+void
+shared_event(struct device *dev, const struct shared_event *e)
+{
+	struct device_shared *sh = shared_get(dev);
+	struct event_loop *loop = shared_loop(dev);
+
+	if (sh->nevs == EVENTS_MAX) {
+		memmove(sh->evs, sh->evs + 1, (EVENTS_MAX - 1) * sizeof *sh->evs);
+		sh->nevs--;
+	}
+	sh->evs = xreallocarray(sh->evs, sh->nevs + 1, sizeof *sh->evs);
+	sh->evs[sh->nevs++] = *e;
+	if (sh->hook != NULL && sh->hook_ev == NULL && loop != NULL)
+		sh->hook_ev = event_timer_add(loop, 0, hook_run, sh);
+}
+
+void
+device_shared_hook(struct device *dev, void (*fn)(void *), void *arg)
+{
+	struct device_shared *sh = shared_get(dev);
+
+	sh->hook = fn;
+	sh->hook_arg = arg;
+}
+
+struct shared_event *
+device_shared_events_take(struct device *dev, size_t *n)
+{
+	struct device_shared *sh = shared_get(dev);
+	struct shared_event *v = sh->evs;
+
+	*n = sh->nevs;
+	sh->evs = NULL;
+	sh->nevs = 0;
+	return v;
+}
+
+void
+device_shared_sync(struct device *dev)
+{
+	shared_get(dev);
+	shared_server_sync(dev);
+	shared_client_sync(dev);
+	shared_update(dev);
+}
+
+void
+device_shared_clock(struct device *dev)
+{
+	if (dev->shared == NULL)
+		return;
+	shared_server_clock(dev);
+	shared_client_clock(dev);
+	shared_update(dev);
+}
+
+void
+device_shared_free(struct device *dev)
+{
+	struct device_shared *sh = dev->shared;
+
+	if (sh == NULL)
+		return;
+	shared_server_free(dev);
+	shared_client_free(dev);
+	event_del(sh->hook_ev);
+	SSL_CTX_free(sh->sctx);
+	SSL_CTX_free(sh->cctx);
+	free(sh->evs);
+	free(sh);
+	dev->shared = NULL;
+}

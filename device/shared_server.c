@@ -1,0 +1,459 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The shared licensing server (licensing/SHARED.md): a device with the
+ * server license, "license-server secret" and at least one "license-server
+ * enable" interface. Participants connect to the listeners of net.c,
+ * prove the secret, and are granted sessions from the pool (the key's
+ * shared-premium-sessions) as licensing/shared.c rules; the server's own
+ * demand draws on the pool directly. A participant silent for 3 refresh
+ * intervals of device time is forgotten and its sessions go back.
+ */
+#include "device/shared_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <openssl/crypto.h>
+
+#include "util/util.h"
+
+#define SETTLE_MS	1000	/* after the lab clock moved */
+
+struct shared_link {
+	struct device		*dev;
+	struct shared_conn	*conn;
+	uint32_t		 ip;		/* the server's address */
+	uint16_t		 port;
+	char			 nonce[2 * SHARED_NONCE_LEN + 1];
+	struct shared_peer	*peer;		/* NULL until registered */
+	struct event		*timeout;	/* to register */
+};
+
+struct shared_srv {
+	struct shared_link	**links;
+	size_t			 nlinks;
+	struct event		*check;		/* the next look for silent
+						   participants */
+	uint32_t		 self;		/* sessions the server holds */
+};
+
+static void	check_arm(struct device *, uint64_t ms);
+
+static int64_t
+now_s(const struct device *dev)
+{
+	return (int64_t)device_now(dev).tv_sec;
+}
+
+static bool
+configured(const struct device *dev)
+{
+	const struct ls_cfg *ls = &dev->ext->ls;
+
+	return device_ls_role(dev) >= 2 && ls->secret != NULL &&
+	    ls->nenable > 0;
+}
+
+static uint32_t
+pool_total(const struct device *dev)
+{
+	return device_license_value(dev, "shared-premium-sessions");
+}
+
+/* Sum what is held; the pool's state in the view. */
+static void
+pool_count(struct device *dev)
+{
+	struct device_shared *sh = dev->shared;
+	uint64_t	 used = sh->srv->self;
+
+	for (size_t i = 0; i < sh->v.npeers; i++)
+		used += sh->v.peers[i]->held;
+	sh->v.total = pool_total(dev);
+	sh->v.used = used > UINT32_MAX ? UINT32_MAX : (uint32_t)used;
+}
+
+static uint32_t
+pool_avail(const struct device *dev)
+{
+	const struct shared_view *v = &dev->shared->v;
+
+	return v->used >= v->total ? 0 : v->total - v->used;
+}
+
+static void
+link_free(struct shared_link *l)
+{
+	struct shared_srv *srv = l->dev->shared->srv;
+
+	for (size_t i = 0; i < srv->nlinks; i++) {
+		if (srv->links[i] != l)
+			continue;
+		srv->links[i] = srv->links[--srv->nlinks];
+		break;
+	}
+	if (l->peer != NULL)
+		l->peer->link = NULL;
+	event_del(l->timeout);
+	shared_conn_free(l->conn);
+	free(l);
+}
+
+static void
+peer_remove(struct device *dev, size_t i)
+{
+	struct shared_view *v = &dev->shared->v;
+	struct shared_peer *p = v->peers[i];
+
+	if (p->link != NULL) {
+		p->link->peer = NULL;
+		link_free(p->link);
+	}
+	memmove(v->peers + i, v->peers + i + 1,
+	    (v->npeers - i - 1) * sizeof *v->peers);
+	v->npeers--;
+	free(p);
+}
+
+static void
+event_of(struct device *dev, enum shared_event_kind k,
+    const struct shared_peer *p, uint32_t ip, uint32_t count)
+{
+	struct shared_event e;
+
+	memset(&e, 0, sizeof e);
+	e.kind = k;
+	e.ip = ip;
+	e.count = count;
+	if (p != NULL) {
+		snprintf(e.id, sizeof e.id, "%s", p->id);
+		snprintf(e.host, sizeof e.host, "%s", p->host);
+		e.ip = p->ip;
+	}
+	shared_event(dev, &e);
+}
+
+/* A frame or a turn the protocol refuses: counted, the link closed. */
+static void
+link_bad(struct shared_link *l)
+{
+	struct device	*dev = l->dev;
+	struct shared_peer *p = l->peer;
+
+	dev->shared->v.msgs[SHARED_REGISTRATION].err++;
+	if (p != NULL)
+		p->msgs[SHARED_REGISTRATION].err++;
+	event_of(dev, SHARED_EV_BAD_MESSAGE, p, 0, 0);
+	link_free(l);
+}
+
+static void
+link_ready(struct shared_conn *c, void *arg)
+{
+	struct shared_link *l = arg;
+
+	(void)c;
+	shared_random_hex(l->nonce, SHARED_NONCE_LEN);
+	(void)shared_conn_send(l->conn, "HELLO v=1 nonce=%s", l->nonce);
+}
+
+static void
+link_timeout(void *arg)
+{
+	struct shared_link *l = arg;
+
+	l->timeout = NULL;
+	link_free(l);
+}
+
+static bool
+word_ok(const char *s, size_t max, bool alnum)
+{
+	size_t	 n = s != NULL ? strlen(s) : 0;
+
+	if (n == 0 || n > max)
+		return false;
+	for (; *s != '\0'; s++)
+		if (alnum && !((*s >= '0' && *s <= '9') ||
+		    (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+			return false;
+	return true;
+}
+
+static int
+parse_ip(const char *s, uint32_t *ip)
+{
+	unsigned	 a, b, c, d;
+	char		 end;
+
+	if (s == NULL || sscanf(s, "%3u.%3u.%3u.%3u%c", &a, &b, &c, &d,
+	    &end) != 4 || a > 255 || b > 255 || c > 255 || d > 255)
+		return -1;
+	*ip = a << 24 | b << 16 | c << 8 | d;
+	return 0;
+}
+
+/* The participant of id, made if new (registration order). */
+static struct shared_peer *
+peer_of(struct device *dev, const char *id)
+{
+	struct shared_view *v = &dev->shared->v;
+	struct shared_peer *p;
+
+	for (size_t i = 0; i < v->npeers; i++)
+		if (strcmp(v->peers[i]->id, id) == 0)
+			return v->peers[i];
+	p = xcalloc(1, sizeof *p);
+	snprintf(p->id, sizeof p->id, "%s", id);
+	v->peers = xreallocarray(v->peers, v->npeers + 1, sizeof *v->peers);
+	v->peers[v->npeers++] = p;
+	return p;
+}
+
+static void
+on_register(struct shared_link *l, const struct shared_msg *m)
+{
+	struct device	*dev = l->dev;
+	struct shared_view *v = &dev->shared->v;
+	const char	*id = shared_msg_get(m, "id");
+	const char	*host = shared_msg_get(m, "host");
+	const char	*proof = shared_msg_get(m, "proof");
+	unsigned char	 ekm[SHARED_EKM_LEN];
+	char		 want[65], mine[65];
+	uint32_t	 ver, local, limit, ip;
+	struct shared_peer *p;
+
+	if (shared_msg_u32(m, "v", 1, &ver) != 0 || ver != 1 ||
+	    !word_ok(id, LS_SERIAL_MAX, true) || !word_ok(host, 63, false) ||
+	    shared_msg_u32(m, "local", UINT32_MAX, &local) != 0 ||
+	    shared_msg_u32(m, "limit", UINT32_MAX, &limit) != 0 ||
+	    parse_ip(shared_msg_get(m, "addr"), &ip) != 0 || proof == NULL ||
+	    strlen(proof) != 64 || shared_conn_ekm(l->conn, ekm) != 0) {
+		link_bad(l);
+		return;
+	}
+	v->msgs[SHARED_REGISTRATION].rx++;
+	shared_proof(dev->ext->ls.secret, "asaemu-shared-p", ekm, l->nonce,
+	    want);
+	if (CRYPTO_memcmp(want, proof, 64) != 0) {
+		v->msgs[SHARED_REGISTRATION].err++;
+		v->msgs[SHARED_REGISTRATION].tx++;
+		(void)shared_conn_send(l->conn, "REFUSED why=secret");
+		event_of(dev, SHARED_EV_PEER_REFUSED, NULL, ip, 0);
+		return;
+	}
+	p = peer_of(dev, id);
+	if (p->link != NULL && p->link != l)
+		link_free(p->link);
+	p->link = l;
+	l->peer = p;
+	snprintf(p->host, sizeof p->host, "%s", host);
+	p->ip = ip;
+	p->local = local;
+	p->limit = limit;
+	p->seen = now_s(dev);
+	p->msgs[SHARED_REGISTRATION].rx++;
+	p->msgs[SHARED_REGISTRATION].tx++;
+	v->msgs[SHARED_REGISTRATION].tx++;
+	event_del(l->timeout);
+	l->timeout = NULL;
+	shared_proof(dev->ext->ls.secret, "asaemu-shared-s", ekm, l->nonce,
+	    mine);
+	pool_count(dev);
+	(void)shared_conn_send(l->conn, "WELCOME refresh=%u total=%u "
+	    "avail=%u proof=%s", dev->ext->ls.refresh, v->total,
+	    pool_avail(dev), mine);
+	event_of(dev, SHARED_EV_PEER_JOINED, p, 0, 0);
+}
+
+/* GET, RELEASE, REFRESH: grant as the pool allows. */
+static void
+on_request(struct shared_link *l, const struct shared_msg *m,
+    enum shared_kind k, const char *re)
+{
+	struct device	*dev = l->dev;
+	struct shared_view *v = &dev->shared->v;
+	struct shared_peer *p = l->peer;
+	uint32_t	 want, room;
+
+	if (shared_msg_u32(m, "want", p->limit, &want) != 0) {
+		link_bad(l);
+		return;
+	}
+	p->msgs[k].rx++;
+	v->msgs[k].rx++;
+	p->seen = now_s(dev);
+	pool_count(dev);
+	room = p->limit > p->local ? p->limit - p->local : 0;
+	p->held = lic_shared_grant(want, p->held, pool_avail(dev), room);
+	if (p->held > p->high)
+		p->high = p->held;
+	pool_count(dev);
+	p->msgs[k].tx++;
+	v->msgs[k].tx++;
+	(void)shared_conn_send(l->conn, "GRANT re=%s held=%u total=%u "
+	    "avail=%u", re, p->held, v->total, pool_avail(dev));
+}
+
+static void
+link_msg(struct shared_conn *c, const struct shared_msg *m, void *arg)
+{
+	struct shared_link *l = arg;
+
+	(void)c;
+	if (l->peer == NULL && strcmp(m->verb, "REGISTER") == 0)
+		on_register(l, m);
+	else if (l->peer == NULL)
+		link_bad(l);
+	else if (strcmp(m->verb, "GET") == 0)
+		on_request(l, m, SHARED_GET, "get");
+	else if (strcmp(m->verb, "RELEASE") == 0)
+		on_request(l, m, SHARED_RELEASE, "release");
+	else if (strcmp(m->verb, "REFRESH") == 0)
+		on_request(l, m, SHARED_REGISTRATION, "refresh");
+	else
+		link_bad(l);
+}
+
+static void
+link_closed(struct shared_conn *c, bool bad, void *arg)
+{
+	struct shared_link *l = arg;
+
+	(void)c;
+	if (bad)
+		link_bad(l);
+	else
+		link_free(l);
+}
+
+void
+shared_server_accept(struct device *dev, int fd, uint32_t ip)
+{
+	struct device_shared *sh = shared_get(dev);
+	struct shared_conn_cb cb = {
+		.ready = link_ready, .msg = link_msg, .closed = link_closed,
+	};
+	struct shared_link *l;
+	char		*cause = NULL;
+
+	if (sh->srv == NULL || (sh->sctx == NULL &&
+	    (sh->sctx = shared_tls_ctx(dev, true, &cause)) == NULL)) {
+		free(cause);
+		close(fd);
+		return;
+	}
+	l = xcalloc(1, sizeof *l);
+	l->dev = dev;
+	l->ip = ip;
+	l->port = (uint16_t)dev->ext->ls.port;
+	cb.arg = l;
+	if ((l->conn = shared_conn_new(shared_loop(dev), sh->sctx, fd, true,
+	    &cb)) == NULL) {
+		free(l);
+		return;
+	}
+	l->timeout = event_timer_add(shared_loop(dev), SHARED_REG_TIMEOUT_MS,
+	    link_timeout, l);
+	sh->srv->links = xreallocarray(sh->srv->links, sh->srv->nlinks + 1,
+	    sizeof *sh->srv->links);
+	sh->srv->links[sh->srv->nlinks++] = l;
+}
+
+/* Forget participants silent for 3 refresh intervals of device time. */
+static void
+check_run(void *arg)
+{
+	struct device	*dev = arg;
+	struct shared_view *v = &dev->shared->v;
+	int64_t		 now = now_s(dev);
+	uint32_t	 refresh = dev->ext->ls.refresh;
+
+	dev->shared->srv->check = NULL;
+	for (size_t i = v->npeers; i-- > 0;) {
+		struct shared_peer *p = v->peers[i];
+
+		if (!lic_shared_peer_expired(p->seen, refresh, now))
+			continue;
+		event_of(dev, SHARED_EV_PEER_EXPIRED, p, 0, p->held);
+		peer_remove(dev, i);
+	}
+	pool_count(dev);
+	check_arm(dev, (uint64_t)(refresh < 10 ? refresh : 10) * 1000);
+}
+
+static void
+check_arm(struct device *dev, uint64_t ms)
+{
+	struct shared_srv *srv = dev->shared->srv;
+	struct event_loop *loop = shared_loop(dev);
+
+	event_del(srv->check);
+	srv->check = loop != NULL ? event_timer_add(loop, ms, check_run, dev) :
+	    NULL;
+}
+
+void
+shared_server_clock(struct device *dev)
+{
+	if (dev->shared->srv != NULL)
+		check_arm(dev, SETTLE_MS);
+}
+
+void
+shared_server_free(struct device *dev)
+{
+	struct device_shared *sh = dev->shared;
+
+	if (sh == NULL || sh->srv == NULL)
+		return;
+	while (sh->v.npeers > 0)
+		peer_remove(dev, sh->v.npeers - 1);
+	while (sh->srv->nlinks > 0)
+		link_free(sh->srv->links[0]);
+	event_del(sh->srv->check);
+	free(sh->srv->links);
+	free(sh->v.peers);
+	sh->v.peers = NULL;
+	free(sh->srv);
+	sh->srv = NULL;
+	sh->v.total = sh->v.used = 0;
+}
+
+void
+shared_server_sync(struct device *dev)
+{
+	struct device_shared *sh = shared_get(dev);
+
+	if (!configured(dev)) {
+		shared_server_free(dev);
+		return;
+	}
+	if (sh->srv == NULL) {
+		sh->srv = xcalloc(1, sizeof *sh->srv);
+		check_arm(dev, 10000);
+	}
+	for (size_t i = sh->srv->nlinks; i-- > 0;) {
+		struct shared_link *l = sh->srv->links[i];
+
+		if (!device_net_wants(dev, l->ip, l->port))
+			link_free(l);
+	}
+	pool_count(dev);
+}
+
+uint32_t
+shared_server_self(struct device *dev, uint32_t want)
+{
+	struct device_shared *sh = dev->shared;
+	uint32_t	 room = sh->v.limit > sh->v.local ?
+	    sh->v.limit - sh->v.local : 0;
+
+	pool_count(dev);
+	sh->srv->self = lic_shared_grant(want, sh->srv->self, pool_avail(dev),
+	    room);
+	pool_count(dev);
+	return sh->srv->self;
+}
