@@ -49,22 +49,38 @@ checksum(const char *text, size_t len, char out[33])
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
+/* ": Saved", ":", the version line with its trailing blank, "!", body. */
+static void
+config_head(struct strbuf *sb, const struct device *dev, const char *body)
+{
+	char	 ver[32];
+
+	strbuf_printf(sb, ": Saved\n:\nASA Version %s \n!\n%s",
+	    lic_version_format(dev->version, ver, sizeof ver), body);
+}
+
 /*
- * The 8.2-9.1 framing (reference 6.10 [M med]): ": Saved", ":", the
- * version line with its trailing blank, "!", the body, the checksum of
- * what precedes it, ": end".
+ * The 8.2-9.1 framing (reference 6.10 [M med]): the head, the checksum
+ * of what precedes it, ": end". The checksum is always that of the
+ * configuration as saved, secrets in clear, so that a masked display and
+ * the startup configuration after write memory agree (Ansible's
+ * save_when: modified compares the two).
  */
 char *
 config_render_saved(const struct device *dev, char sum[33], bool mask)
 {
 	struct strbuf	 sb;
-	char		 ver[32];
-	char		*body = config_render(dev, mask);
+	char		*body = config_render(dev, false);
 
 	strbuf_init(&sb, 0);
-	strbuf_printf(&sb, ": Saved\n:\nASA Version %s \n!\n%s",
-	    lic_version_format(dev->version, ver, sizeof ver), body);
+	config_head(&sb, dev, body);
 	checksum(sb.buf, sb.len, sum);
+	if (mask) {
+		free(body);
+		body = config_render(dev, true);
+		strbuf_reset(&sb);
+		config_head(&sb, dev, body);
+	}
 	strbuf_printf(&sb, "Cryptochecksum:%s\n: end\n", sum);
 	free(body);
 	return strbuf_take(&sb);
