@@ -98,6 +98,9 @@ le_complete(EditLine *el, int ch)
 	word = word == NULL ? text : word + 1;
 	typed = strlen(word);
 	v = grammar_complete(s->opts.grammar, s->mode, text, &s->arena);
+	if (v[0] == NULL && mode_info(s->mode)->inherits)
+		v = grammar_complete(s->opts.grammar,
+		    mode_info(s->mode)->parent, text, &s->arena);
 	if (v == NULL || v[0] == NULL)
 		ret = CC_REFRESH_BEEP;
 	else if (v[1] == NULL) {

@@ -34,6 +34,12 @@ struct mode_info {
 	const char	*prompt;	/* after the hostname: "# " */
 	const char	*help_header;	/* "exec mode commands/options:" */
 	enum mode	 parent;	/* where exit goes */
+	/*
+	 * A command of the parent mode typed here leaves this mode and runs
+	 * there, and '?' lists the parent's commands too (an ASA sub-mode
+	 * and global configuration mode).
+	 */
+	bool		 inherits;
 };
 
 /* Borrowed, static. */
@@ -69,7 +75,8 @@ struct cmd_help {
  *                 time (grammar_set_limits)
  *   <name:type>   a typed slot; types are rows of shell/types.c:
  *                 word, line (rest of line), uint, N-M (range), ipv4,
- *                 hex32, hhmmss, day, month, year
+ *                 hex32, hhmmss, day, month, year, checksum
+ *                 ("Cryptochecksum:" and 32 hex digits)
  *   [ ... ]       an optional part (may nest)
  *   ( a | b )     alternatives; each may be a sequence
  * A literal's value is its own name in the arguments: "detail" is set
