@@ -10,6 +10,8 @@
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_keywords_entry,
 	&cmd_activation_key_entry,
+	&cmd_asa_version_entry,
+	&cmd_cryptochecksum_entry,
 	&cmd_clear_configure_entry,
 	&cmd_clock_set_entry,
 	&cmd_configure_terminal_entry,

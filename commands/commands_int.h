@@ -48,6 +48,8 @@ extern const struct cmd_entry cmd_show_startup_config_entry;
 extern const struct cmd_entry cmd_write_memory_entry;
 extern const struct cmd_entry cmd_write_erase_entry;
 extern const struct cmd_entry cmd_write_terminal_entry;
+extern const struct cmd_entry cmd_asa_version_entry;
+extern const struct cmd_entry cmd_cryptochecksum_entry;
 extern const struct cmd_entry cmd_show_version_entry;
 extern const struct cmd_entry cmd_who_entry;
 extern const struct cmd_entry cmd_ping_tcp_entry;

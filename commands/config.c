@@ -246,6 +246,44 @@ const struct cmd_entry cmd_write_terminal_entry = {
 };
 
 /*
+ * The framing lines of a saved configuration that are not comments:
+ * "ASA Version 9.1(7)12 " and "Cryptochecksum:...". Accepted and ignored
+ * in configuration mode, so that a configuration pasted back (or copied
+ * to running-config) runs without errors [I]. Hidden.
+ */
+static enum cmd_status
+config_framing_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)ctx;
+	(void)args;
+	return CMD_OK;
+}
+
+static const struct cmd_help framing_help[] = {
+	{ "ASA", "The software version a saved configuration was made by" },
+	{ "Version", "The software version a saved configuration was made by" },
+	{ "version", "Software version" },
+	{ "sum", "Configuration checksum" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_asa_version_entry = {
+	.syntax = "ASA Version <version:line>",
+	.help = framing_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.flags = CMD_F_HIDDEN,
+	.exec = config_framing_exec,
+};
+
+const struct cmd_entry cmd_cryptochecksum_entry = {
+	.syntax = "<sum:checksum>",
+	.help = framing_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.flags = CMD_F_HIDDEN,
+	.exec = config_framing_exec,
+};
+
+/*
  * Replay the startup configuration, line by line, in configuration mode,
  * as the ASA does at boot. Comment lines (':' and '!') and the framing are
  * skipped. A line starting with a blank belongs to the sub-mode the line
