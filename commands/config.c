@@ -16,11 +16,18 @@
 
 #define STARTUP_FILE "startup-config"
 
-char *
-config_render(const struct device *dev, bool mask)
+/*
+ * The body; all (show running-config all) adds the lines a default value
+ * leaves out: license-server refresh-interval and port on a server, the
+ * tls-proxy maximum-session at its default [I]. The ASA prints many more
+ * there, of features asaemu does not have.
+ */
+static char *
+config_body(const struct device *dev, bool mask, bool all)
 {
 	struct strbuf	 sb;
 	const char	*enable = dev->enable_hash;
+	size_t		 len;
 
 	strbuf_init(&sb, 0);
 	strbuf_printf(&sb, "hostname %s\n", dev->hostname);
@@ -32,9 +39,19 @@ config_render(const struct device *dev, bool mask)
 		strbuf_puts(&sb, "no pager\n");
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
-	ls_render(&sb, dev, mask);
+	ls_render(&sb, dev, mask, all);
+	len = sb.len;
 	tls_render(&sb, dev);
+	if (all && sb.len == len)
+		strbuf_printf(&sb, "!\ntls-proxy maximum-session %u\n!\n",
+		    device_tls_sessions(dev));
 	return strbuf_take(&sb);
+}
+
+char *
+config_render(const struct device *dev, bool mask)
+{
+	return config_body(dev, mask, false);
 }
 
 /* MD5 of the configuration as 32 hex digits: the ASA's Cryptochecksum. */
@@ -66,24 +83,30 @@ config_head(struct strbuf *sb, const struct device *dev, const char *body)
  * the startup configuration after write memory agree (Ansible's
  * save_when: modified compares the two).
  */
-char *
-config_render_saved(const struct device *dev, char sum[33], bool mask)
+static char *
+config_saved(const struct device *dev, char sum[33], bool mask, bool all)
 {
 	struct strbuf	 sb;
-	char		*body = config_render(dev, false);
+	char		*body = config_body(dev, false, false);
 
 	strbuf_init(&sb, 0);
 	config_head(&sb, dev, body);
 	checksum(sb.buf, sb.len, sum);
-	if (mask) {
+	if (mask || all) {
 		free(body);
-		body = config_render(dev, true);
+		body = config_body(dev, mask, all);
 		strbuf_reset(&sb);
 		config_head(&sb, dev, body);
 	}
 	strbuf_printf(&sb, "Cryptochecksum:%s\n: end\n", sum);
 	free(body);
 	return strbuf_take(&sb);
+}
+
+char *
+config_render_saved(const struct device *dev, char sum[33], bool mask)
+{
+	return config_saved(dev, sum, mask, false);
 }
 
 static enum cmd_status
@@ -109,6 +132,65 @@ const struct cmd_entry cmd_show_running_config_entry = {
 	.help = show_running_config_help,
 	.modes = MODES_EXEC,
 	.exec = show_running_config_exec,
+};
+
+static enum cmd_status
+show_running_config_all_exec(struct cmd_ctx *ctx,
+    const struct cmd_args *args)
+{
+	char	 sum[33];
+	char	*text = config_saved(ctx->dev, sum, true, true);
+
+	(void)args;
+	out_puts(ctx->out, text);
+	free(text);
+	return CMD_OK;
+}
+
+static const struct cmd_help show_running_config_all_help[] = {
+	{ "show", HELP_SHOW },
+	{ "running-config", HELP_RUNNING },
+	{ "all", "Current operating configuration including defaults" },
+	{ NULL, NULL }
+};
+
+/* Ansible's get_config and backups ask for it. */
+const struct cmd_entry cmd_show_running_config_all_entry = {
+	.syntax = "show running-config all",
+	.help = show_running_config_all_help,
+	.modes = MODES_EXEC,
+	.exec = show_running_config_all_exec,
+};
+
+/*
+ * more system:running-config: the configuration with its secrets in
+ * clear (reference 6.10 [V]; Ansible's "passwords: yes"), framed as
+ * show running-config: the 9.3 capture's ": Written by" line is not
+ * known for 8.2-9.1 and is left out.
+ */
+static enum cmd_status
+more_running_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	char	 sum[33];
+	char	*text = config_saved(ctx->dev, sum, false, false);
+
+	(void)args;
+	out_puts(ctx->out, text);
+	free(text);
+	return CMD_OK;
+}
+
+static const struct cmd_help more_running_config_help[] = {
+	{ "more", "Display the contents of a file" },
+	{ "system:running-config", "Current operating configuration" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_more_running_config_entry = {
+	.syntax = "more system:running-config",
+	.help = more_running_config_help,
+	.modes = MODES_EXEC,
+	.exec = more_running_config_exec,
 };
 
 /*

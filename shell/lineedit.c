@@ -241,6 +241,13 @@ lineedit_free(struct lineedit *le)
 	free(le);
 }
 
+/*
+ * [V] reference 6.2: what an ASA prints before the first prompt of a
+ * login (console, SSH, Telnet). Terminals only: a batch transcript starts
+ * with its first command.
+ */
+#define LOGIN_HELP "Type help or '?' for a list of available commands.\n"
+
 int
 lineedit_run(struct session *s)
 {
@@ -248,6 +255,8 @@ lineedit_run(struct session *s)
 	const char	*line;
 	int		 count;
 
+	out_puts(s->out, LOGIN_HELP);
+	out_command_end(s->out);
 	while (!s->quit) {
 		le->interrupted = false;
 		if (s->notices.len > 0) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "shell/session_int.h"
+#include "shell/shell_int.h"
 
 /*
  * The parser's own messages (reference 6.3, verified captures except the
@@ -102,6 +103,12 @@ void
 session_set_width(struct session *s, unsigned width)
 {
 	s->width = width;
+}
+
+unsigned
+session_width(const struct session *s)
+{
+	return s->width > 0 ? s->width : 80;
 }
 
 void
@@ -272,13 +279,62 @@ describe_section(struct session *s, enum mode m, const struct describe *d,
  * parent's candidates follow in their own section, as the ASA prints
  * "interface mode" then "configure mode" (reference 6.5).
  */
+/*
+ * '?' after "command |": the output modifiers, once the command before
+ * the bar is complete (a sub-mode's parent may complete it).
+ */
+static void
+describe_filter(struct session *s, const char *text, const char *bar)
+{
+	const struct mode_info	*mi = mode_info(s->mode);
+	char			*cmd = arena_strndup(&s->arena, text,
+	    (size_t)(bar - text));
+	struct match_result	 m;
+	struct describe		 d;
+
+	grammar_match(s->opts.grammar, s->mode, cmd, &s->arena, &m);
+	if (m.status == MATCH_INVALID && mi->inherits)
+		grammar_match(s->opts.grammar, mi->parent, cmd, &s->arena,
+		    &m);
+	switch (m.status) {
+	case MATCH_OK:
+		break;
+	case MATCH_AMBIGUOUS:
+		out_printf(s->out, MSG_AMBIGUOUS, cmd);
+		s->failed = true;
+		return;
+	case MATCH_INVALID:
+		print_caret(s, m.err_offset);
+		out_puts(s->out, MSG_INVALID);
+		s->failed = true;
+		return;
+	default:
+		out_puts(s->out, MSG_INCOMPLETE);
+		s->failed = true;
+		return;
+	}
+	out_filter_describe(bar + 1, &s->arena, &d);
+	if (d.status != MATCH_OK) {
+		print_caret(s, (size_t)(bar + 1 - text) + d.err_offset);
+		out_puts(s->out, MSG_INVALID);
+		s->failed = true;
+		return;
+	}
+	describe_section(s, s->mode, &d, NULL);
+}
+
 void
 session_describe(struct session *s, const char *text)
 {
 	const struct mode_info	*mi = mode_info(s->mode);
 	struct describe		 d, pd;
 	bool			 parent = false;
+	const char		*bar = strchr(text, '|');
 
+	if (bar != NULL) {
+		describe_filter(s, text, bar);
+		return;
+	}
 	grammar_describe(s->opts.grammar, s->mode, text, &s->arena, &d);
 	if (mi->inherits) {
 		grammar_describe(s->opts.grammar, mi->parent, text,
@@ -442,4 +498,10 @@ session_exec(struct session *s, const char *text)
 	st = s->failed ? CMD_ERROR : CMD_OK;
 	s->failed = failed;
 	return st;
+}
+
+void
+session_help(struct session *s, const char *text)
+{
+	session_describe(s, text);
 }

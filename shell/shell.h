@@ -328,8 +328,16 @@ struct arena *session_arena(struct session *);
 enum mode session_mode(const struct session *);
 void	 session_set_mode(struct session *, enum mode);
 void	 session_set_hostname(struct session *, const char *);
-/* terminal width: recorded; asaemu does not wrap output by it. */
+/*
+ * terminal width: where the line being typed wraps (libedit's width,
+ * kept over window changes); 0: the window's. Output is not wrapped.
+ */
 void	 session_set_width(struct session *, unsigned);
+/* The terminal width set, or 80 (show terminal). */
+unsigned session_width(const struct session *);
+
+/* The '?' listing for text, as if '?' followed it (the help command). */
+void	 session_help(struct session *, const char *text);
 
 /*
  * Ask a question on the session's input: prints prompt, reads one line

@@ -120,6 +120,16 @@ term_stop(void **state)
 	return 0;
 }
 
+/* A login begins as an ASA's does (reference 6.2 [V]). */
+static void
+test_pty__login_line_before_the_first_prompt(void **state)
+{
+	struct term	*t = *state;
+
+	assert_non_null(strstr(t->buf, "Type help or '?' for a list of "
+	    "available commands.\r\nciscoasa> "));
+}
+
 static void
 test_pty__question_mark_acts_without_enter(void **state)
 {
@@ -275,6 +285,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(
+		    test_pty__login_line_before_the_first_prompt, term_start,
+		    term_stop),
 		cmocka_unit_test_setup_teardown(
 		    test_pty__question_mark_acts_without_enter, term_start,
 		    term_stop),
