@@ -103,6 +103,8 @@ void
 session_set_width(struct session *s, unsigned width)
 {
 	s->width = width;
+	if (s->le != NULL)
+		lineedit_set_width(s);
 }
 
 unsigned
