@@ -50,6 +50,7 @@ session_free(struct session *s)
 		lineedit_free(s->le);
 	if (s->in != NULL)
 		fclose(s->in);
+	free(s->pending);
 	out_free(s->out);
 	arena_release(&s->arena);
 	strbuf_release(&s->notices);

@@ -28,6 +28,8 @@ struct session {
 	bool			 quit;
 	bool			 replay;   /* running the startup config */
 	FILE			*in;	   /* batch input */
+	char			*pending;  /* batch: a line a question gave
+					      back, run next (owned) */
 	struct lineedit		*le;	   /* interactive input */
 
 	/* A session of a running device (server.c). */
