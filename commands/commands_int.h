@@ -51,6 +51,14 @@ extern const struct cmd_entry cmd_show_startup_config_entry;
 extern const struct cmd_entry cmd_write_memory_entry;
 extern const struct cmd_entry cmd_write_erase_entry;
 extern const struct cmd_entry cmd_write_terminal_entry;
+extern const struct cmd_entry cmd_asa_version_entry;
+extern const struct cmd_entry cmd_cryptochecksum_entry;
+extern const struct cmd_entry cmd_more_running_config_entry;
+extern const struct cmd_entry cmd_show_running_config_all_entry;
+extern const struct cmd_entry cmd_show_terminal_entry;
+extern const struct cmd_entry cmd_show_inventory_entry;
+extern const struct cmd_entry cmd_show_memory_entry;
+extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_show_version_entry;
 extern const struct cmd_entry cmd_who_entry;
 extern const struct cmd_entry cmd_ping_tcp_entry;
@@ -112,8 +120,12 @@ void	 cmd_enable_hash(const char *pw, char out[17]);
 /* Append the interface blocks (all, or only the one named) to sb. */
 void	 iface_render(struct strbuf *, const struct device *,
 	    const char *only);
-/* The license-server lines; mask hides secrets. */
-void	 ls_render(struct strbuf *, const struct device *, bool mask);
+/*
+ * The license-server lines; mask hides secrets, all adds the default
+ * values (show running-config all).
+ */
+void	 ls_render(struct strbuf *, const struct device *, bool mask,
+	    bool all);
 /* The tls-proxy lines. */
 void	 tls_render(struct strbuf *, const struct device *);
 

@@ -16,11 +16,18 @@
 
 #define STARTUP_FILE "startup-config"
 
-char *
-config_render(const struct device *dev, bool mask)
+/*
+ * The body; all (show running-config all) adds the lines a default value
+ * leaves out: license-server refresh-interval and port on a server, the
+ * tls-proxy maximum-session at its default [I]. The ASA prints many more
+ * there, of features asaemu does not have.
+ */
+static char *
+config_body(const struct device *dev, bool mask, bool all)
 {
 	struct strbuf	 sb;
 	const char	*enable = dev->enable_hash;
+	size_t		 len;
 
 	strbuf_init(&sb, 0);
 	strbuf_printf(&sb, "hostname %s\n", dev->hostname);
@@ -34,12 +41,22 @@ config_render(const struct device *dev, bool mask)
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
 	asdm_render(&sb, dev);
-	ls_render(&sb, dev, mask);
+	ls_render(&sb, dev, mask, all);
 	aaa_render(&sb, dev);
 	ssh_render(&sb, dev);
+	len = sb.len;
 	tls_render(&sb, dev);
+	if (all && sb.len == len)
+		strbuf_printf(&sb, "!\ntls-proxy maximum-session %u\n!\n",
+		    device_tls_sessions(dev));
 	username_render(&sb, dev);
 	return strbuf_take(&sb);
+}
+
+char *
+config_render(const struct device *dev, bool mask)
+{
+	return config_body(dev, mask, false);
 }
 
 /* MD5 of the configuration as 32 hex digits: the ASA's Cryptochecksum. */
@@ -54,25 +71,47 @@ checksum(const char *text, size_t len, char out[33])
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
+/* ": Saved", ":", the version line with its trailing blank, "!", body. */
+static void
+config_head(struct strbuf *sb, const struct device *dev, const char *body)
+{
+	char	 ver[32];
+
+	strbuf_printf(sb, ": Saved\n:\nASA Version %s \n!\n%s",
+	    lic_version_format(dev->version, ver, sizeof ver), body);
+}
+
 /*
- * The 8.2-9.1 framing (reference 6.10 [M med]): ": Saved", ":", the
- * version line with its trailing blank, "!", the body, the checksum of
- * what precedes it, ": end".
+ * The 8.2-9.1 framing (reference 6.10 [M med]): the head, the checksum
+ * of what precedes it, ": end". The checksum is always that of the
+ * configuration as saved, secrets in clear, so that a masked display and
+ * the startup configuration after write memory agree (Ansible's
+ * save_when: modified compares the two).
  */
-char *
-config_render_saved(const struct device *dev, char sum[33], bool mask)
+static char *
+config_saved(const struct device *dev, char sum[33], bool mask, bool all)
 {
 	struct strbuf	 sb;
-	char		 ver[32];
-	char		*body = config_render(dev, mask);
+	char		*body = config_body(dev, false, false);
 
 	strbuf_init(&sb, 0);
-	strbuf_printf(&sb, ": Saved\n:\nASA Version %s \n!\n%s",
-	    lic_version_format(dev->version, ver, sizeof ver), body);
+	config_head(&sb, dev, body);
 	checksum(sb.buf, sb.len, sum);
+	if (mask || all) {
+		free(body);
+		body = config_body(dev, mask, all);
+		strbuf_reset(&sb);
+		config_head(&sb, dev, body);
+	}
 	strbuf_printf(&sb, "Cryptochecksum:%s\n: end\n", sum);
 	free(body);
 	return strbuf_take(&sb);
+}
+
+char *
+config_render_saved(const struct device *dev, char sum[33], bool mask)
+{
+	return config_saved(dev, sum, mask, false);
 }
 
 static enum cmd_status
@@ -98,6 +137,65 @@ const struct cmd_entry cmd_show_running_config_entry = {
 	.help = show_running_config_help,
 	.modes = MODES_EXEC,
 	.exec = show_running_config_exec,
+};
+
+static enum cmd_status
+show_running_config_all_exec(struct cmd_ctx *ctx,
+    const struct cmd_args *args)
+{
+	char	 sum[33];
+	char	*text = config_saved(ctx->dev, sum, true, true);
+
+	(void)args;
+	out_puts(ctx->out, text);
+	free(text);
+	return CMD_OK;
+}
+
+static const struct cmd_help show_running_config_all_help[] = {
+	{ "show", HELP_SHOW },
+	{ "running-config", HELP_RUNNING },
+	{ "all", "Current operating configuration including defaults" },
+	{ NULL, NULL }
+};
+
+/* Ansible's get_config and backups ask for it. */
+const struct cmd_entry cmd_show_running_config_all_entry = {
+	.syntax = "show running-config all",
+	.help = show_running_config_all_help,
+	.modes = MODES_EXEC,
+	.exec = show_running_config_all_exec,
+};
+
+/*
+ * more system:running-config: the configuration with its secrets in
+ * clear (reference 6.10 [V]; Ansible's "passwords: yes"), framed as
+ * show running-config: the 9.3 capture's ": Written by" line is not
+ * known for 8.2-9.1 and is left out.
+ */
+static enum cmd_status
+more_running_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	char	 sum[33];
+	char	*text = config_saved(ctx->dev, sum, false, false);
+
+	(void)args;
+	out_puts(ctx->out, text);
+	free(text);
+	return CMD_OK;
+}
+
+static const struct cmd_help more_running_config_help[] = {
+	{ "more", "Display the contents of a file" },
+	{ "system:running-config", "Current operating configuration" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_more_running_config_entry = {
+	.syntax = "more system:running-config",
+	.help = more_running_config_help,
+	.modes = MODES_EXEC,
+	.exec = more_running_config_exec,
 };
 
 /*
@@ -232,6 +330,44 @@ const struct cmd_entry cmd_write_terminal_entry = {
 	.help = write_terminal_help,
 	.modes = MODES_EXEC,
 	.exec = show_running_config_exec,
+};
+
+/*
+ * The framing lines of a saved configuration that are not comments:
+ * "ASA Version 9.1(7)12 " and "Cryptochecksum:...". Accepted and ignored
+ * in configuration mode, so that a configuration pasted back (or copied
+ * to running-config) runs without errors [I]. Hidden.
+ */
+static enum cmd_status
+config_framing_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)ctx;
+	(void)args;
+	return CMD_OK;
+}
+
+static const struct cmd_help framing_help[] = {
+	{ "ASA", "The software version a saved configuration was made by" },
+	{ "Version", "The software version a saved configuration was made by" },
+	{ "version", "Software version" },
+	{ "sum", "Configuration checksum" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_asa_version_entry = {
+	.syntax = "ASA Version <version:line>",
+	.help = framing_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.flags = CMD_F_HIDDEN,
+	.exec = config_framing_exec,
+};
+
+const struct cmd_entry cmd_cryptochecksum_entry = {
+	.syntax = "<sum:checksum>",
+	.help = framing_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.flags = CMD_F_HIDDEN,
+	.exec = config_framing_exec,
 };
 
 /*

@@ -77,6 +77,11 @@ const struct cmd_entry cmd_disable_entry = {
 	.exec = disable_exec,
 };
 
+/*
+ * Also in configuration mode, as every privileged EXEC command (reference
+ * 6.1 [D]); typed in a sub-mode it leaves the sub-mode (the session's
+ * rule for global commands there) [I].
+ */
 static enum cmd_status
 configure_terminal_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
@@ -94,7 +99,7 @@ static const struct cmd_help configure_terminal_help[] = {
 const struct cmd_entry cmd_configure_terminal_entry = {
 	.syntax = "configure terminal",
 	.help = configure_terminal_help,
-	.modes = MODE_BIT(MODE_PRIV),
+	.modes = MODE_BIT(MODE_PRIV) | MODE_BIT(MODE_CONFIG),
 	.exec = configure_terminal_exec,
 };
 

@@ -380,18 +380,21 @@ ip_text(uint32_t a, char *buf, size_t len)
  * Defaults are left out [I]; show running-config masks secrets [M low].
  */
 void
-ls_render(struct strbuf *sb, const struct device *dev, bool mask)
+ls_render(struct strbuf *sb, const struct device *dev, bool mask, bool all)
 {
 	const struct ls_cfg	*ls = &dev->ext->ls;
 	char			 a[16];
+	/* show running-config all: a server's default values too [I]. */
+	bool			 dflt = all && (ls->secret != NULL ||
+	    ls->nenable > 0);
 
 	if (ls->secret != NULL)
 		strbuf_printf(sb, "license-server secret %s\n",
 		    mask ? "*****" : ls->secret);
-	if (ls->refresh != LS_REFRESH_DEFAULT)
+	if (ls->refresh != LS_REFRESH_DEFAULT || dflt)
 		strbuf_printf(sb, "license-server refresh-interval %u\n",
 		    ls->refresh);
-	if (ls->port != LS_PORT_DEFAULT)
+	if (ls->port != LS_PORT_DEFAULT || dflt)
 		strbuf_printf(sb, "license-server port %u\n", ls->port);
 	if (ls->backup) {
 		ip_text(ls->backup_ip, a, sizeof a);
@@ -427,7 +430,7 @@ show_running_config_ls_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	(void)args;
 	strbuf_init(&sb, 0);
-	ls_render(&sb, ctx->dev, true);
+	ls_render(&sb, ctx->dev, true, false);
 	out_puts(ctx->out, sb.len > 0 ? sb.buf : "");
 	strbuf_release(&sb);
 	return CMD_OK;

@@ -120,6 +120,19 @@ static const char *const messages[MSG_COUNT] = {
 	/* [V partial] reference 6.7: show curpriv. */
 	[MSG_CURPRIV] = "Username : %s\nCurrent privilege level : %d\n"
 	    "Current Mode/s : %s\n",
+	/* [M med] show terminal: as netspoc's ASA test double answers "sh
+	   term" (9.4); "no monitor": asaemu has no terminal monitor. */
+	[MSG_SHOW_TERMINAL] = "Width = %u, no monitor\nterminal interactive\n",
+	/* [M med] show memory: labels and values of a 9.x ASA 5555 (Cisco
+	   community post, whitespace lost); the columns are a guess. */
+	[MSG_MEMORY] = "Free memory:  %15llu bytes (%2u%%)\n"
+	    "Used memory:  %15llu bytes (%2u%%)\n"
+	    "-------------     ----------------\n"
+	    "Total memory: %15llu bytes (100%%)\n",
+	/* [V] show inventory, ntc-templates captures: PID in 18 columns,
+	   VID in 8. */
+	[MSG_INVENTORY_ITEM] = "Name: \"%s\", DESCR: \"%s\"\n"
+	    "PID: %-18s, VID: %-8s, SN: %s\n",
 	/* [V] reference 6.3: INFO: Security level for "outside" set to 0
 	 * by default. ("inside" gets 100: CLI guide, nameif). */
 	[MSG_IF_SECLEVEL_DEFAULT] = "INFO: Security level for \"%s\" set to "

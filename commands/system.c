@@ -209,6 +209,28 @@ const struct cmd_entry cmd_terminal_width_entry = {
 };
 
 static enum cmd_status
+show_terminal_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	(void)args;
+	out_printf(ctx->out, msg(MSG_SHOW_TERMINAL),
+	    session_width(ctx->sess));
+	return CMD_OK;
+}
+
+static const struct cmd_help show_terminal_help[] = {
+	{ "show", HELP_SHOW },
+	{ "terminal", "Display terminal settings" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_show_terminal_entry = {
+	.syntax = "show terminal",
+	.help = show_terminal_help,
+	.modes = MODES_ALL,
+	.exec = show_terminal_exec,
+};
+
+static enum cmd_status
 pager_lines_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	uint32_t	 n = cmd_arg_has(args, "no") ? 0 :

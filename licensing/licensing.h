@@ -227,6 +227,15 @@ struct lic_port {
 	bool		 has_mac;	/* "address is ..." printed */
 };
 
+/* One row of show inventory. */
+struct lic_inv_item {
+	const char	*name;		/* "Chassis" */
+	const char	*descr;
+	const char	*pid;
+	const char	*vid;
+	const char	*sn;		/* NULL: the device's serial number */
+};
+
 /* One platform (one table of the chapter, or one model of a shared table). */
 struct lic_platform {
 	const char		*id;	   /* "ASA5520", "ASA5585-X-SSP-10" */
@@ -261,6 +270,8 @@ struct lic_platform {
 	size_t			 nports;
 	const char *const	*footnotes; /* the table's footnotes, verbatim */
 	size_t			 nfootnotes;
+	const struct lic_inv_item *inventory; /* show inventory */
+	size_t			 ninventory;
 };
 
 /* Platform edition index for id ("base", ...), or (size_t)-1. */

@@ -410,6 +410,39 @@ model_port(struct model_db *db, struct lic_port *port,
 }
 
 static void
+model_inventory(struct model_db *db, struct lic_platform *p,
+    const struct xml_node *in)
+{
+	static const char *const attrs[] = {
+		"name", "descr", "pid", "vid"
+	};
+	const struct xml_node	*n;
+	struct lic_inv_item	*items, *it;
+	const char		*s;
+
+	items = model_db_alloc(db, count_named(in, "item"), sizeof *items);
+	for (n = xml_node_first(in); n != NULL; n = xml_node_next(n)) {
+		if (!xml_node_is(n, "item")) {
+			xml_error(n, "unexpected element <%s>",
+			    xml_node_name(n));
+			continue;
+		}
+		it = &items[p->ninventory++];
+		const char **dst[] = { &it->name, &it->descr, &it->pid,
+		    &it->vid };
+		for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++) {
+			*dst[i] = "";
+			if (xml_prop_str(n, attrs[i], XML_REQUIRED, &s) == 1)
+				*dst[i] = model_db_strdup(db, s);
+		}
+		it->sn = NULL;
+		if (xml_prop_str(n, "sn", XML_OPTIONAL, &s) == 1)
+			it->sn = model_db_strdup(db, s);
+	}
+	p->inventory = items;
+}
+
+static void
 model_gap(struct lic_vrange *g, const struct xml_node *n)
 {
 	xml_prop_version(n, "first", XML_REQUIRED, &g->first);
@@ -487,6 +520,8 @@ model_parse(struct model_db *db, const struct table *t,
 			model_hardware(db, p, n);
 		else if (xml_node_is(n, "port"))
 			model_port(db, &ports[p->nports++], n);
+		else if (xml_node_is(n, "inventory"))
+			model_inventory(db, p, n);
 		else
 			xml_error(n, "unexpected element <%s>",
 			    xml_node_name(n));

@@ -8,12 +8,16 @@
 #include "shell/shell.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shell/session_int.h"
 
 /* [M] asaemu's own: a real ASA truncates at its 512-byte line buffer. */
 #define MSG_TOO_LONG	"ERROR: Input line longer than %u bytes was ignored\n"
+/* [I] asaemu's own: a question met a command line (batch_ask). */
+#define MSG_NOT_ANSWER	"INFO: \"%s\" was not taken as the answer; it " \
+			"runs as the next command\n"
 
 enum batch_read
 batch_read_line(FILE *f, struct strbuf *sb)
@@ -145,7 +149,17 @@ batch_run(struct session *s)
 	if (batch_input(s) == NULL)
 		return -1;
 	strbuf_init(&sb, SESSION_LINE_MAX + 1);
-	while (!s->quit && (r = batch_read_line(s->in, &sb)) != BATCH_EOF) {
+	for (;;) {
+		if (s->quit)
+			break;
+		if (s->pending != NULL) {
+			strbuf_reset(&sb);
+			strbuf_puts(&sb, s->pending);
+			free(s->pending);
+			s->pending = NULL;
+			r = BATCH_LINE;
+		} else if ((r = batch_read_line(s->in, &sb)) == BATCH_EOF)
+			break;
 		echo_line(s, sb.buf, sb.len);
 		if (r == BATCH_TOO_LONG) {
 			out_printf(s->out, MSG_TOO_LONG, SESSION_LINE_MAX);
@@ -164,8 +178,36 @@ batch_run(struct session *s)
 }
 
 /*
+ * Whether a batch line is a command of the session's mode (or of its
+ * parent's, in a sub-mode): a '?' request, a complete command, or one
+ * with an output filter.
+ */
+static bool
+is_command(struct session *s, const char *line, size_t len)
+{
+	const struct mode_info	*mi = mode_info(s->mode);
+	struct match_result	 m;
+	char			*text = arena_strndup(&s->arena, line, len);
+	char			*bar = strchr(text, '|');
+
+	if (bar != NULL)
+		*bar = '\0';
+	len = strlen(text);
+	if (len > 0 && text[len - 1] == '?')
+		text[len - 1] = '\0';
+	grammar_match(s->opts.grammar, s->mode, text, &s->arena, &m);
+	if (m.status == MATCH_INVALID && mi->inherits)
+		grammar_match(s->opts.grammar, mi->parent, text, &s->arena,
+		    &m);
+	return m.status == MATCH_OK;
+}
+
+/*
  * A question in batch mode reads the next line. A secret is echoed as
- * asterisks, as the ASA does at "Password:" (reference 6.2).
+ * asterisks, as the ASA does at "Password:" (reference 6.2). A line that
+ * is a command is no answer: the question gets none (as at the end of
+ * the input), the transcript says so, and the line runs next, so that a
+ * script that forgot an answer loses no command.
  */
 const char *
 batch_ask(struct session *s, const char *prompt, bool secret)
@@ -178,6 +220,14 @@ batch_ask(struct session *s, const char *prompt, bool secret)
 	out_flush(s->out);
 	strbuf_init(&sb, SESSION_LINE_MAX + 1);
 	if (s->in != NULL && batch_read_line(s->in, &sb) != BATCH_EOF) {
+		if (sb.len > 0 && batch_bad_byte(sb.buf, sb.len) < 0 &&
+		    is_command(s, sb.buf, sb.len)) {
+			s->pending = xstrdup(sb.buf);
+			out_printf(s->out, "\n" MSG_NOT_ANSWER, sb.buf);
+			out_command_end(s->out);
+			strbuf_release(&sb);
+			return NULL;
+		}
 		if (secret) {
 			for (size_t i = 0; i < sb.len; i++)
 				out_puts(s->out, "*");

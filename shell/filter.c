@@ -29,16 +29,28 @@ enum filter_word {
 	FILTER_W_INCLUDE,
 };
 
-/* In the order ASA's '?' lists them after '|'. */
+/*
+ * In the order ASA's '?' lists them after '|'; their help is IOS's [M]
+ * (grep's is asaemu's: IOS has none).
+ */
 static const struct filter_keyword {
 	const char	*name;
 	enum filter_word word;
+	const char	*help;
 } filter_keywords[] = {
-	{ .name = "begin",	.word = FILTER_W_BEGIN },
-	{ .name = "exclude",	.word = FILTER_W_EXCLUDE },
-	{ .name = "grep",	.word = FILTER_W_GREP },
-	{ .name = "include",	.word = FILTER_W_INCLUDE },
+	{ .name = "begin",	.word = FILTER_W_BEGIN,
+	  .help = "Begin with the line that matches" },
+	{ .name = "exclude",	.word = FILTER_W_EXCLUDE,
+	  .help = "Exclude lines that match" },
+	{ .name = "grep",	.word = FILTER_W_GREP,
+	  .help = "Include/exclude lines that match" },
+	{ .name = "include",	.word = FILTER_W_INCLUDE,
+	  .help = "Include lines that match" },
 };
+
+/* [M] IOS's words for a filter's regular expression and grep -v. */
+#define FILTER_HELP_REGEX	"Regular Expression"
+#define FILTER_HELP_INVERT	"Invert the match"
 
 #define FILTER_NKEYWORDS (sizeof filter_keywords / sizeof filter_keywords[0])
 
@@ -183,5 +195,41 @@ out_filter_line(struct out_filter *f, const char *line)
 	case OUT_FILTER_NONE:
 	default:
 		return true;
+	}
+}
+
+void
+out_filter_describe(const char *spec, struct arena *a, struct describe *d)
+{
+	const char			*p = filter_skip_blanks(spec), *end;
+	const struct filter_keyword	*k;
+	size_t				 len;
+
+	d->status = MATCH_OK;
+	d->err_offset = 0;
+	d->n = 0;
+	d->items = arena_alloc(a, (FILTER_NKEYWORDS + 1) * sizeof *d->items);
+	for (end = p; *end != '\0' && *end != ' ' && *end != '\t'; end++)
+		continue;
+	len = (size_t)(end - p);
+	if (*end == '\0') {
+		/* The keyword being typed (or none yet). */
+		for (size_t i = 0; i < FILTER_NKEYWORDS; i++) {
+			k = &filter_keywords[i];
+			if (strncasecmp(k->name, p, len) == 0)
+				d->items[d->n++] = (struct describe_item){
+				    .word = k->name, .help = k->help };
+		}
+	} else if ((k = filter_keyword_find(p, len)) != NULL) {
+		end = filter_skip_blanks(end);
+		if (k->word == FILTER_W_GREP && *end == '\0')
+			d->items[d->n++] = (struct describe_item){
+			    .word = "-v", .help = FILTER_HELP_INVERT };
+		d->items[d->n++] = (struct describe_item){ .word = "LINE",
+		    .help = FILTER_HELP_REGEX };
+	}
+	if (d->n == 0) {
+		d->status = MATCH_INVALID;
+		d->err_offset = (size_t)(p - spec);
 	}
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -29,6 +30,9 @@ struct lineedit {
 	bool		 have_saved;
 	bool		 interrupted;	/* Ctrl-C: drop the line */
 	bool		 editing;	/* waiting for a key of a line */
+	struct winsize	 ws;		/* the window's own size */
+	bool		 have_ws;
+	unsigned short	 ws_set;	/* the columns asaemu last set */
 };
 
 static struct session *
@@ -99,6 +103,9 @@ le_complete(EditLine *el, int ch)
 	word = word == NULL ? text : word + 1;
 	typed = strlen(word);
 	v = grammar_complete(s->opts.grammar, s->mode, text, &s->arena);
+	if (v[0] == NULL && mode_info(s->mode)->inherits)
+		v = grammar_complete(s->opts.grammar,
+		    mode_info(s->mode)->parent, text, &s->arena);
 	if (v == NULL || v[0] == NULL)
 		ret = CC_REFRESH_BEEP;
 	else if (v[1] == NULL) {
@@ -120,24 +127,75 @@ le_complete(EditLine *el, int ch)
 	return ret;
 }
 
-/* Messages over a line being typed: below it, then the line again. */
+/* From the cursor to the start of the row below the line being typed. */
 static void
-le_notices(struct session *s)
+le_below(struct session *s)
 {
 	const LineInfo	*li = el_line(s->le->el);
-	size_t		 cols = s->width > 0 ? s->width : 80;
+	int		 co = 0;
+	size_t		 cols;
 	size_t		 plen = strlen(session_prompt(s));
 	size_t		 end = plen + (size_t)(li->lastchar - li->buffer);
 	size_t		 at = plen + (size_t)(li->cursor - li->buffer);
 
-	if (s->notices.len == 0)
-		return;
+	el_get(s->le->el, EL_GETTC, "co", &co, NULL);
+	cols = co > 0 ? (size_t)co : 80;
 	for (size_t row = at / cols; row <= end / cols; row++)
 		out_puts(s->out, "\n");
+}
+
+/* Messages over a line being typed: below it, then the line again. */
+static void
+le_notices(struct session *s)
+{
+	if (s->notices.len == 0)
+		return;
+	le_below(s);
 	out_write(s->out, s->notices.buf, s->notices.len);
 	out_command_end(s->out);
 	strbuf_reset(&s->notices);
 	el_set(s->le->el, EL_REFRESH);
+}
+
+/*
+ * Where the line wraps. By default the window's width, and the terminal
+ * wraps by itself (auto margins): libedit then writes nothing at the
+ * edge, not its " \b" that forces the wrap on terminals with the xterm
+ * glitch (it would sit in every long command's echo). After terminal
+ * width N the line wraps at N whatever the window: libedit writes the
+ * CR LF there itself.
+ */
+static void
+le_width(struct session *s)
+{
+	struct lineedit	*le = s->le;
+	struct winsize	 ws;
+
+	el_set(le->el, EL_SETTC, "xn", "no", NULL);
+	el_set(le->el, EL_SETTC, "am", s->width == 0 ? "yes" : "no", NULL);
+	/*
+	 * libedit reads the width from the terminal before every line, so
+	 * the terminal's size says N; the window's own is put back at the
+	 * end (and taken again when it changes).
+	 */
+	if (ioctl(le->fd, TIOCGWINSZ, &ws) != 0)
+		return;
+	if (!le->have_ws || ws.ws_col != le->ws_set) {
+		le->ws = ws;
+		le->have_ws = true;
+	}
+	ws = le->ws;
+	if (s->width != 0)
+		ws.ws_col = (unsigned short)s->width;
+	le->ws_set = ws.ws_col;
+	ioctl(le->fd, TIOCSWINSZ, &ws);
+	el_resize(le->el);
+}
+
+void
+lineedit_set_width(struct session *s)
+{
+	le_width(s);
 }
 
 void
@@ -146,6 +204,7 @@ lineedit_serve(struct session *s)
 	if (s->resized) {
 		s->resized = false;
 		el_resize(s->le->el);
+		le_width(s);
 	}
 	if (s->le->editing)
 		le_notices(s);
@@ -159,9 +218,16 @@ le_getc(EditLine *el, wchar_t *wc)
 	unsigned char	 c;
 	ssize_t		 n;
 
-	s->le->editing = true;
-	n = session_read(s, &c, 1);
-	s->le->editing = false;
+	/*
+	 * A NUL is no key (telnet ends a line in CR NUL): handed to libedit
+	 * it would quote the next key, and the Enter after it would become
+	 * part of the line, losing the command.
+	 */
+	do {
+		s->le->editing = true;
+		n = session_read(s, &c, 1);
+		s->le->editing = false;
+	} while (n == 1 && c == '\0');
 	if (n != 1)
 		return n == 0 ? 0 : -1;
 	*wc = (wchar_t)c;
@@ -175,6 +241,9 @@ le_interrupt(EditLine *el, int ch)
 
 	(void)ch;
 	s->le->interrupted = true;
+	/* The line ends where it stands; the prompt starts a new one. */
+	le_below(s);
+	out_command_end(s->out);
 	return CC_NEWLINE;
 }
 
@@ -235,6 +304,7 @@ lineedit_new(struct session *s)
 	el_set(le->el, EL_SETTY, "-d", "-isig", NULL);
 	el_set(le->el, EL_SETTY, "-x", "-isig", "-icanon", "-echo", NULL);
 	s->le = le;
+	le_width(s);
 	out_pager_keys(s->out, lineedit_getkey, s);
 	return le;
 }
@@ -248,8 +318,17 @@ lineedit_free(struct lineedit *le)
 	fclose(le->fout);
 	if (le->have_saved)
 		tcsetattr(le->fd, TCSANOW, &le->saved);
+	if (le->have_ws)
+		ioctl(le->fd, TIOCSWINSZ, &le->ws);
 	free(le);
 }
+
+/*
+ * [V] reference 6.2: what an ASA prints before the first prompt of a
+ * login (console, SSH, Telnet). Terminals only: a batch transcript starts
+ * with its first command.
+ */
+#define LOGIN_HELP "Type help or '?' for a list of available commands.\n"
 
 int
 lineedit_run(struct session *s)
@@ -258,6 +337,8 @@ lineedit_run(struct session *s)
 	const char	*line;
 	int		 count;
 
+	out_puts(s->out, LOGIN_HELP);
+	out_command_end(s->out);
 	while (!s->quit) {
 		le->interrupted = false;
 		if (s->notices.len > 0) {

@@ -28,6 +28,7 @@ static const struct mode_info modes[MODE_COUNT] = {
 		.prompt = "(config-if)# ",
 		.help_header = "interface mode commands/options:",
 		.parent = MODE_CONFIG,
+		.inherits = true,
 	},
 	[MODE_ROMMON] = {
 		.prompt = "> ",

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "shell/session_int.h"
+#include "shell/shell_int.h"
 
 /*
  * The parser's own messages (reference 6.3, verified captures except the
@@ -49,6 +50,7 @@ session_free(struct session *s)
 		lineedit_free(s->le);
 	if (s->in != NULL)
 		fclose(s->in);
+	free(s->pending);
 	out_free(s->out);
 	arena_release(&s->arena);
 	strbuf_release(&s->notices);
@@ -94,6 +96,14 @@ void
 session_set_width(struct session *s, unsigned width)
 {
 	s->width = width;
+	if (s->le != NULL)
+		lineedit_set_width(s);
+}
+
+unsigned
+session_width(const struct session *s)
+{
+	return s->width > 0 ? s->width : 80;
 }
 
 void
@@ -222,13 +232,114 @@ longest_word(const struct describe *d)
 	return w;
 }
 
+/* One section of a '?' listing; items d lists too (seen) are left out. */
+static void
+describe_section(struct session *s, enum mode m, const struct describe *d,
+    const struct describe *seen)
+{
+	struct describe	 show = *d;
+	size_t		 w;
+
+	if (seen != NULL) {
+		show.items = arena_alloc(&s->arena, (d->n + 1) *
+		    sizeof *show.items);
+		show.n = 0;
+		for (size_t i = 0; i < d->n; i++) {
+			bool dup = false;
+
+			for (size_t j = 0; j < seen->n && !dup; j++)
+				dup = strcmp(seen->items[j].word,
+				    d->items[i].word) == 0;
+			if (!dup)
+				show.items[show.n++] = d->items[i];
+		}
+		if (show.n == 0)
+			return;
+	}
+	w = longest_word(&show);
+	out_printf(s->out, "\n%s\n", mode_info(m)->help_header);
+	for (size_t i = 0; i < show.n; i++) {
+		const char *help = show.items[i].help;
+
+		if (help == NULL || *help == '\0')
+			out_printf(s->out, "  %s\n", show.items[i].word);
+		else
+			out_printf(s->out, "  %-*s  %s\n", (int)w,
+			    show.items[i].word, help);
+	}
+}
+
+/*
+ * In a mode that inherits its parent's commands (a sub-mode), the
+ * parent's candidates follow in their own section, as the ASA prints
+ * "interface mode" then "configure mode" (reference 6.5).
+ */
+/*
+ * '?' after "command |": the output modifiers, once the command before
+ * the bar is complete (a sub-mode's parent may complete it).
+ */
+static void
+describe_filter(struct session *s, const char *text, const char *bar)
+{
+	const struct mode_info	*mi = mode_info(s->mode);
+	char			*cmd = arena_strndup(&s->arena, text,
+	    (size_t)(bar - text));
+	struct match_result	 m;
+	struct describe		 d;
+
+	grammar_match(s->opts.grammar, s->mode, cmd, &s->arena, &m);
+	if (m.status == MATCH_INVALID && mi->inherits)
+		grammar_match(s->opts.grammar, mi->parent, cmd, &s->arena,
+		    &m);
+	switch (m.status) {
+	case MATCH_OK:
+		break;
+	case MATCH_AMBIGUOUS:
+		out_printf(s->out, MSG_AMBIGUOUS, cmd);
+		s->failed = true;
+		return;
+	case MATCH_INVALID:
+		print_caret(s, m.err_offset);
+		out_puts(s->out, MSG_INVALID);
+		s->failed = true;
+		return;
+	default:
+		out_puts(s->out, MSG_INCOMPLETE);
+		s->failed = true;
+		return;
+	}
+	out_filter_describe(bar + 1, &s->arena, &d);
+	if (d.status != MATCH_OK) {
+		print_caret(s, (size_t)(bar + 1 - text) + d.err_offset);
+		out_puts(s->out, MSG_INVALID);
+		s->failed = true;
+		return;
+	}
+	describe_section(s, s->mode, &d, NULL);
+}
+
 void
 session_describe(struct session *s, const char *text)
 {
-	struct describe	 d;
-	size_t		 w;
+	const struct mode_info	*mi = mode_info(s->mode);
+	struct describe		 d, pd;
+	bool			 parent = false;
+	const char		*bar = strchr(text, '|');
 
+	if (bar != NULL) {
+		describe_filter(s, text, bar);
+		return;
+	}
 	grammar_describe(s->opts.grammar, s->mode, text, &s->arena, &d);
+	if (mi->inherits) {
+		grammar_describe(s->opts.grammar, mi->parent, text,
+		    &s->arena, &pd);
+		parent = pd.status == MATCH_OK;
+	}
+	if (d.status != MATCH_OK && parent) {
+		describe_section(s, mi->parent, &pd, NULL);
+		return;
+	}
 	switch (d.status) {
 	case MATCH_OK:
 		break;
@@ -242,17 +353,9 @@ session_describe(struct session *s, const char *text)
 		s->failed = true;
 		return;
 	}
-	w = longest_word(&d);
-	out_printf(s->out, "\n%s\n", mode_info(s->mode)->help_header);
-	for (size_t i = 0; i < d.n; i++) {
-		const char *help = d.items[i].help;
-
-		if (help == NULL || *help == '\0')
-			out_printf(s->out, "  %s\n", d.items[i].word);
-		else
-			out_printf(s->out, "  %-*s  %s\n", (int)w,
-			    d.items[i].word, help);
-	}
+	describe_section(s, s->mode, &d, NULL);
+	if (parent)
+		describe_section(s, mi->parent, &pd, &d);
 }
 
 /* Split "cmd | filter": the first '|' ends the command. */
@@ -283,6 +386,39 @@ run_entry(struct session *s, const struct match_result *m)
 		s->quit = true;
 }
 
+/*
+ * A sub-mode: a line that is not one of its commands but is one of its
+ * parent's leaves the sub-mode and runs there ("hostname x" typed in
+ * (config-if)), as on an ASA. When the parent's matcher gets further,
+ * its error is the one reported.
+ */
+static void
+inherit(struct session *s, const char *line, struct match_result *m)
+{
+	const struct mode_info	*mi = mode_info(s->mode);
+	struct match_result	 pm;
+
+	if (!mi->inherits || m->status != MATCH_INVALID)
+		return;
+	grammar_match(s->opts.grammar, mi->parent, line, &s->arena, &pm);
+	if (pm.status == MATCH_INVALID && pm.err_offset <= m->err_offset)
+		return;
+	if (pm.status == MATCH_OK)
+		s->mode = mi->parent;
+	*m = pm;
+}
+
+/*
+ * A line whose first non-blank is ':' or '!' is a comment, as in a saved
+ * configuration (so that one can be pasted back).
+ */
+static bool
+is_comment(const char *line)
+{
+	line += strspn(line, " \t");
+	return *line == ':' || *line == '!';
+}
+
 static void
 run_line(struct session *s, char *line)
 {
@@ -292,6 +428,7 @@ run_line(struct session *s, char *line)
 	size_t			 caret;
 
 	grammar_match(s->opts.grammar, s->mode, line, &s->arena, &m);
+	inherit(s, line, &m);
 	switch (m.status) {
 	case MATCH_EMPTY:
 		return;
@@ -329,7 +466,9 @@ session_line(struct session *s, const char *text)
 	size_t	 len = strlen(text);
 	char	*line;
 
-	if (len > 0 && text[len - 1] == '?') {
+	if (is_comment(text)) {
+		/* nothing to run */
+	} else if (len > 0 && text[len - 1] == '?') {
 		line = arena_strndup(&s->arena, text, len - 1);
 		session_describe(s, line);
 		out_printf(s->out, "%s%s\n", session_prompt(s), line);
@@ -354,4 +493,10 @@ session_exec(struct session *s, const char *text)
 	st = s->failed ? CMD_ERROR : CMD_OK;
 	s->failed = failed;
 	return st;
+}
+
+void
+session_help(struct session *s, const char *text)
+{
+	session_describe(s, text);
 }

@@ -27,6 +27,8 @@ struct session {
 	bool			 quit;
 	bool			 replay;   /* running the startup config */
 	FILE			*in;	   /* batch input */
+	char			*pending;  /* batch: a line a question gave
+					      back, run next (owned) */
 	struct lineedit		*le;	   /* interactive input */
 
 	/* A session of a running device (server.c). */
@@ -79,6 +81,8 @@ void	 lineedit_free(struct lineedit *);
 int	 lineedit_run(struct session *);
 const char *lineedit_ask(struct session *, const char *prompt, bool secret);
 int	 lineedit_getkey(void *);
+/* terminal width changed: libedit's width follows (0: the window's). */
+void	 lineedit_set_width(struct session *);
 /* Re-read the window size; show queued messages when at the prompt. */
 void	 lineedit_serve(struct session *);
 

@@ -36,6 +36,12 @@ struct mode_info {
 	const char	*prompt;	/* after the hostname: "# " */
 	const char	*help_header;	/* "exec mode commands/options:" */
 	enum mode	 parent;	/* where exit goes */
+	/*
+	 * A command of the parent mode typed here leaves this mode and runs
+	 * there, and '?' lists the parent's commands too (an ASA sub-mode
+	 * and global configuration mode).
+	 */
+	bool		 inherits;
 };
 
 /* Borrowed, static. */
@@ -71,7 +77,8 @@ struct cmd_help {
  *                 time (grammar_set_limits)
  *   <name:type>   a typed slot; types are rows of shell/types.c:
  *                 word, line (rest of line), uint, N-M (range), ipv4,
- *                 hex32, hhmmss, day, month, year
+ *                 hex32, hhmmss, day, month, year, checksum
+ *                 ("Cryptochecksum:" and 32 hex digits)
  *   [ ... ]       an optional part (may nest)
  *   ( a | b )     alternatives; each may be a sequence
  * A literal's value is its own name in the arguments: "detail" is set
@@ -321,8 +328,16 @@ struct out *session_out(struct session *);
 struct arena *session_arena(struct session *);
 enum mode session_mode(const struct session *);
 void	 session_set_mode(struct session *, enum mode);
-/* terminal width: recorded; asaemu does not wrap output by it. */
+/*
+ * terminal width: where the line being typed wraps (libedit's width,
+ * kept over window changes); 0: the window's. Output is not wrapped.
+ */
 void	 session_set_width(struct session *, unsigned);
+/* The terminal width set, or 80 (show terminal). */
+unsigned session_width(const struct session *);
+
+/* The '?' listing for text, as if '?' followed it (the help command). */
+void	 session_help(struct session *, const char *text);
 
 /*
  * Ask a question on the session's input: prints prompt, reads one line

@@ -64,6 +64,14 @@ struct out *out_new_buffer_tty(void);
 /* Append to the sink as shown: no filter, pager or CRLF. */
 void	 out_raw(struct out *, const char *, size_t);
 
+/*
+ * '?' after '|': the filter keywords that complete spec's word, or what
+ * follows a keyword (LINE, grep's -v). Items in arena a; MATCH_INVALID
+ * with err_offset in spec when nothing fits.
+ */
+void	 out_filter_describe(const char *spec, struct arena *a,
+	    struct describe *d);
+
 void	 out_filter_init(struct out_filter *);
 void	 out_filter_release(struct out_filter *);
 /* True when the line (no newline, NUL-terminated) is to be shown. */

@@ -16,6 +16,7 @@ static grammar_type_match_fn type_match_ipv4;
 static grammar_type_match_fn type_match_hex32;
 static grammar_type_match_fn type_match_hhmmss;
 static grammar_type_match_fn type_match_month;
+static grammar_type_match_fn type_match_checksum;
 
 /*
  * Placeholders and default help follow ASA's "clock set ?" listing
@@ -48,6 +49,9 @@ static const struct grammar_type grammar_types[] = {
 	{ .name = "year", .match = type_match_range,
 	  .placeholder = "<1993-2035>", .help = "Year", .min = 1993,
 	  .max = 2035, .flags = GT_F_NUMERIC },
+	/* A saved configuration's "Cryptochecksum:" line, one word. */
+	{ .name = "checksum", .match = type_match_checksum,
+	  .placeholder = "WORD", .help = "Configuration checksum" },
 };
 
 static const char *const month_names[] = {
@@ -261,4 +265,27 @@ grammar_type_parse(struct arena *a, const char *spec, size_t len,
 		}
 	}
 	return -1;
+}
+
+/* "Cryptochecksum:" (any case) and 32 hexadecimal digits. */
+static bool
+type_match_checksum(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	static const char	 head[] = "cryptochecksum:";
+	size_t			 hl = sizeof head - 1;
+
+	(void)s;
+	(void)num;
+	if (len != hl + 32)
+		return false;
+	for (size_t i = 0; i < hl; i++)
+		if (grammar_lc((unsigned char)tok[i]) != head[i])
+			return false;
+	for (size_t i = hl; i < len; i++)
+		if (!((tok[i] >= '0' && tok[i] <= '9') ||
+		    (grammar_lc((unsigned char)tok[i]) >= 'a' &&
+		    grammar_lc((unsigned char)tok[i]) <= 'f')))
+			return false;
+	return true;
 }

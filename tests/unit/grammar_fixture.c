@@ -229,11 +229,18 @@ const struct cmd_entry e_enable = {
 	.modes = M_USER,
 };
 
+/* A hidden entry that is one slot: a saved configuration's last line. */
+const struct cmd_entry e_checksum = {
+	.syntax = "<sum:checksum>",
+	.modes = M_CONFIG,
+	.flags = CMD_F_HIDDEN,
+};
+
 static const struct cmd_entry *const table[] = {
 	&e_keywords, &e_show_version, &e_show_run, &e_show_ip, &e_show_ipv6,
 	&e_show_route, &e_show_secret, &e_logging_trap, &e_clock_set,
 	&e_clear, &e_configure, &e_ssh_port, &e_key, &e_banner, &e_hostname,
-	&e_no_pager, &e_enable, &e_tls_max, NULL
+	&e_no_pager, &e_enable, &e_tls_max, &e_checksum, NULL
 };
 
 static struct grammar *the_grammar;

@@ -26,6 +26,7 @@
 
 /* The entries of the fake table that tests match against. */
 extern const struct cmd_entry e_banner;
+extern const struct cmd_entry e_checksum;
 extern const struct cmd_entry e_clock_set;
 extern const struct cmd_entry e_configure;
 extern const struct cmd_entry e_enable;

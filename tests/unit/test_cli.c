@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "util/util.h"
+
 struct run {
 	char	 out[16384];	/* standard output and error together */
 	int	 status;
@@ -233,6 +235,79 @@ test_cli__saved_secret_is_not_masked(void **state)
 	assert_int_equal(system(args), 0);
 }
 
+/* Run asaemu ARGS with input from a file: output in out (NUL-ended). */
+static void
+run_file(const char *args, const char *input, char *out, size_t cap)
+{
+	const char	*bin = getenv("ASAEMU_BIN");
+	char		 in[] = "/tmp/asaemu-paste-in-XXXXXX", cmd[512];
+	FILE		*p;
+	size_t		 n;
+	int		 fd;
+
+	assert_non_null(bin);
+	assert_true((fd = mkstemp(in)) >= 0);
+	assert_int_equal(write(fd, input, strlen(input)),
+	    (ssize_t)strlen(input));
+	close(fd);
+	snprintf(cmd, sizeof cmd, "%s %s <%s 2>&1", bin, args, in);
+	assert_non_null(p = popen(cmd, "r"));
+	n = fread(out, 1, cap - 1, p);
+	out[n] = '\0';
+	pclose(p);
+	unlink(in);
+}
+
+/* The configuration text of the last "more system:running-config". */
+static char *
+last_config(char *out)
+{
+	char	*start = NULL, *end;
+
+	for (char *p = out; (p = strstr(p, "\n: Saved\n")) != NULL; p++)
+		start = p + 1;
+	assert_non_null(start);
+	assert_non_null(end = strstr(start, "\n: end\n"));
+	end[strlen("\n: end\n")] = '\0';
+	return start;
+}
+
+/*
+ * asaemu's own configuration pasted into configure terminal (issue 11
+ * item 4): no line is an error and the configuration, its secrets and
+ * its checksum included, is the same afterwards.
+ */
+static void
+test_cli__running_config_pastes_back(void **state)
+{
+	static char	 out[65536], out2[65536];
+	char		 dir[] = "/tmp/asaemu-paste-XXXXXX", args[160];
+	char		*cfg, *input;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(args, sizeof args, "--flash %s --clock "
+	    "2013-03-01T12:00:00Z", dir);
+	run_file(args, "en\n\nactivation-key 0x1c0a4cea 0x98c9f0fa "
+	    "0x8e3bbc8f 0xa83f52ec 0x6645d60e\nconf t\nhostname fw1\n"
+	    "interface GigabitEthernet0/1\nnameif inside\nno shutdown\n"
+	    "ip address 10.1.1.1 255.255.255.0\nhostname fw1\n"
+	    "license-server secret farscape\nlicense-server enable inside\n"
+	    "license-server port 40000\npager lines 30\nwrite memory\n"
+	    "more system:running-config\n", out, sizeof out);
+	assert_null(strstr(out, "ERROR"));
+	cfg = last_config(out);
+	assert_non_null(strstr(cfg, "license-server secret farscape\n"));
+	assert_int_equal(xasprintf(&input, "en\n\nconf t\n%send\n"
+	    "more system:running-config\n", cfg) > 0, 1);
+	run_file(args, input, out2, sizeof out2);
+	free(input);
+	assert_null(strstr(out2, "ERROR"));
+	assert_string_equal(last_config(out2), cfg);
+	snprintf(args, sizeof args, "rm -rf %s", dir);
+	assert_int_equal(system(args), 0);
+}
+
 int
 main(void)
 {
@@ -246,6 +321,7 @@ main(void)
 		cmocka_unit_test(
 		    test_cli__damaged_key_store_falls_back_to_base),
 		cmocka_unit_test(test_cli__saved_secret_is_not_masked),
+		cmocka_unit_test(test_cli__running_config_pastes_back),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

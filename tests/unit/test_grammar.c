@@ -265,6 +265,30 @@ test_grammar__type_hhmmss(void **state)
 }
 
 static void
+test_grammar__type_checksum(void **state)
+{
+	const struct match_result	*r;
+
+	r = match_ok(state, MODE_CONFIG,
+	    "Cryptochecksum:2cf585656729bff783f7247b760f1d15", &e_checksum);
+	assert_string_equal(cmd_arg_str(&r->args, "sum"),
+	    "Cryptochecksum:2cf585656729bff783f7247b760f1d15");
+	match_ok(state, MODE_CONFIG,
+	    "cryptochecksum:2CF585656729BFF783F7247B760F1D15", &e_checksum);
+	match_fails(state, MODE_CONFIG,
+	    "Cryptochecksum:2cf585656729bff783f7247b760f1d1", MATCH_INVALID,
+	    0);
+	match_fails(state, MODE_CONFIG,
+	    "Cryptochecksum:2cf585656729bff783f7247b760f1d1g", MATCH_INVALID,
+	    0);
+	match_fails(state, MODE_CONFIG,
+	    "Cryptochecksum 2cf585656729bff783f7247b760f1d15", MATCH_INVALID,
+	    0);
+	/* A literal still wins over the slot at the first word. */
+	match_ok(state, MODE_CONFIG, "host x", &e_hostname);
+}
+
+static void
 test_grammar__type_day_month_year(void **state)
 {
 	const struct match_result	*r;
@@ -540,6 +564,7 @@ main(void)
 		T(test_grammar__type_ipv4),
 		T(test_grammar__type_hex32),
 		T(test_grammar__type_hhmmss),
+		T(test_grammar__type_checksum),
 		T(test_grammar__type_day_month_year),
 		T(test_grammar__type_line),
 		T(test_grammar__no_form),

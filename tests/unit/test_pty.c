@@ -94,6 +94,7 @@ term_start(void **state)
 	t->pid = forkpty(&t->fd, NULL, NULL, &ws);
 	assert_true(t->pid >= 0);
 	if (t->pid == 0) {
+		setenv("TERM", "xterm", 1);
 		execl(bin, bin, "--clock", "2013-03-01T12:00:00Z", "--flash",
 		    t->flash, (char *)NULL);
 		_exit(127);
@@ -118,6 +119,16 @@ term_stop(void **state)
 		return -1;
 	free(t);
 	return 0;
+}
+
+/* A login begins as an ASA's does (reference 6.2 [V]). */
+static void
+test_pty__login_line_before_the_first_prompt(void **state)
+{
+	struct term	*t = *state;
+
+	assert_non_null(strstr(t->buf, "Type help or '?' for a list of "
+	    "available commands.\r\nciscoasa> "));
 }
 
 static void
@@ -171,6 +182,76 @@ test_pty__ctrl_c_abandons_the_line(void **state)
 	term_send(t, "show curpriv\r");
 	assert_true(term_wait(t, from, "P_UNPR"));
 	assert_null(strstr(t->buf + from, "ERROR"));
+}
+
+/* Ctrl-C on a part-typed line: the next prompt starts a new line. */
+static void
+test_pty__ctrl_c_starts_a_new_line(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "show cl\x03");
+	assert_true(term_wait(t, from, "show cl\r\nciscoasa> "));
+}
+
+/* A NUL byte is no key: the Enter after it and the next line count. */
+static void
+test_pty__nul_costs_no_command(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "");
+	assert_int_equal(write(t->fd, "\0", 1), 1);
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "\r\nciscoasa> "));
+	term_send(t, "show curpriv\r");
+	assert_true(term_wait(t, from, "P_UNPR"));
+}
+
+/*
+ * A command longer than the window echoes as typed, without libedit's
+ * " \b" at the edge (TERM=xterm has the glitch it works around).
+ */
+static void
+test_pty__long_command_echoes_clean(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+	const char	*cmd = "show curpriv | include xxxxxxxxxxxxxxxxxxxxxxxxx"
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+
+	term_send(t, cmd);
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "ciscoasa> "));
+	assert_non_null(strstr(t->buf + from, cmd));
+	assert_null(strstr(t->buf + from, " \b"));
+}
+
+/* terminal width N: the line being typed wraps at N (libedit's width). */
+static void
+test_pty__terminal_width_wraps_the_line(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "enable\r");
+	assert_true(term_wait(t, from, "Password: "));
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "ciscoasa# "));
+	from = t->len;
+	term_send(t, "terminal width 40\r");
+	assert_true(term_wait(t, from, "ciscoasa# "));
+	from = t->len;
+	/* "ciscoasa# " and 30 more columns fill the row; the 31st wraps. */
+	term_send(t, "show curpriv | include xxxxxxxy");
+	assert_true(term_wait(t, from, "xxxxxxx\r"));
+	assert_true(term_wait(t, from, "\ny"));
+	term_send(t, "\x03");
+	from = t->len;
+	term_send(t, "show terminal\r");
+	assert_true(term_wait(t, from, "Width = 40, no monitor"));
 }
 
 static void
@@ -276,6 +357,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
+		    test_pty__login_line_before_the_first_prompt, term_start,
+		    term_stop),
+		cmocka_unit_test_setup_teardown(
 		    test_pty__question_mark_acts_without_enter, term_start,
 		    term_stop),
 		cmocka_unit_test_setup_teardown(
@@ -285,6 +369,17 @@ main(void)
 		    test_pty__command_is_echoed_once, term_start, term_stop),
 		cmocka_unit_test_setup_teardown(
 		    test_pty__ctrl_c_abandons_the_line, term_start, term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__ctrl_c_starts_a_new_line, term_start,
+		    term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__nul_costs_no_command, term_start, term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__long_command_echoes_clean, term_start,
+		    term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__terminal_width_wraps_the_line, term_start,
+		    term_stop),
 		cmocka_unit_test_setup_teardown(test_pty__pager_keys,
 		    term_start, term_stop),
 		cmocka_unit_test_setup_teardown(
