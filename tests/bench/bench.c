@@ -106,25 +106,53 @@ spawn_ms(char *const argv[], const char *in)
 }
 
 /*
- * asaemu-bench ASAEMU FLASH INPUT: the median of whole processes running
- * INPUT in batch mode, and of "asaemu --version" (exec and shared
- * libraries, no work) for scale.
+ * asaemu-bench ASAEMU FLASH INPUT NOTHING [BIRDC SOCKET]: the medians of
+ * whole processes running INPUT in batch mode, of "asaemu --version" and
+ * "asaemu --help", and of the references they are divided by, run
+ * interleaved so that a busy machine slows them alike: NOTHING (a static
+ * program that does nothing) and "birdc -s SOCKET show status" (a
+ * routing daemon's CLI client, with its daemon running).
  */
 static int
-processes(char *bin, char *flash, const char *in)
+processes(int argc, char **argv)
 {
-	char	*run[] = { bin, "--flash", flash, "--clock",
+	char	*run[] = { argv[1], "--flash", argv[2], "--clock",
 	    "2013-03-01T12:00:00Z", NULL };
-	char	*version[] = { bin, "--version", NULL };
-	double	 t[RUNS], v[RUNS];
+	char	*version[] = { argv[1], "--version", NULL };
+	char	*help[] = { argv[1], "--help", NULL };
+	char	*nothing[] = { argv[4], NULL };
+	char	*birdc[] = { argc == 7 ? argv[5] : NULL, "-s",
+	    argc == 7 ? argv[6] : NULL, "show", "status", NULL };
+	const char *in = argv[3];
+	double	 t[RUNS], v[RUNS], h[RUNS], z[RUNS], b[RUNS];
+	double	 mt, mv, mh, mz, mb = 0;
 
 	for (int i = 0; i < RUNS; i++) {
 		t[i] = spawn_ms(run, in);
 		v[i] = spawn_ms(version, NULL);
+		h[i] = spawn_ms(help, NULL);
+		z[i] = spawn_ms(nothing, NULL);
+		if (argc == 7)
+			b[i] = spawn_ms(birdc, NULL);
 	}
-	printf("batch process:         %8.3f ms\n", median(t));
-	printf("  of which exec + libs: %7.3f ms (asaemu --version)\n",
-	    median(v));
+	mt = median(t);
+	mv = median(v);
+	mh = median(h);
+	mz = median(z);
+	if (argc == 7)
+		mb = median(b);
+	printf("static do-nothing:     %8.3f ms (reference)\n", mz);
+	if (argc == 7)
+		printf("birdc show status:     %8.3f ms (reference)\n", mb);
+	printf("batch process:         %8.3f ms, %.2fx do-nothing (goal 2x)",
+	    mt, mt / mz);
+	if (argc == 7)
+		printf(", %.2fx birdc (goal 1x)", mt / mb);
+	printf("\n");
+	printf("asaemu --version:      %8.3f ms, %.2fx do-nothing\n",
+	    mv, mv / mz);
+	printf("asaemu --help:         %8.3f ms, %.2fx do-nothing\n",
+	    mh, mh / mz);
 	return 0;
 }
 
@@ -228,8 +256,8 @@ main(int argc, char **argv)
 
 	if (argc == 5 && strcmp(argv[1], "--pipe") == 0)
 		return pipe_rate(argv[2], argv[3], argv[4]);
-	if (argc == 4)
-		return processes(argv[1], argv[2], argv[3]);
+	if (argc == 5 || argc == 7)
+		return processes(argc, argv);
 	for (int i = 0; i < RUNS; i++) {
 		struct diag	 d;
 		struct model_db	*db;
