@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,8 +248,6 @@ dispatch(struct options *o)
 	case PROG_RUN:
 		break;
 	}
-	/* Hashing needs no OpenSSL configuration file: skip reading one. */
-	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
 	if (o->check != NULL) {
 		db = load_data(o->check, NULL, true);
 		model_db_free(db);

@@ -41,6 +41,19 @@ printf 'enable\n\nshow running-config\n' >"$flash/in"
 echo "whole process: enable, show running-config, exit"
 build/release/tests/asaemu-bench "$PWD/build/release/asaemu" "$flash" \
 	"$flash/in" "$PWD/build/release/tests/asaemu-bench-nothing" "${birdc[@]}"
+# Instructions of one whole process (valgrind's count, steady on a busy
+# machine), when valgrind is installed.
+if command -v valgrind >/dev/null; then
+	count() {
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" \
+			2>&1 >/dev/null | awk '/Collected/ { print $NF }'
+	}
+	printf 'instructions:          batch process %s, --version %s, ' \
+		"$(count build/release/asaemu --flash "$flash/vg" \
+		--clock 2013-03-01T12:00:00Z <"$flash/in")" \
+		"$(count build/release/asaemu --version)"
+	echo "do-nothing $(count build/release/tests/asaemu-bench-nothing)"
+fi
 
 # enable, its empty password, then show version, show activation-key,
 # configuration lines and a '?' line, over and over: 100,000 lines.

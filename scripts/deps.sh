@@ -2,7 +2,7 @@
 # any is missing (apt-get as root, or sudo; otherwise print the command
 # and stop), and build a preset out of tree.
 ASA_PACKAGES="gcc make cmake pkg-config libedit-dev libcmocka-dev \
-libxml2-dev libxml2-utils libssl-dev"
+libxml2-dev libxml2-utils libssl-dev libmd-dev"
 
 asa_install_deps() {
 	local missing=() p
