@@ -173,9 +173,11 @@ shape_text(struct strbuf *sb, const struct path *p, bool no)
 		if (sb->len != 0)
 			strbuf_puts(sb, " ");
 		if (se->kind == SE_LITERAL) {
-			for (size_t j = 0; j < se->len; j++)
-				strbuf_printf(sb, "%c",
-				    grammar_lc(se->word[j]));
+			for (size_t j = 0; j < se->len; j++) {
+				char	 c = grammar_lc(se->word[j]);
+
+				strbuf_add(sb, &c, 1);
+			}
 		} else {
 			strbuf_printf(sb, "<%s:%lu-%lu>", se->slot.type->name,
 			    (unsigned long)se->slot.min,
