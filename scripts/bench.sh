@@ -55,6 +55,39 @@ if command -v valgrind >/dev/null; then
 	echo "do-nothing $(count build/release/tests/asaemu-bench-nothing)"
 fi
 
+# Growth: boot from a startup configuration of N subinterfaces (each with
+# a vlan up to the platform's 1,024, a nameif, a security level and an
+# address), and boot + show running-config; goal: linear in N, 1,000 in
+# under 5 ms. The ASA 5585-X SSP-60 allows 4,612 interfaces.
+echo "growth: boot with N subinterfaces (ASA5585-X-SSP-60), median ms"
+printf 'enable\n\nshow running-config\n' >"$flash/show"
+: >"$flash/empty"
+for n in 10 100 1000 4000; do
+	awk -v n="$n" 'BEGIN {
+		print "enable"; print ""; print "configure terminal"
+		for (i = 1; i <= n; i++) {
+			printf "interface GigabitEthernet0/0.%d\n", i
+			if (i <= 1000) printf " vlan %d\n", i + 1
+			printf " nameif s%d\n security-level 50\n", i
+			printf " ip address 10.%d.%d.1 255.255.255.0\n",
+			    int(i / 256), i % 256
+		}
+		print "end"; print "write memory"
+	}' >"$flash/cfg$n"
+	fl="$flash/grow$n"
+	run=(build/release/asaemu --model ASA5585-X-SSP-60 --flash "$fl"
+		--clock 2013-03-01T12:00:00Z)
+	"${run[@]}" <"$flash/cfg$n" >/dev/null
+	boot=$(build/release/tests/asaemu-bench --run "$flash/empty" \
+		"$PWD/${run[0]}" "${run[@]:1}")
+	show=$(build/release/tests/asaemu-bench --run "$flash/show" \
+		"$PWD/${run[0]}" "${run[@]:1}")
+	bytes=$("${run[@]}" <"$flash/show" | wc -c)
+	printf '  %5d: boot %8.3f ms, boot + show running-config %8.3f ms' \
+		"$n" "$boot" "$show"
+	printf ' (%d bytes)\n' "$bytes"
+done
+
 # enable, its empty password, then show version, show activation-key,
 # configuration lines and a '?' line, over and over: 100,000 lines.
 awk 'BEGIN {

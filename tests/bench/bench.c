@@ -247,9 +247,30 @@ pipe_rate(char *bin, char *flash, const char *in)
 	return 0;
 }
 
+#define RUN_RUNS 11
+
+/*
+ * asaemu-bench --run INPUT PROGRAM [ARG...]: the median milliseconds of
+ * PROGRAM ARG... run whole with stdin from INPUT (of RUN_RUNS), printed
+ * alone on one line for scripts.
+ */
+static int
+run_ms(char *in, char **argv)
+{
+	double	 t[RUN_RUNS];
+
+	for (int i = 0; i < RUN_RUNS; i++)
+		t[i] = spawn_ms(argv, in);
+	qsort(t, RUN_RUNS, sizeof *t, cmp);
+	printf("%.3f\n", t[RUN_RUNS / 2]);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc >= 4 && strcmp(argv[1], "--run") == 0)
+		return run_ms(argv[2], argv + 3);
 	double		 build[RUNS], match[RUNS], load[RUNS], one[RUNS];
 	struct grammar	*g = NULL;
 	char		*cause = NULL;
