@@ -14,8 +14,31 @@ cd "$(dirname "$0")/.."
 asa_build_release
 flash=$(mktemp -d)
 bird_pid=
+dev_pids=()
+# Stop the devices of dev_pids by their pids: SIGTERM, then after 3 s
+# SIGKILL for any still running (reported).
+stop_devices() {
+	local p left=()
+	[ ${#dev_pids[@]} -eq 0 ] && return 0
+	kill "${dev_pids[@]}" 2>/dev/null || true
+	for _ in $(seq 30); do
+		left=()
+		for p in "${dev_pids[@]}"; do
+			kill -0 "$p" 2>/dev/null && left+=("$p")
+		done
+		[ ${#left[@]} -eq 0 ] && break
+		sleep 0.1
+	done
+	if [ ${#left[@]} -gt 0 ]; then
+		echo "    ${#left[@]} devices ignored SIGTERM: killed" >&2
+		kill -KILL "${left[@]}" 2>/dev/null || true
+	fi
+	wait "${dev_pids[@]}" 2>/dev/null || true
+	dev_pids=()
+}
 cleanup() {
-	[ -n "$bird_pid" ] && kill "$bird_pid" 2>/dev/null
+	[ -n "$bird_pid" ] && kill "$bird_pid" 2>/dev/null || true
+	stop_devices
 	rm -rf "$flash"
 }
 trap cleanup EXIT
@@ -86,6 +109,47 @@ for n in 10 100 1000 4000; do
 	printf '  %5d: boot %8.3f ms, boot + show running-config %8.3f ms' \
 		"$n" "$boot" "$show"
 	printf ' (%d bytes)\n' "$bytes"
+done
+
+# Memory: N idle always-on devices in one lab (goal: under 500 KiB of
+# PSS each), started in batches of 50, each ready when its attach socket
+# is there, then stopped by their own pids, also on failure (cleanup).
+idle_devices() {
+	local n=$1 lab="$flash/lab$1" i j pss ready=0
+	mkdir -p "$lab"
+	dev_pids=()
+	for ((i = 0; i < n; i += 50)); do
+		for ((j = i; j < n && j < i + 50; j++)); do
+			build/release/asaemu --lab "$lab" --name "d$j" --detach \
+				--no-daemon --clock 2013-03-01T12:00:00Z \
+				</dev/null >/dev/null 2>>"$lab/err" &
+			dev_pids+=($!)
+		done
+		for ((j = i; j < n && j < i + 50; j++)); do
+			for _ in $(seq 100); do
+				[ -S "$lab/d$j/.private/attach.sock" ] && break
+				sleep 0.05
+			done
+			[ -S "$lab/d$j/.private/attach.sock" ] && ready=$((ready + 1))
+		done
+	done
+	sleep 0.5
+	pss=$(for p in "${dev_pids[@]}"; do
+		cat "/proc/$p/smaps_rollup" 2>/dev/null
+	done | awk '$1 == "Pss:" { s += $2; n++ } $1 == "Pss_Anon:" { a += $2 }
+		END { printf "%d %d %d", s, n, a }')
+	set -- $pss
+	printf '  %5d devices: %d ready, %d running, PSS %d KiB in all, ' \
+		"$n" "$ready" "$2" "$1"
+	printf '%.0f KiB each (%.0f KiB of it anonymous)\n' \
+		"$(awk -v s="$1" -v n="$2" 'BEGIN { print n ? s / n : 0 }')" \
+		"$(awk -v s="$3" -v n="$2" 'BEGIN { print n ? s / n : 0 }')"
+	[ -s "$lab/err" ] && sed 's/^/    /' "$lab/err" | sort | uniq -c | head -3
+	stop_devices
+}
+echo "memory: idle devices (asaemu --detach --no-daemon), PSS from smaps_rollup"
+for n in 1 100 1000; do
+	idle_devices "$n"
 done
 
 # enable, its empty password, then show version, show activation-key,
