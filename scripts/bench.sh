@@ -152,6 +152,47 @@ for n in 1 100 1000; do
 	idle_devices "$n"
 done
 
+# Sessions on a running device (issue 9): "asaemu attach" with one
+# command and exit (goal: under 5 ms), against the in-process batch run
+# of the same command on a flash with no device running; and the time
+# per command of a session on a pseudo-terminal (asaemu-ptybench), the
+# attached one against the in-process console (goal: within 1.2x), with a
+# trivial line reader as the floor. Interleaved, twice.
+echo "sessions: show curpriv"
+printf 'show curpriv\n' >"$flash/one"
+build/release/asaemu --flash "$flash/att" --detach --no-daemon \
+	--clock 2013-03-01T12:00:00Z </dev/null >/dev/null 2>&1 &
+dev_pids=($!)
+for _ in $(seq 100); do
+	[ -S "$flash/att/.private/attach.sock" ] && break
+	sleep 0.05
+done
+bin="$PWD/build/release"
+for round in 1 2; do
+	att=$("$bin/tests/asaemu-bench" --run "$flash/one" "$bin/asaemu" \
+		attach --flash "$flash/att")
+	here=$("$bin/tests/asaemu-bench" --run "$flash/one" "$bin/asaemu" \
+		--flash "$flash/here" --clock 2013-03-01T12:00:00Z)
+	printf '  attach + command + exit: %7.3f ms, %.2fx the batch run' \
+		"$att" "$(awk -v a="$att" -v b="$here" 'BEGIN { print a / b }')"
+	printf ' (%.3f ms)\n' "$here"
+done
+for round in 1 2; do
+	floor=$("$bin/tests/asaemu-ptybench" 300 "show curpriv" \
+		"$bin/tests/asaemu-ptybench" --reader)
+	rm -rf "$flash/console"
+	console=$("$bin/tests/asaemu-ptybench" 300 "show curpriv" \
+		"$bin/asaemu" --flash "$flash/console" --clock 2013-03-01T12:00:00Z)
+	attached=$("$bin/tests/asaemu-ptybench" 300 "show curpriv" \
+		"$bin/asaemu" attach --flash "$flash/att")
+	printf '  per command on a pty: attached %7.1f us, console %7.1f us' \
+		"$attached" "$console"
+	printf ' (%.2fx), line-reader floor %.1f us\n' \
+		"$(awk -v a="$attached" -v b="$console" 'BEGIN { print a / b }')" \
+		"$floor"
+done
+stop_devices
+
 # enable, its empty password, then show version, show activation-key,
 # configuration lines and a '?' line, over and over: 100,000 lines.
 awk 'BEGIN {
