@@ -272,6 +272,7 @@ main(int argc, char **argv)
 	if (argc >= 4 && strcmp(argv[1], "--run") == 0)
 		return run_ms(argv[2], argv + 3);
 	double		 build[RUNS], match[RUNS], load[RUNS], one[RUNS];
+	double		 cached[RUNS];
 	struct grammar	*g = NULL;
 	char		*cause = NULL;
 
@@ -298,6 +299,15 @@ main(int argc, char **argv)
 		model_db_free(db);
 		diag_release(&d);
 		t0 = now_ns();
+		db = model_cache_read(model_default_dir());
+		cached[i] = now_ns() - t0;
+		if (db == NULL) {
+			fprintf(stderr, "no current cache in %s\n",
+			    model_default_dir());
+			return 1;
+		}
+		model_db_free(db);
+		t0 = now_ns();
 		if ((g = grammar_build(cmd_table, &cause)) == NULL) {
 			fprintf(stderr, "%s\n", cause);
 			return 1;
@@ -309,6 +319,8 @@ main(int argc, char **argv)
 	printf("model data, all:       %8.3f ms\n", median(load) / 1e6);
 	printf("model data, one model: %8.3f ms (as a device starts)\n",
 	    median(one) / 1e6);
+	printf("model data, the cache: %8.3f ms (what asaemu reads)\n",
+	    median(cached) / 1e6);
 	printf("grammar build:         %8.3f ms\n", median(build) / 1e6);
 	printf("matcher per command:   %8.3f us\n", median(match) / 1e3);
 	return 0;
