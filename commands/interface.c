@@ -123,7 +123,7 @@ nameif_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 			device_ls_forget_nameif(ctx->dev, f->nameif);
 			device_ssh_forget_nameif(ctx->dev, f->nameif);
 		}
-		f->nameif[0] = '\0';
+		device_iface_set_nameif(ctx->dev, f, "");
 		device_touch(ctx->dev);
 		return CMD_OK;
 	}
@@ -136,7 +136,7 @@ nameif_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		device_ls_forget_nameif(ctx->dev, f->nameif);
 		device_ssh_forget_nameif(ctx->dev, f->nameif);
 	}
-	snprintf(f->nameif, sizeof f->nameif, "%s", name);
+	device_iface_set_nameif(ctx->dev, f, name);
 	if (!f->has_sec) {
 		/* CLI guide, nameif: "inside" defaults to 100, others to 0. */
 		f->has_sec = true;
@@ -292,22 +292,11 @@ const struct cmd_entry cmd_shutdown_entry = {
 	.exec = shutdown_exec,
 };
 
-static size_t
-vlans_used(const struct cfg_ext *x)
-{
-	size_t	 n = 0;
-
-	for (size_t i = 0; i < x->nifs; i++)
-		if (x->ifs[i].vlan != 0)
-			n++;
-	return n;
-}
-
 static enum cmd_status
 vlan_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	struct cfg_ext	*x = ctx->dev->ext;
 	struct iface	*f = iface_cur(ctx);
+	const struct iface *other;
 	uint32_t	 id = cmd_arg_u32(args, "id", 0);
 	uint32_t	 max = licensed(ctx->dev, "vlans");
 
@@ -316,18 +305,16 @@ vlan_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (!f->sub)
 		return cmd_error(ctx, MSG_IF_VLAN_PHYSICAL);
 	if (cmd_arg_has(args, "no")) {
-		f->vlan = 0;
+		device_iface_set_vlan(ctx->dev, f, 0);
 		device_touch(ctx->dev);
 		return CMD_OK;
 	}
-	for (size_t i = 0; i < x->nifs; i++)
-		if (&x->ifs[i] != f && x->ifs[i].sub &&
-		    x->ifs[i].port == f->port && x->ifs[i].vlan == id)
-			return cmd_error(ctx, MSG_IF_VLAN_USED, id,
-			    x->ifs[i].name);
-	if (f->vlan == 0 && max != 0 && vlans_used(x) >= max)
+	other = device_iface_by_vlan(ctx->dev, f->port, id);
+	if (other != NULL && other != f)
+		return cmd_error(ctx, MSG_IF_VLAN_USED, id, other->name);
+	if (f->vlan == 0 && max != 0 && device_iface_vlans(ctx->dev) >= max)
 		return cmd_error(ctx, MSG_IF_VLAN_MAX, id, max);
-	f->vlan = id;
+	device_iface_set_vlan(ctx->dev, f, id);
 	device_touch(ctx->dev);
 	return CMD_OK;
 }

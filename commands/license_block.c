@@ -46,6 +46,42 @@ row_applies(const struct lic_row *r, const struct lic_platform *p,
 	return true;
 }
 
+/*
+ * The rows print for every show version and show activation-key: they
+ * are put together here, without a printf per row (half of a mixed
+ * batch's instructions went to formatting them).
+ */
+
+/* v in decimal into buf (at least 11 bytes); returns buf. */
+static char *
+u32_text(char *buf, uint32_t v)
+{
+	char	 tmp[10];
+	size_t	 n = 0;
+
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = tmp[n - 1 - i];
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Append s, then blanks up to width (printf's %-*s), if it fits. */
+static bool
+put_padded(char *buf, size_t *at, size_t cap, const char *s, size_t width)
+{
+	size_t	 n = strlen(s), pad = n < width ? width - n : 0;
+
+	if (n + pad >= cap - *at)
+		return false;
+	memcpy(buf + *at, s, n);
+	memset(buf + *at + n, ' ', pad);
+	*at += n + pad;
+	return true;
+}
+
 static const char *
 value_text(const struct lic_row *r, const struct lic_feature *f,
     const struct lic_platform *p, uint32_t v, char *buf, size_t len)
@@ -70,8 +106,8 @@ value_text(const struct lic_row *r, const struct lic_feature *f,
 	}
 	if (v == LIC_UNLIMITED)
 		return "Unlimited";
-	snprintf(buf, len, "%u", v);
-	return buf;
+	(void)len;
+	return u32_text(buf, v);
 }
 
 static const char *
@@ -84,8 +120,10 @@ time_text(const struct lic_row *r, const struct lic_value *lv, char *buf,
 	if (!lv->timed)
 		return "perpetual";
 	/* Whole days left, rounded up: a fresh 62-day key shows 62. */
-	snprintf(buf, len, "%u days", (lv->seconds_left + SECONDS_PER_DAY -
-	    1) / SECONDS_PER_DAY);
+	u32_text(buf, (uint32_t)((lv->seconds_left + SECONDS_PER_DAY - 1) /
+	    SECONDS_PER_DAY));
+	(void)len;
+	strcat(buf, " days");
 	return buf;
 }
 
@@ -96,7 +134,8 @@ license_block(struct out *out, const struct device *dev,
 	const struct lic_catalog *cat = model_db_catalog(dev->db);
 	const struct lic_layout	 *lay = lic_catalog_layout(cat, dev->version);
 	bool			  old = dev->version < LIC_VERSION(8, 3, 0, 0);
-	char			  vbuf[16], tbuf[16];
+	char			  vbuf[16], tbuf[16], line[256];
+	size_t			  at;
 
 	out_puts(out, "Licensed features for this platform:\n");
 	for (size_t i = 0; lay != NULL && i < lay->nrows; i++) {
@@ -115,6 +154,25 @@ license_block(struct out *out, const struct device *dev,
 		if (dev->npe && f->npe_hidden)
 			continue;
 		width = (old ? 31 : 34) - (int)r->indent;
+		at = 0;
+		if (put_padded(line, &at, sizeof line, lead &&
+		    r->indent == 0 ? " " : "", 0) &&
+		    put_padded(line, &at, sizeof line, "", r->indent) &&
+		    put_padded(line, &at, sizeof line, label,
+		    width > 0 ? (size_t)width : 0) &&
+		    put_padded(line, &at, sizeof line, ": ", 0) &&
+		    (old ? put_padded(line, &at, sizeof line, value_text(r, f,
+		    dev->platform, lv->value, vbuf, sizeof vbuf),
+		    r->nopad ? 0 : 10) :
+		    put_padded(line, &at, sizeof line, value_text(r, f,
+		    dev->platform, lv->value, vbuf, sizeof vbuf), 15) &&
+		    put_padded(line, &at, sizeof line, time_text(r, lv, tbuf,
+		    sizeof tbuf), 0)) &&
+		    put_padded(line, &at, sizeof line, "\n", 0)) {
+			out_write(out, line, at);
+			continue;
+		}
+		/* A row longer than line: as printf would. */
 		out_printf(out, "%s%*s%-*s: ", lead && r->indent == 0 ? " " :
 		    "", (int)r->indent, "", width, label);
 		if (old)

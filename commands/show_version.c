@@ -12,7 +12,7 @@
  */
 #include "commands/commands.h"
 
-#include <openssl/evp.h>
+#include <md5.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -49,17 +49,25 @@ uptime(char *buf, size_t len, time_t secs)
 	}
 }
 
-/* A stable MAC address per serial number and port. */
-static void
-mac_address(const struct device *dev, unsigned index, char *buf, size_t len)
+/* The low 24 bits of the device's MAC addresses: from its serial number. */
+static unsigned
+mac_base(const struct device *dev)
 {
-	unsigned char	 md[EVP_MAX_MD_SIZE];
-	unsigned int	 mdlen;
-	unsigned	 low;
+	unsigned char	 md[MD5_DIGEST_LENGTH];
+	MD5_CTX		 c;
 
-	EVP_Digest(dev->serial, strlen(dev->serial), md, &mdlen, EVP_md5(),
-	    NULL);
-	low = ((unsigned)md[0] << 16 | (unsigned)md[1] << 8 | md[2]) + index;
+	MD5Init(&c);
+	MD5Update(&c, (const unsigned char *)dev->serial, strlen(dev->serial));
+	MD5Final(md, &c);
+	return (unsigned)md[0] << 16 | (unsigned)md[1] << 8 | md[2];
+}
+
+/* A stable MAC address per serial number (base) and port. */
+static void
+mac_address(unsigned base, unsigned index, char *buf, size_t len)
+{
+	unsigned	 low = base + index;
+
 	snprintf(buf, len, "0013.c4%02x.%02x%02x", (low >> 16) & 0xff,
 	    (low >> 8) & 0xff, low & 0xff);
 }
@@ -102,6 +110,7 @@ print_hardware(struct cmd_ctx *ctx)
 {
 	const struct lic_platform *p = ctx->dev->platform;
 	char			   mac[32];
+	unsigned		   base = mac_base(ctx->dev);
 
 	for (size_t i = 0; i < p->nhw_lines; i++)
 		out_printf(ctx->out, "%s\n", p->hw_lines[i]);
@@ -112,7 +121,7 @@ print_hardware(struct cmd_ctx *ctx)
 		out_printf(ctx->out, "%2u: %s: %-20s: ", port->index,
 		    port->internal ? "Int" : "Ext", port->name);
 		if (port->has_mac) {
-			mac_address(ctx->dev, port->index, mac, sizeof mac);
+			mac_address(base, port->index, mac, sizeof mac);
 			out_printf(ctx->out, "address is %s, ", mac);
 		}
 		out_printf(ctx->out, "irq %u\n", port->irq);

@@ -6,7 +6,7 @@
 #include "commands/commands.h"
 
 #include <ctype.h>
-#include <openssl/evp.h>
+#include <md5.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,12 +25,14 @@ cmd_enable_hash(const char *pw, char out[17])
 {
 	static const char alphabet[] = "./0123456789"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-	unsigned char	 in[16] = { 0 }, md[EVP_MAX_MD_SIZE];
-	unsigned int	 mdlen;
+	unsigned char	 in[16] = { 0 }, md[MD5_DIGEST_LENGTH];
+	MD5_CTX		 c;
 	size_t		 len = strlen(pw);
 
 	memcpy(in, pw, len < sizeof in ? len : sizeof in);
-	EVP_Digest(in, sizeof in, md, &mdlen, EVP_md5(), NULL);
+	MD5Init(&c);
+	MD5Update(&c, in, sizeof in);
+	MD5Final(md, &c);
 	for (int i = 0; i < 4; i++) {
 		unsigned long v = md[4 * i] | md[4 * i + 1] << 8 |
 		    (unsigned long)md[4 * i + 2] << 16;

@@ -505,12 +505,28 @@ struct aaa_cfg {
 	uint32_t	 ssh_timeout;	/* minutes, SSH_TIMEOUT_DEFAULT */
 };
 
+/*
+ * A string-keyed index of interfaces (iface.c): key -> canonical name.
+ * Open addressing; cap is a power of two (0: empty).
+ */
+struct iface_map {
+	struct iface_key *v;		/* cap slots, owned */
+	size_t		 n;
+	size_t		 cap;
+};
+
 /* Interfaces, license-server and tls-proxy: struct device.ext. */
 struct cfg_ext {
 	struct iface	*ifs;		/* ports in platform order, each
 					   followed by its subinterfaces in
 					   ascending number */
 	size_t		 nifs;
+	size_t		 aifs;		/* allocated */
+	size_t		*ports;		/* index in ifs of each port, in
+					   order; owned */
+	size_t		 nports;
+	struct iface_map by_nameif;	/* nameif -> interface */
+	struct iface_map by_vlan;	/* "PORT#VLAN" -> subinterface */
 	struct ls_cfg	 ls;
 	bool		 tls_set;	/* tls-proxy maximum-sessions given */
 	uint32_t	 tls_sessions;
@@ -542,6 +558,16 @@ size_t	 device_iface_find(const struct device *, const char *name);
 /* The interface whose nameif is name (case as typed), or NULL. */
 const struct iface *device_iface_by_nameif(const struct device *,
 	    const char *name);
+/* Set (or with "", clear) the nameif of interface f; others' are unique. */
+void	 device_iface_set_nameif(struct device *, struct iface *f,
+	    const char *name);
+/* The subinterface of port with this vlan, or NULL. */
+const struct iface *device_iface_by_vlan(const struct device *, size_t port,
+	    uint32_t vlan);
+/* Set (or with 0, clear) the vlan of subinterface f; unique per port. */
+void	 device_iface_set_vlan(struct device *, struct iface *f, uint32_t vlan);
+/* How many subinterfaces have a vlan. */
+size_t	 device_iface_vlans(const struct device *);
 /*
  * Add subinterface port.sub, canonical name, after its port's
  * lower-numbered ones; its index. The licensed maximum is the caller's.

@@ -2,8 +2,11 @@
 /*
  * The interface table of the running configuration: the platform's
  * ports in their order, each followed by its subinterfaces in ascending
- * number; lookups by typed name, canonical name and nameif; creating and
- * removing subinterfaces. The licensed maxima are the caller's to check.
+ * number; lookups by typed name, canonical name, nameif and vlan;
+ * creating and removing subinterfaces. The licensed maxima are the
+ * caller's to check. Every lookup is a binary search within a port's
+ * subinterfaces or a hash probe, so that a configuration of thousands of
+ * subinterfaces boots and prints in time linear in their number.
  */
 #include "device/device.h"
 
@@ -17,12 +20,139 @@
 #include "util/util.h"
 
 #define SUB_MAX	4294967293u	/* ASA: subinterface numbers 1-4294967293 */
+#define VLAN_KEY_MAX (IF_NAME_MAX + 16)
+
+/* One slot of an iface_map. */
+struct iface_key {
+	char	*key;			/* owned; NULL: a free slot */
+	char	 name[IF_NAME_MAX];	/* the interface's canonical name */
+};
+
+/* A copy of s in dst (size bytes), cut if longer; its length. */
+static size_t
+copy_str(char *dst, const char *s, size_t size)
+{
+	size_t	 n = strlen(s);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	return n;
+}
+
+static size_t
+map_home(const struct iface_map *m, const char *key)
+{
+	uint64_t	 h = 0xcbf29ce484222325ull;
+
+	for (; *key != '\0'; key++)
+		h = (h ^ (unsigned char)*key) * 0x100000001b3ull;
+	return (size_t)h & (m->cap - 1);
+}
+
+/* The slot holding key, or the free one where it would go (cap > 0). */
+static size_t
+map_slot(const struct iface_map *m, const char *key)
+{
+	size_t	 i = map_home(m, key);
+
+	while (m->v[i].key != NULL && strcmp(m->v[i].key, key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static const char *
+map_get(const struct iface_map *m, const char *key)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = map_slot(m, key);
+	return m->v[i].key != NULL ? m->v[i].name : NULL;
+}
+
+static void
+map_put(struct iface_map *m, const char *key, const char *name)
+{
+	size_t	 i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct iface_map g = { .cap = m->cap ? 2 * m->cap : 16 };
+
+		g.v = xcalloc(g.cap, sizeof *g.v);
+		for (size_t j = 0; j < m->cap; j++)
+			if (m->v[j].key != NULL)
+				g.v[map_slot(&g, m->v[j].key)] = m->v[j];
+		g.n = m->n;
+		free(m->v);
+		*m = g;
+	}
+	i = map_slot(m, key);
+	if (m->v[i].key == NULL) {
+		m->v[i].key = xstrdup(key);
+		m->n++;
+	}
+	copy_str(m->v[i].name, name, sizeof m->v[i].name);
+}
+
+/* Remove key, moving back the entries it displaced (linear probing). */
+static void
+map_del(struct iface_map *m, const char *key)
+{
+	size_t	 i, j, k, mask = m->cap - 1;
+
+	if (m->cap == 0 || m->v[i = map_slot(m, key)].key == NULL)
+		return;
+	free(m->v[i].key);
+	m->v[i].key = NULL;
+	m->n--;
+	for (j = (i + 1) & mask; m->v[j].key != NULL; j = (j + 1) & mask) {
+		k = map_home(m, m->v[j].key);
+		if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
+			continue;
+		m->v[i] = m->v[j];
+		m->v[j].key = NULL;
+		i = j;
+	}
+}
+
+static void
+map_release(struct iface_map *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->v[i].key);
+	free(m->v);
+	memset(m, 0, sizeof *m);
+}
+
+/* "PORT#VLAN": the key of a vlan on a port. */
+static void
+vlan_key(const struct cfg_ext *x, size_t port, uint32_t vlan,
+    char key[VLAN_KEY_MAX])
+{
+	char	 num[12];
+	size_t	 at = sizeof num, n;
+
+	n = copy_str(key, x->ifs[port].name, IF_NAME_MAX);
+	key[n++] = '#';
+	do
+		num[--at] = (char)('0' + vlan % 10);
+	while ((vlan /= 10) != 0);
+	memcpy(key + n, num + at, sizeof num - at);
+	key[n + sizeof num - at] = '\0';
+}
 
 void
 cfg_ext_ifaces_init(struct cfg_ext *x, const struct lic_platform *p)
 {
-	x->ifs = xcalloc(p->nports ? p->nports : 1, sizeof *x->ifs);
-	x->nifs = 0;
+	x->aifs = p->nports ? p->nports : 1;
+	x->ifs = xcalloc(x->aifs, sizeof *x->ifs);
+	x->ports = xcalloc(x->aifs, sizeof *x->ports);
+	x->nifs = x->nports = 0;
+	memset(&x->by_nameif, 0, sizeof x->by_nameif);
+	memset(&x->by_vlan, 0, sizeof x->by_vlan);
 	for (size_t i = 0; i < p->nports; i++) {
 		struct iface	*f;
 
@@ -32,6 +162,7 @@ cfg_ext_ifaces_init(struct cfg_ext *x, const struct lic_platform *p)
 			continue;
 		f = &x->ifs[x->nifs];
 		snprintf(f->name, sizeof f->name, "%s", p->ports[i].name);
+		x->ports[x->nports++] = x->nifs;
 		f->port = x->nifs++;
 		f->shutdown = true;
 	}
@@ -41,9 +172,42 @@ void
 cfg_ext_ifaces_release(struct cfg_ext *x)
 {
 	free(x->ifs);
+	free(x->ports);
 	x->ifs = NULL;
-	x->nifs = 0;
+	x->ports = NULL;
+	x->nifs = x->aifs = x->nports = 0;
+	map_release(&x->by_nameif);
+	map_release(&x->by_vlan);
 }
+
+/* The index in ifs after the k-th port and its subinterfaces. */
+static size_t
+port_end_k(const struct cfg_ext *x, size_t k)
+{
+	return k + 1 < x->nports ? x->ports[k + 1] : x->nifs;
+}
+
+/*
+ * The first subinterface of port numbered sub or more, or the index after
+ * them. They follow it in ascending number, so "a subinterface of port
+ * numbered below sub" holds for a prefix of what follows port.
+ */
+static size_t
+sub_lower(const struct cfg_ext *x, size_t port, uint32_t sub)
+{
+	size_t	 lo = port + 1, hi = x->nifs, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->ifs[mid].sub && x->ifs[mid].port == port &&
+		    x->ifs[mid].subnum < sub)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 
 
 static size_t
@@ -89,8 +253,8 @@ device_iface_resolve(const struct device *dev, const char *typed,
 			return (size_t)-1;
 		*sub = (uint32_t)n;
 	}
-	for (size_t i = 0; i < x->nifs; i++) {
-		const struct iface *f = &x->ifs[i];
+	for (size_t k = 0; k < x->nports; k++) {
+		const struct iface *f = &x->ifs[x->ports[k]];
 		size_t		 l = type_len(f->name);
 
 		if (f->sub || l < tl || strncasecmp(f->name, typed, tl) != 0)
@@ -107,14 +271,14 @@ device_iface_resolve(const struct device *dev, const char *typed,
 	}
 	if (type == NULL || ambiguous)
 		return (size_t)-1;
-	for (size_t i = 0; i < x->nifs; i++) {
-		const struct iface *f = &x->ifs[i];
+	for (size_t k = 0; k < x->nports; k++) {
+		const struct iface *f = &x->ifs[x->ports[k]];
 
 		if (!f->sub && type_len(f->name) == ftl &&
 		    strncmp(f->name, type, ftl) == 0 &&
 		    strlen(f->name + ftl) == nl &&
 		    strncmp(f->name + ftl, nums, nl) == 0)
-			found = i;
+			found = x->ports[k];
 	}
 	return found;
 }
@@ -134,24 +298,102 @@ device_iface_name(const struct device *dev, size_t port, uint32_t sub,
 		snprintf(name, IF_NAME_MAX, "%s", x->ifs[port].name);
 }
 
+/* A canonical name is its port's, or that and ".N" (device_iface_name). */
 size_t
 device_iface_find(const struct device *dev, const char *name)
 {
 	const struct cfg_ext *x = dev->ext;
+	size_t		 i, end, len, k;
+	unsigned long	 n;
+	char		*rest;
 
-	for (size_t i = 0; i < x->nifs; i++)
-		if (strcmp(x->ifs[i].name, name) == 0)
+	for (size_t p = 0; p < x->nports; p++) {
+		i = x->ports[p];
+		end = port_end_k(x, p);
+		len = strlen(x->ifs[i].name);
+		if (strncmp(name, x->ifs[i].name, len) != 0)
+			continue;
+		if (name[len] == '\0')
 			return i;
+		if (name[len] != '.' || !isdigit((unsigned char)name[len + 1]))
+			continue;
+		n = strtoul(name + len + 1, &rest, 10);
+		if (*rest != '\0' || n == 0 || n > SUB_MAX)
+			continue;
+		k = sub_lower(x, i, (uint32_t)n);
+		if (k < end && x->ifs[k].subnum == n &&
+		    strcmp(x->ifs[k].name, name) == 0)
+			return k;
+	}
 	return (size_t)-1;
 }
 
 const struct iface *
 device_iface_by_nameif(const struct device *dev, const char *name)
 {
-	for (size_t i = 0; i < dev->ext->nifs; i++)
-		if (strcmp(dev->ext->ifs[i].nameif, name) == 0)
-			return &dev->ext->ifs[i];
-	return NULL;
+	const char	*ifname;
+	size_t		 i;
+
+	if (name[0] == '\0') {
+		for (i = 0; i < dev->ext->nifs; i++)
+			if (dev->ext->ifs[i].nameif[0] == '\0')
+				return &dev->ext->ifs[i];
+		return NULL;
+	}
+	if ((ifname = map_get(&dev->ext->by_nameif, name)) == NULL ||
+	    (i = device_iface_find(dev, ifname)) == (size_t)-1)
+		return NULL;
+	return &dev->ext->ifs[i];
+}
+
+void
+device_iface_set_nameif(struct device *dev, struct iface *f,
+    const char *name)
+{
+	struct cfg_ext	*x = dev->ext;
+
+	if (f->nameif[0] != '\0')
+		map_del(&x->by_nameif, f->nameif);
+	copy_str(f->nameif, name, sizeof f->nameif);
+	if (f->nameif[0] != '\0')
+		map_put(&x->by_nameif, f->nameif, f->name);
+}
+
+const struct iface *
+device_iface_by_vlan(const struct device *dev, size_t port, uint32_t vlan)
+{
+	char		 key[VLAN_KEY_MAX];
+	const char	*ifname;
+	size_t		 i;
+
+	vlan_key(dev->ext, port, vlan, key);
+	if ((ifname = map_get(&dev->ext->by_vlan, key)) == NULL ||
+	    (i = device_iface_find(dev, ifname)) == (size_t)-1)
+		return NULL;
+	return &dev->ext->ifs[i];
+}
+
+void
+device_iface_set_vlan(struct device *dev, struct iface *f, uint32_t vlan)
+{
+	struct cfg_ext	*x = dev->ext;
+	char		 key[VLAN_KEY_MAX];
+
+	if (f->vlan != 0) {
+		vlan_key(x, f->port, f->vlan, key);
+		map_del(&x->by_vlan, key);
+	}
+	f->vlan = vlan;
+	if (vlan != 0) {
+		vlan_key(x, f->port, vlan, key);
+		map_put(&x->by_vlan, key, f->name);
+	}
+}
+
+size_t
+device_iface_vlans(const struct device *dev)
+{
+	return dev->ext->by_vlan.n;
 }
 
 size_t
@@ -159,12 +401,13 @@ device_iface_create(struct device *dev, size_t port, uint32_t sub,
     const char *name)
 {
 	struct cfg_ext	*x = dev->ext;
-	size_t		 at = port + 1;
+	size_t		 at = sub_lower(x, port, sub);
 	struct iface	*f;
 
-	while (at < x->nifs && x->ifs[at].sub && x->ifs[at].subnum < sub)
-		at++;
-	x->ifs = xreallocarray(x->ifs, x->nifs + 1, sizeof *x->ifs);
+	if (x->nifs == x->aifs) {
+		x->aifs = x->aifs ? 2 * x->aifs : 16;
+		x->ifs = xreallocarray(x->ifs, x->aifs, sizeof *x->ifs);
+	}
 	memmove(&x->ifs[at + 1], &x->ifs[at], (x->nifs - at) * sizeof *f);
 	x->nifs++;
 	for (size_t i = at + 1; i < x->nifs; i++)
@@ -172,6 +415,9 @@ device_iface_create(struct device *dev, size_t port, uint32_t sub,
 			x->ifs[i].port = i;
 		else if (x->ifs[i].port >= at)
 			x->ifs[i].port++;
+	for (size_t k = 0; k < x->nports; k++)
+		if (x->ports[k] >= at)
+			x->ports[k]++;
 	f = &x->ifs[at];
 	memset(f, 0, sizeof *f);
 	snprintf(f->name, sizeof f->name, "%s", name);
@@ -190,6 +436,8 @@ device_iface_remove(struct device *dev, size_t at)
 		device_ls_forget_nameif(dev, x->ifs[at].nameif);
 		device_ssh_forget_nameif(dev, x->ifs[at].nameif);
 	}
+	device_iface_set_nameif(dev, &x->ifs[at], "");
+	device_iface_set_vlan(dev, &x->ifs[at], 0);
 	memmove(&x->ifs[at], &x->ifs[at + 1],
 	    (x->nifs - at - 1) * sizeof *x->ifs);
 	x->nifs--;
@@ -198,4 +446,7 @@ device_iface_remove(struct device *dev, size_t at)
 			x->ifs[i].port = i;
 		else if (x->ifs[i].port > at)
 			x->ifs[i].port--;
+	for (size_t k = 0; k < x->nports; k++)
+		if (x->ports[k] > at)
+			x->ports[k]--;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -207,6 +208,11 @@ key_hmac(char domain, const uint8_t *data, size_t len, const char *serial,
 	msg[n++] = 0;
 	memcpy(msg + n, p->id, np);
 	n += np;
+	/*
+	 * OpenSSL's set-up is paid here, when a key is first checked, not
+	 * at start; an HMAC needs no configuration file: skip reading one.
+	 */
+	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
 	HMAC(EVP_sha256(), key_secret, (int)(sizeof key_secret - 1), msg, n,
 	    md, &mdlen);
 }

@@ -29,6 +29,7 @@ model_db_free(struct model_db *db)
 	if (db == NULL)
 		return;
 	arena_release(&db->arena);
+	free(db->image);
 	free(db->models);
 	free(db);
 }

@@ -47,6 +47,18 @@ struct model_db *model_db_load_model(const char *dir, const char *id,
 	    struct diag *d);
 void	model_db_free(struct model_db *);
 
+/*
+ * The binary cache of the data directory dir (dir/models.cache): the
+ * database as loaded from the XML, written by model_cache_write() (at
+ * build time). model_cache_read() returns it only when it is current:
+ * same format and struct layout, every data file of dir the same size and
+ * modification time as when written, and no other; else NULL, and the
+ * caller parses the XML.
+ */
+int	model_cache_write(const struct model_db *, const char *dir,
+	    struct diag *d);
+struct model_db *model_cache_read(const char *dir);
+
 /* Borrowed: valid until model_db_free(). */
 const struct lic_catalog *model_db_catalog(const struct model_db *);
 size_t	model_db_count(const struct model_db *);

@@ -74,6 +74,8 @@ struct model_entry {
 
 struct model_db {
 	struct arena		 arena;	   /* every string and array below */
+	char			*image;	   /* owned: or all of them, read from
+					      the cache (model_cache.c) */
 	struct lic_catalog	 catalog;
 	bool			 has_catalog;
 	struct model_entry	*models;   /* xreallocarray, owned */

@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,14 +184,17 @@ options_release(struct options *o)
 /*
  * Load the data directory: all of it, checked against the schemas, for
  * --check-data (check); all of it for --list-models (model NULL); else
- * what the device's model needs.
+ * what the device's model needs. The default directory comes from its
+ * binary cache when that is current (cached); --data DIR is parsed.
  */
 static struct model_db *
-load_data(const char *dir, const char *model, bool check)
+load_data(const char *dir, const char *model, bool check, bool cached)
 {
 	struct diag	 d;
 	struct model_db	*db;
 
+	if (cached && !check && (db = model_cache_read(dir)) != NULL)
+		return db;
 	diag_init(&d);
 	if (check || model == NULL)
 		db = model_db_load(dir, check, &d);
@@ -255,14 +257,13 @@ dispatch(struct options *o)
 	case PROG_RUN:
 		break;
 	}
-	/* Hashing needs no OpenSSL configuration file: skip reading one. */
-	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, NULL);
 	if (o->check != NULL) {
-		db = load_data(o->check, NULL, true);
+		db = load_data(o->check, NULL, true, false);
 		model_db_free(db);
 		return db != NULL ? 0 : 1;
 	}
-	db = load_data(dir, o->list ? NULL : o->dev.model, false);
+	db = load_data(dir, o->list ? NULL : o->dev.model, false,
+	    o->data == NULL);
 	if (db == NULL)
 		return 2;
 	if (o->list) {

@@ -481,8 +481,11 @@ keygen_run(struct keygen *kg, int argc, char **argv)
 	int		 rc = 1;
 
 	diag_init(&d);
-	db = model_db_load(kg->data ? kg->data : model_default_dir(), false,
-	    &d);
+	/* The default data from its binary cache when current. */
+	if (kg->data != NULL || (db = model_cache_read(model_default_dir())) ==
+	    NULL)
+		db = model_db_load(kg->data ? kg->data : model_default_dir(),
+		    false, &d);
 	if (db == NULL) {
 		diag_print(&d, stderr);
 		diag_release(&d);

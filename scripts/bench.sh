@@ -1,20 +1,201 @@
 #!/usr/bin/env bash
-# Speed figures, as medians: a whole batch process that runs
-# "show running-config" and exits (goal: under 3 ms), a 100,000-line
-# mixed batch read through a pipe (goal: at least 300,000 lines/s; with
-# strace installed, also its write(2) calls per input line, goal 1), the
-# matcher's cost per command (goal: under 5 us), the model data load
-# (goal: under 2 ms), and building the command grammar. Uses the release
-# preset.
+# Speed figures (issue 16), as medians, each against a reference measured
+# in the same run where the machine's noise matters:
+# - a whole batch process (en, show running-config, exit): at most 2x a
+#   static do-nothing program and 1x "birdc show status" (bird2, installed
+#   for the bench only, on a private socket); --version and --help; the
+#   instructions of each (callgrind, steady on a busy machine);
+# - growth: boot and show running-config with 10 to 4,000 subinterfaces;
+# - memory: PSS of 1, 100 and 1,000 idle always-on devices;
+# - sessions: attach + one command, and per command on a pty;
+# - a 100,000-line mixed batch through a pipe: at least 300,000 lines/s,
+#   one write(2) per command (with strace);
+# - the matcher per command, the model data load, the grammar build.
+# Uses the release preset; run by hand, not by ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 asa_build_release
 flash=$(mktemp -d)
-trap 'rm -rf "$flash"' EXIT
+bird_pid=
+dev_pids=()
+# Stop the devices of dev_pids by their pids: SIGTERM, then after 3 s
+# SIGKILL for any still running (reported).
+stop_devices() {
+	local p left=()
+	[ ${#dev_pids[@]} -eq 0 ] && return 0
+	kill "${dev_pids[@]}" 2>/dev/null || true
+	for _ in $(seq 30); do
+		left=()
+		for p in "${dev_pids[@]}"; do
+			kill -0 "$p" 2>/dev/null && left+=("$p")
+		done
+		[ ${#left[@]} -eq 0 ] && break
+		sleep 0.1
+	done
+	if [ ${#left[@]} -gt 0 ]; then
+		echo "    ${#left[@]} devices ignored SIGTERM: killed" >&2
+		kill -KILL "${left[@]}" 2>/dev/null || true
+	fi
+	wait "${dev_pids[@]}" 2>/dev/null || true
+	dev_pids=()
+}
+cleanup() {
+	[ -n "$bird_pid" ] && kill "$bird_pid" 2>/dev/null || true
+	stop_devices
+	rm -rf "$flash"
+}
+trap cleanup EXIT
+
+# The reference CLI client: birdc talking to a bird daemon of its own, on
+# a private socket (bird2 is not one of asaemu's dependencies).
+ASA_PACKAGES="bird2" asa_install_deps
+birdc=()
+if command -v bird >/dev/null && command -v birdc >/dev/null; then
+	printf 'router id 192.0.2.1;\nprotocol device { }\n' >"$flash/bird.conf"
+	if bird -c "$flash/bird.conf" -s "$flash/bird.ctl" \
+	    -P "$flash/bird.pid" 2>/dev/null; then
+		for _ in 1 2 3 4 5 6 7 8 9 10; do
+			[ -s "$flash/bird.pid" ] && [ -S "$flash/bird.ctl" ] && break
+			sleep 0.1
+		done
+		bird_pid=$(cat "$flash/bird.pid")
+		birdc=("$(command -v birdc)" "$flash/bird.ctl")
+	fi
+fi
+
 printf 'enable\n\nshow running-config\n' >"$flash/in"
 echo "whole process: enable, show running-config, exit"
-build/release/tests/asaemu-bench "$PWD/build/release/asaemu" "$flash" "$flash/in"
+build/release/tests/asaemu-bench "$PWD/build/release/asaemu" "$flash" \
+	"$flash/in" "$PWD/build/release/tests/asaemu-bench-nothing" "${birdc[@]}"
+# Instructions of one whole process (valgrind's count, steady on a busy
+# machine), when valgrind is installed.
+if command -v valgrind >/dev/null; then
+	count() {
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" \
+			2>&1 >/dev/null | awk '/Collected/ { print $NF }'
+	}
+	printf 'instructions:          batch process %s, --version %s, ' \
+		"$(count build/release/asaemu --flash "$flash/vg" \
+		--clock 2013-03-01T12:00:00Z <"$flash/in")" \
+		"$(count build/release/asaemu --version)"
+	echo "do-nothing $(count build/release/tests/asaemu-bench-nothing)"
+fi
+
+# Growth: boot from a startup configuration of N subinterfaces (each with
+# a vlan up to the platform's 1,024, a nameif, a security level and an
+# address), and boot + show running-config; goal: linear in N, 1,000 in
+# under 5 ms. The ASA 5585-X SSP-60 allows 4,612 interfaces.
+echo "growth: boot with N subinterfaces (ASA5585-X-SSP-60), median ms"
+printf 'enable\n\nshow running-config\n' >"$flash/show"
+: >"$flash/empty"
+for n in 10 100 1000 4000; do
+	awk -v n="$n" 'BEGIN {
+		print "enable"; print ""; print "configure terminal"
+		for (i = 1; i <= n; i++) {
+			printf "interface GigabitEthernet0/0.%d\n", i
+			if (i <= 1000) printf " vlan %d\n", i + 1
+			printf " nameif s%d\n security-level 50\n", i
+			printf " ip address 10.%d.%d.1 255.255.255.0\n",
+			    int(i / 256), i % 256
+		}
+		print "end"; print "write memory"
+	}' >"$flash/cfg$n"
+	fl="$flash/grow$n"
+	run=(build/release/asaemu --model ASA5585-X-SSP-60 --flash "$fl"
+		--clock 2013-03-01T12:00:00Z)
+	"${run[@]}" <"$flash/cfg$n" >/dev/null
+	boot=$(build/release/tests/asaemu-bench --run "$flash/empty" \
+		"$PWD/${run[0]}" "${run[@]:1}")
+	show=$(build/release/tests/asaemu-bench --run "$flash/show" \
+		"$PWD/${run[0]}" "${run[@]:1}")
+	bytes=$("${run[@]}" <"$flash/show" | wc -c)
+	printf '  %5d: boot %8.3f ms, boot + show running-config %8.3f ms' \
+		"$n" "$boot" "$show"
+	printf ' (%d bytes)\n' "$bytes"
+done
+
+# Memory: N idle always-on devices in one lab (goal: under 500 KiB of
+# PSS each), started in batches of 50, each ready when its attach socket
+# is there, then stopped by their own pids, also on failure (cleanup).
+idle_devices() {
+	local n=$1 lab="$flash/lab$1" i j pss ready=0
+	mkdir -p "$lab"
+	dev_pids=()
+	for ((i = 0; i < n; i += 50)); do
+		for ((j = i; j < n && j < i + 50; j++)); do
+			build/release/asaemu --lab "$lab" --name "d$j" --detach \
+				--no-daemon --clock 2013-03-01T12:00:00Z \
+				</dev/null >/dev/null 2>>"$lab/err" &
+			dev_pids+=($!)
+		done
+		for ((j = i; j < n && j < i + 50; j++)); do
+			for _ in $(seq 100); do
+				[ -S "$lab/d$j/.private/attach.sock" ] && break
+				sleep 0.05
+			done
+			[ -S "$lab/d$j/.private/attach.sock" ] && ready=$((ready + 1))
+		done
+	done
+	sleep 0.5
+	pss=$(for p in "${dev_pids[@]}"; do
+		cat "/proc/$p/smaps_rollup" 2>/dev/null
+	done | awk '$1 == "Pss:" { s += $2; n++ } $1 == "Pss_Anon:" { a += $2 }
+		END { printf "%d %d %d", s, n, a }')
+	set -- $pss
+	printf '  %5d devices: %d ready, %d running, PSS %d KiB in all, ' \
+		"$n" "$ready" "$2" "$1"
+	printf '%.0f KiB each (%.0f KiB of it anonymous)\n' \
+		"$(awk -v s="$1" -v n="$2" 'BEGIN { print n ? s / n : 0 }')" \
+		"$(awk -v s="$3" -v n="$2" 'BEGIN { print n ? s / n : 0 }')"
+	[ -s "$lab/err" ] && sed 's/^/    /' "$lab/err" | sort | uniq -c | head -3
+	stop_devices
+}
+echo "memory: idle devices (asaemu --detach --no-daemon), PSS from smaps_rollup"
+for n in 1 100 1000; do
+	idle_devices "$n"
+done
+
+# Sessions on a running device (issue 9): "asaemu attach" with one
+# command and exit (goal: under 5 ms), against the in-process batch run
+# of the same command on a flash with no device running; and the time
+# per command of a session on a pseudo-terminal (asaemu-ptybench), the
+# attached one against the in-process console (goal: within 1.2x), with a
+# trivial line reader as the floor. Interleaved, twice.
+echo "sessions: show curpriv"
+printf 'show curpriv\n' >"$flash/one"
+build/release/asaemu --flash "$flash/att" --detach --no-daemon \
+	--clock 2013-03-01T12:00:00Z </dev/null >/dev/null 2>&1 &
+dev_pids=($!)
+for _ in $(seq 100); do
+	[ -S "$flash/att/.private/attach.sock" ] && break
+	sleep 0.05
+done
+bin="$PWD/build/release"
+for round in 1 2; do
+	att=$("$bin/tests/asaemu-bench" --run "$flash/one" "$bin/asaemu" \
+		attach --flash "$flash/att")
+	here=$("$bin/tests/asaemu-bench" --run "$flash/one" "$bin/asaemu" \
+		--flash "$flash/here" --clock 2013-03-01T12:00:00Z)
+	printf '  attach + command + exit: %7.3f ms, %.2fx the batch run' \
+		"$att" "$(awk -v a="$att" -v b="$here" 'BEGIN { print a / b }')"
+	printf ' (%.3f ms)\n' "$here"
+done
+for round in 1 2; do
+	floor=$("$bin/tests/asaemu-ptybench" 300 "show curpriv" \
+		"$bin/tests/asaemu-ptybench" --reader)
+	rm -rf "$flash/console"
+	console=$("$bin/tests/asaemu-ptybench" 300 "show curpriv" \
+		"$bin/asaemu" --flash "$flash/console" --clock 2013-03-01T12:00:00Z)
+	attached=$("$bin/tests/asaemu-ptybench" 300 "show curpriv" \
+		"$bin/asaemu" attach --flash "$flash/att")
+	printf '  per command on a pty: attached %7.1f us, console %7.1f us' \
+		"$attached" "$console"
+	printf ' (%.2fx), line-reader floor %.1f us\n' \
+		"$(awk -v a="$attached" -v b="$console" 'BEGIN { print a / b }')" \
+		"$floor"
+done
+stop_devices
 
 # enable, its empty password, then show version, show activation-key,
 # configuration lines and a '?' line, over and over: 100,000 lines.

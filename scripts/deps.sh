@@ -1,8 +1,11 @@
 # Sourced by the scripts: install the Debian packages asaemu needs when
 # any is missing (apt-get as root, or sudo; otherwise print the command
 # and stop), and build a preset out of tree.
+# The archives a static release needs beyond these come with them, except
+# zlib's, liblzma's (libxml2.a) and libtinfo's (libedit.a).
 ASA_PACKAGES="gcc make cmake pkg-config libedit-dev libcmocka-dev \
-libxml2-dev libxml2-utils libssl-dev"
+libxml2-dev libxml2-utils libssl-dev libmd-dev zlib1g-dev liblzma-dev \
+libncurses-dev"
 # What the SSH and real-client tests add (scripts/test.sh): Debian's sshd
 # and ssh, sshpass, the cwrap wrappers serve-ssh.sh runs sshd under,
 # netmiko and Ansible (its cisco.asa collection).

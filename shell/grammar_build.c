@@ -160,6 +160,19 @@ node_add_end(struct gbuild *b, struct gnode *n)
 	n->ends = ge;
 }
 
+/* n in decimal: shapes are made for every path at every start. */
+static void
+shape_number(struct strbuf *sb, unsigned long n)
+{
+	char	 buf[24];
+	size_t	 at = sizeof buf;
+
+	do
+		buf[--at] = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	strbuf_add(sb, buf + at, sizeof buf - at);
+}
+
 /* The shape of path p (after "no" when no): literals folded, slots typed. */
 static void
 shape_text(struct strbuf *sb, const struct path *p, bool no)
@@ -173,13 +186,19 @@ shape_text(struct strbuf *sb, const struct path *p, bool no)
 		if (sb->len != 0)
 			strbuf_puts(sb, " ");
 		if (se->kind == SE_LITERAL) {
-			for (size_t j = 0; j < se->len; j++)
-				strbuf_printf(sb, "%c",
-				    grammar_lc(se->word[j]));
+			for (size_t j = 0; j < se->len; j++) {
+				char	 c = grammar_lc(se->word[j]);
+
+				strbuf_add(sb, &c, 1);
+			}
 		} else {
-			strbuf_printf(sb, "<%s:%lu-%lu>", se->slot.type->name,
-			    (unsigned long)se->slot.min,
-			    (unsigned long)se->slot.max);
+			strbuf_puts(sb, "<");
+			strbuf_puts(sb, se->slot.type->name);
+			strbuf_puts(sb, ":");
+			shape_number(sb, se->slot.min);
+			strbuf_puts(sb, "-");
+			shape_number(sb, se->slot.max);
+			strbuf_puts(sb, ">");
 		}
 	}
 }

@@ -106,25 +106,53 @@ spawn_ms(char *const argv[], const char *in)
 }
 
 /*
- * asaemu-bench ASAEMU FLASH INPUT: the median of whole processes running
- * INPUT in batch mode, and of "asaemu --version" (exec and shared
- * libraries, no work) for scale.
+ * asaemu-bench ASAEMU FLASH INPUT NOTHING [BIRDC SOCKET]: the medians of
+ * whole processes running INPUT in batch mode, of "asaemu --version" and
+ * "asaemu --help", and of the references they are divided by, run
+ * interleaved so that a busy machine slows them alike: NOTHING (a static
+ * program that does nothing) and "birdc -s SOCKET show status" (a
+ * routing daemon's CLI client, with its daemon running).
  */
 static int
-processes(char *bin, char *flash, const char *in)
+processes(int argc, char **argv)
 {
-	char	*run[] = { bin, "--flash", flash, "--clock",
+	char	*run[] = { argv[1], "--flash", argv[2], "--clock",
 	    "2013-03-01T12:00:00Z", NULL };
-	char	*version[] = { bin, "--version", NULL };
-	double	 t[RUNS], v[RUNS];
+	char	*version[] = { argv[1], "--version", NULL };
+	char	*help[] = { argv[1], "--help", NULL };
+	char	*nothing[] = { argv[4], NULL };
+	char	*birdc[] = { argc == 7 ? argv[5] : NULL, "-s",
+	    argc == 7 ? argv[6] : NULL, "show", "status", NULL };
+	const char *in = argv[3];
+	double	 t[RUNS], v[RUNS], h[RUNS], z[RUNS], b[RUNS];
+	double	 mt, mv, mh, mz, mb = 0;
 
 	for (int i = 0; i < RUNS; i++) {
 		t[i] = spawn_ms(run, in);
 		v[i] = spawn_ms(version, NULL);
+		h[i] = spawn_ms(help, NULL);
+		z[i] = spawn_ms(nothing, NULL);
+		if (argc == 7)
+			b[i] = spawn_ms(birdc, NULL);
 	}
-	printf("batch process:         %8.3f ms\n", median(t));
-	printf("  of which exec + libs: %7.3f ms (asaemu --version)\n",
-	    median(v));
+	mt = median(t);
+	mv = median(v);
+	mh = median(h);
+	mz = median(z);
+	if (argc == 7)
+		mb = median(b);
+	printf("static do-nothing:     %8.3f ms (reference)\n", mz);
+	if (argc == 7)
+		printf("birdc show status:     %8.3f ms (reference)\n", mb);
+	printf("batch process:         %8.3f ms, %.2fx do-nothing (goal 2x)",
+	    mt, mt / mz);
+	if (argc == 7)
+		printf(", %.2fx birdc (goal 1x)", mt / mb);
+	printf("\n");
+	printf("asaemu --version:      %8.3f ms, %.2fx do-nothing\n",
+	    mv, mv / mz);
+	printf("asaemu --help:         %8.3f ms, %.2fx do-nothing\n",
+	    mh, mh / mz);
 	return 0;
 }
 
@@ -219,17 +247,39 @@ pipe_rate(char *bin, char *flash, const char *in)
 	return 0;
 }
 
+#define RUN_RUNS 11
+
+/*
+ * asaemu-bench --run INPUT PROGRAM [ARG...]: the median milliseconds of
+ * PROGRAM ARG... run whole with stdin from INPUT (of RUN_RUNS), printed
+ * alone on one line for scripts.
+ */
+static int
+run_ms(char *in, char **argv)
+{
+	double	 t[RUN_RUNS];
+
+	for (int i = 0; i < RUN_RUNS; i++)
+		t[i] = spawn_ms(argv, in);
+	qsort(t, RUN_RUNS, sizeof *t, cmp);
+	printf("%.3f\n", t[RUN_RUNS / 2]);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc >= 4 && strcmp(argv[1], "--run") == 0)
+		return run_ms(argv[2], argv + 3);
 	double		 build[RUNS], match[RUNS], load[RUNS], one[RUNS];
+	double		 cached[RUNS];
 	struct grammar	*g = NULL;
 	char		*cause = NULL;
 
 	if (argc == 5 && strcmp(argv[1], "--pipe") == 0)
 		return pipe_rate(argv[2], argv[3], argv[4]);
-	if (argc == 4)
-		return processes(argv[1], argv[2], argv[3]);
+	if (argc == 5 || argc == 7)
+		return processes(argc, argv);
 	for (int i = 0; i < RUNS; i++) {
 		struct diag	 d;
 		struct model_db	*db;
@@ -249,6 +299,15 @@ main(int argc, char **argv)
 		model_db_free(db);
 		diag_release(&d);
 		t0 = now_ns();
+		db = model_cache_read(model_default_dir());
+		cached[i] = now_ns() - t0;
+		if (db == NULL) {
+			fprintf(stderr, "no current cache in %s\n",
+			    model_default_dir());
+			return 1;
+		}
+		model_db_free(db);
+		t0 = now_ns();
 		if ((g = grammar_build(cmd_table, &cause)) == NULL) {
 			fprintf(stderr, "%s\n", cause);
 			return 1;
@@ -260,6 +319,8 @@ main(int argc, char **argv)
 	printf("model data, all:       %8.3f ms\n", median(load) / 1e6);
 	printf("model data, one model: %8.3f ms (as a device starts)\n",
 	    median(one) / 1e6);
+	printf("model data, the cache: %8.3f ms (what asaemu reads)\n",
+	    median(cached) / 1e6);
 	printf("grammar build:         %8.3f ms\n", median(build) / 1e6);
 	printf("matcher per command:   %8.3f us\n", median(match) / 1e3);
 	return 0;
