@@ -160,4 +160,27 @@ void	 aaa_render(struct strbuf *, const struct device *);
 void	 ssh_render(struct strbuf *, const struct device *);
 void	 username_render(struct strbuf *, const struct device *);
 
+/* failover.c, failover_show.c: failover and its show commands. */
+extern const struct cmd_entry cmd_failover_entry;
+extern const struct cmd_entry cmd_failover_lan_unit_entry;
+extern const struct cmd_entry cmd_failover_lan_interface_entry;
+extern const struct cmd_entry cmd_no_failover_lan_interface_entry;
+extern const struct cmd_entry cmd_failover_link_entry;
+extern const struct cmd_entry cmd_failover_interface_ip_entry;
+extern const struct cmd_entry cmd_no_failover_interface_ip_entry;
+extern const struct cmd_entry cmd_failover_key_entry;
+extern const struct cmd_entry cmd_no_failover_key_entry;
+extern const struct cmd_entry cmd_failover_polltime_entry;
+extern const struct cmd_entry cmd_no_failover_polltime_entry;
+extern const struct cmd_entry cmd_failover_active_entry;
+extern const struct cmd_entry cmd_write_standby_entry;
+extern const struct cmd_entry cmd_show_failover_entry;
+extern const struct cmd_entry cmd_show_running_config_failover_entry;
+/* The failover lines of the configuration; mask hides the key. */
+void	 failover_render(struct strbuf *, const struct device *, bool mask);
+/* "LAN Failover Interface" and the like for an interface failover took,
+ * or NULL. */
+const char *failover_iface_description(const struct device *,
+	    const char *ifname);
+
 #endif

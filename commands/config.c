@@ -32,6 +32,7 @@ config_render(const struct device *dev, bool mask)
 		strbuf_puts(&sb, "no pager\n");
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
+	failover_render(&sb, dev, mask);
 	ls_render(&sb, dev, mask);
 	aaa_render(&sb, dev);
 	ssh_render(&sb, dev);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "device/device_int.h"
+#include "device/failover.h"
 #include "util/util.h"
 
 #define CLOCK_FILE "clock"
@@ -135,6 +136,7 @@ device_free(struct device *dev)
 	if (dev == NULL)
 		return;
 	device_net_stop(dev);
+	device_failover_free(dev);
 	if (dev->lock_fd != -1)
 		close(dev->lock_fd);
 	device_license_release(&dev->lic);

@@ -100,6 +100,8 @@ struct device {
 					   tls-proxy */
 	struct device_net	*net;	/* on the lab's network (net.c);
 					   NULL: not served */
+	struct failover		*fo;	/* failover (failover.h); NULL:
+					   never configured */
 };
 
 /*
