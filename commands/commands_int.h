@@ -75,6 +75,17 @@ char	*software_image(const struct device *, char *buf, size_t len);
  */
 void	 license_block(struct out *, const struct device *,
 	    const struct lic_running *, bool lead);
+/* The same rows under another title line (failover's block). */
+void	 license_block_titled(struct out *, const struct device *,
+	    const struct lic_running *, bool lead, const char *title);
+/*
+ * failover_show.c: a failover unit's "Failover cluster licensed features
+ * for this platform:" block and its sentence, when it has a combined
+ * license; "failover cluster up ..." for show version (false: none).
+ */
+void	 failover_license_block(struct out *, const struct device *,
+	    bool lead);
+bool	 failover_cluster_up(const struct device *, time_t *secs);
 /* "Running Permanent Activation Key: 0x... " and the like. */
 void	 license_key_line(struct out *, const char *label,
 	    const struct lic_key *);

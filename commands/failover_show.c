@@ -339,3 +339,35 @@ const struct cmd_entry cmd_show_failover_entry = {
 	.modes = MODES_ALL,
 	.exec = show_failover_exec,
 };
+
+/*
+ * The combined license (chapter, "Monitoring Licenses": "For a failover
+ * pair, the running license shown is the combined license from the
+ * primary and secondary units"). Layout: the 9.9(2) ASA 5516 capture
+ * (captures/ntc_cisco_asa_show_version3.raw [V]) prints this block after
+ * the unit's own; each block followed by its edition sentence is the
+ * 8.x-9.1 layout [M med].
+ */
+void
+failover_license_block(struct out *out, const struct device *dev,
+    bool lead)
+{
+	struct lic_running	 run;
+
+	if (!device_failover_license(dev, &run))
+		return;
+	license_block_titled(out, dev, &run, lead,
+	    "Failover cluster licensed features for this platform:");
+	out_printf(out, "\n%s\n\n", license_sentence(dev));
+}
+
+bool
+failover_cluster_up(const struct device *dev, time_t *secs)
+{
+	const struct failover *fo = device_failover_get(dev);
+
+	if (fo == NULL || !fo->cfg.enabled || !fo->formed)
+		return false;
+	*secs = device_now(dev).tv_sec - fo->formed_at.tv_sec;
+	return true;
+}

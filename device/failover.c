@@ -504,6 +504,10 @@ on_hello(struct device *dev, char *line)
 		return;
 	fo->sys_rcv++;
 	fo->net->heard_ms = event_now_ms();
+	if (!fo->formed) {
+		fo->formed = true;
+		fo->formed_at = device_now(dev);
+	}
 	fo->mate.known = true;
 	fo->mate.secondary = role == 's';
 	fo->mate.state = (enum fo_state)state;
@@ -814,6 +818,7 @@ device_failover_changed(struct device *dev)
 		set_state(dev, FO_ST_DISABLED, FO_WHY_DISABLED);
 		memset(&fo->mate, 0, sizeof fo->mate);
 		fo->apart = false;
+		fo->formed = false;
 	}
 	if (!on)
 		fo->refused = LIC_UNITS_OK;

@@ -144,6 +144,8 @@ struct failover {
 	size_t			 nhist;
 	uint64_t		 active_secs;	/* before active_since */
 	struct timespec		 active_since;	/* while active */
+	bool			 formed;	/* the mate was heard once */
+	struct timespec		 formed_at;	/* ... first (cluster up) */
 	bool			 has_last;	/* a unit became active */
 	struct timespec		 last_failover;
 	/* Loss of communication: the combined license holds for 30 days. */

@@ -74,6 +74,30 @@ expect "fw1's console: alone, then sending to its mate" "$out" \
 Beginning configuration replication: Sending to mate.
 End Configuration Replication to mate"
 
+# The combined license: fw1's key (10 contexts, 25 AnyConnect Premium)
+# with fw2's Base license; counts add (2 + 10, 25 + 2), the unit's own
+# block first (the 9.9(2) capture's layout).
+key='0x131cd04c 0x594b7482 0x79ba52e6 0x4c6e2c73 0x87a034e9'
+on fw1 "activation-key $key"
+until_shows fw2 'show version' 'Security Contexts +: 12'
+out=$(show fw2 'show version' | grep -iE 'licensed features|Security Contexts|AnyConnect Premium|failover cluster up|This platform')
+expect "fw2's show version: its own license, then the combined one" "$out" \
+	"failover cluster up 0 secs
+Licensed features for this platform:
+Security Contexts                 : 2              perpetual
+AnyConnect Premium Peers          : 2              perpetual
+This platform has a Base license.
+Failover cluster licensed features for this platform:
+Security Contexts                 : 12             perpetual
+AnyConnect Premium Peers          : 27             perpetual
+This platform has a Base license."
+out=$(show fw1 'show activation-key' | grep -iE 'licensed features|Security Contexts')
+expect "fw1's show activation-key: the same combination" "$out" \
+	"Licensed features for this platform:
+Security Contexts                 : 10             perpetual
+Failover cluster licensed features for this platform:
+Security Contexts                 : 12             perpetual"
+
 on fw1 'hostname renamed'
 until_shows fw2 'show running-config' '^hostname renamed'
 expect "a command on the active reaches the standby" "$?" 0
