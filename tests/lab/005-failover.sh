@@ -127,6 +127,18 @@ out=$(show fw2 'show failover history' | grep -A1 'UTC' | grep 'HELLO' | head -1
 expect "the history says why" "$out" \
 	"Standby Ready              Just Active                HELLO not heard from mate"
 
+# Loss of communication: the combined license holds for 30 days, then
+# fw2 reverts to its own (chapter, with the lab clock).
+out=$(show fw2 'show version' | grep -c 'Security Contexts  *: 12 ')
+expect "fw1 gone: fw2 keeps the combined license" "$out" 1
+on fw2 'emulator advance-time 31 days'
+until_shows fw2 'show version' 'failover cluster up' >/dev/null
+sleep 0.5
+out=$(show fw2 'show version' | grep -c 'Failover cluster licensed')
+expect "31 days later: fw2 runs its own license" "$out" 0
+contains "fw2's console: the grace period is over" "$(cat "$LAB/fw2.log")" \
+	"grace period has expired"
+
 # fw1 comes back from its startup configuration: the standby now.
 start fw1 --serial JMX1111L001
 until_shows fw1 'show failover' 'This host: Primary - Standby Ready'
