@@ -226,6 +226,34 @@ enum msg_id {
 	MSG_SYSLOG_444105,
 	MSG_SYSLOG_444108_JOINED,
 	MSG_SYSLOG_444108_EXPIRED,
+	MSG_FO_NO_LICENSE,
+	MSG_FO_ZERO_KEY,
+	MSG_FO_NAMEIF,
+	MSG_FO_NOT_FAILOVER_IF,
+	MSG_FO_HOLDTIME,
+	MSG_FO_NOT_ENABLED,
+	MSG_FO_NO_MATE,
+	MSG_FO_CON_DETECTED,
+	MSG_FO_CON_NO_ACTIVE,
+	MSG_FO_CON_SWITCH_ACTIVE,
+	MSG_FO_CON_SWITCH_STANDBY,
+	MSG_FO_CON_SEND_BEGIN,
+	MSG_FO_CON_SEND_END,
+	MSG_FO_CON_RECV_BEGIN,
+	MSG_FO_CON_RECV_END,
+	MSG_FO_CON_MATE_LOST,
+	MSG_FO_CON_LAN_FAILED,
+	MSG_FO_CON_LAN_OK,
+	MSG_FO_CON_REFUSED,
+	MSG_FO_CON_GRACE_OVER,
+	MSG_FO_CON_RESTORED,
+	MSG_FO_REF_PLATFORM,
+	MSG_FO_REF_NO_FAILOVER,
+	MSG_FO_REF_NO_CLUSTER,
+	MSG_FO_REF_ENCRYPTION,
+	MSG_FO_REF_IPS,
+	MSG_FO_REF_ZERO_KEY,
+	MSG_FO_REF_NOT_IDENTICAL,
 	MSG_COUNT
 };
 
@@ -247,6 +275,15 @@ enum cmd_status cmd_error(struct cmd_ctx *, enum msg_id, ...);
  */
 bool	 cmd_ssh_allowed(const struct device *, const char *user,
 	    const char *password, uint32_t from_ip, const char **why);
+
+/* ---- Failover (failover.c) ---- */
+
+struct fo_event;
+
+/* A standby unit applies the configuration its active mate sent. */
+void	 cmd_failover_apply(struct cmd_ctx *, const char *config);
+/* The console lines of a failover event. */
+void	 cmd_failover_event(struct cmd_ctx *, const struct fo_event *);
 
 /* ---- Running configuration (config.c) ---- */
 

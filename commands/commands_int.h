@@ -88,6 +88,17 @@ char	*software_image(const struct device *, char *buf, size_t len);
  */
 void	 license_block(struct out *, const struct device *,
 	    const struct lic_running *, bool lead);
+/* The same rows under another title line (failover's block). */
+void	 license_block_titled(struct out *, const struct device *,
+	    const struct lic_running *, bool lead, const char *title);
+/*
+ * failover_show.c: a failover unit's "Failover cluster licensed features
+ * for this platform:" block and its sentence, when it has a combined
+ * license; "failover cluster up ..." for show version (false: none).
+ */
+void	 failover_license_block(struct out *, const struct device *,
+	    bool lead);
+bool	 failover_cluster_up(const struct device *, time_t *secs);
 /* "Running Permanent Activation Key: 0x... " and the like. */
 void	 license_key_line(struct out *, const char *label,
 	    const struct lic_key *);
@@ -238,5 +249,28 @@ extern const struct cmd_entry cmd_rommon_boot_entry;
 extern const struct cmd_entry cmd_rommon_dir_entry;
 extern const struct cmd_entry cmd_rommon_set_entry;
 extern const struct cmd_entry cmd_rommon_confreg_entry;
+
+/* failover.c, failover_show.c: failover and its show commands. */
+extern const struct cmd_entry cmd_failover_entry;
+extern const struct cmd_entry cmd_failover_lan_unit_entry;
+extern const struct cmd_entry cmd_failover_lan_interface_entry;
+extern const struct cmd_entry cmd_no_failover_lan_interface_entry;
+extern const struct cmd_entry cmd_failover_link_entry;
+extern const struct cmd_entry cmd_failover_interface_ip_entry;
+extern const struct cmd_entry cmd_no_failover_interface_ip_entry;
+extern const struct cmd_entry cmd_failover_key_entry;
+extern const struct cmd_entry cmd_no_failover_key_entry;
+extern const struct cmd_entry cmd_failover_polltime_entry;
+extern const struct cmd_entry cmd_no_failover_polltime_entry;
+extern const struct cmd_entry cmd_failover_active_entry;
+extern const struct cmd_entry cmd_write_standby_entry;
+extern const struct cmd_entry cmd_show_failover_entry;
+extern const struct cmd_entry cmd_show_running_config_failover_entry;
+/* The failover lines of the configuration; mask hides the key. */
+void	 failover_render(struct strbuf *, const struct device *, bool mask);
+/* "LAN Failover Interface" and the like for an interface failover took,
+ * or NULL. */
+const char *failover_iface_description(const struct device *,
+	    const char *ifname);
 
 #endif

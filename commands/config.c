@@ -41,6 +41,7 @@ config_body(const struct device *dev, bool mask, bool all)
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
 	asdm_render(&sb, dev);
+	failover_render(&sb, dev, mask);
 	ls_render(&sb, dev, mask, all);
 	aaa_render(&sb, dev);
 	ssh_render(&sb, dev);

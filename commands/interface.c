@@ -353,13 +353,21 @@ ip_text(uint32_t a, char *buf, size_t len)
  * as "no ..." when unset (a factory interface), and "!".
  */
 static void
-iface_block(struct strbuf *sb, const struct iface *f)
+iface_block(struct strbuf *sb, const struct device *dev,
+    const struct iface *f)
 {
-	char	 a[16], m[16], s[16];
+	const char	*fo = failover_iface_description(dev, f->name);
+	char		 a[16], m[16], s[16];
 
 	strbuf_printf(sb, "interface %s\n", f->name);
+	if (fo != NULL)
+		strbuf_printf(sb, " description %s\n", fo);
 	if (f->shutdown)
 		strbuf_puts(sb, " shutdown\n");
+	if (fo != NULL) {
+		strbuf_puts(sb, "!\n");
+		return;
+	}
 	if (f->sub && f->vlan != 0)
 		strbuf_printf(sb, " vlan %u\n", f->vlan);
 	else if (f->sub)
@@ -391,7 +399,7 @@ iface_render(struct strbuf *sb, const struct device *dev, const char *only)
 {
 	for (size_t i = 0; i < dev->ext->nifs; i++)
 		if (only == NULL || strcmp(only, dev->ext->ifs[i].name) == 0)
-			iface_block(sb, &dev->ext->ifs[i]);
+			iface_block(sb, dev, &dev->ext->ifs[i]);
 }
 
 static enum cmd_status

@@ -131,13 +131,21 @@ void
 license_block(struct out *out, const struct device *dev,
     const struct lic_running *run, bool lead)
 {
+	license_block_titled(out, dev, run, lead,
+	    "Licensed features for this platform:");
+}
+
+void
+license_block_titled(struct out *out, const struct device *dev,
+    const struct lic_running *run, bool lead, const char *title)
+{
 	const struct lic_catalog *cat = model_db_catalog(dev->db);
 	const struct lic_layout	 *lay = lic_catalog_layout(cat, dev->version);
 	bool			  old = dev->version < LIC_VERSION(8, 3, 0, 0);
 	char			  vbuf[16], tbuf[16], line[256];
 	size_t			  at;
 
-	out_puts(out, "Licensed features for this platform:\n");
+	out_printf(out, "%s\n", title);
 	for (size_t i = 0; lay != NULL && i < lay->nrows; i++) {
 		const struct lic_row	 *r = &lay->rows[i];
 		const struct lic_feature *f = &cat->features[r->feature];

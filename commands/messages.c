@@ -404,6 +404,65 @@ static const char *const messages[MSG_COUNT] = {
 	    "registered client id %s (%s, %s).\n",
 	[MSG_SYSLOG_444108_EXPIRED] = "%%ASA-6-444108: Shared license "
 	    "expired client id %s: %u session(s) released.\n",
+	/* ---- Failover (failover.c). No capture of these was found: all
+	 * guesses, [M low] unless tagged otherwise. ---- */
+	/* [M low] failover on a unit whose own license has none (chapter:
+	 * the Base license of the 5505, 5510 and 5512-X "does not support
+	 * failover"). */
+	[MSG_FO_NO_LICENSE] = "ERROR: Failover is not supported by the "
+	    "license on this platform.\n",
+	/* [M low] chapter: "If your key consists of all 0's, then you need
+	 * to reinstall a valid authentication key before failover can be
+	 * enabled." */
+	[MSG_FO_ZERO_KEY] = "ERROR: The activation key is not valid. "
+	    "Reinstall a valid activation key before enabling failover.\n",
+	/* [M low] failover lan/link on an interface that has a nameif. */
+	[MSG_FO_NAMEIF] = "ERROR: Interface %s has a nameif configured; "
+	    "remove it before using it for failover.\n",
+	/* [M low] failover interface ip for a name no failover lan or link
+	 * command gave. */
+	[MSG_FO_NOT_FAILOVER_IF] = "ERROR: %s is not a failover interface "
+	    "name.\n",
+	/* [M low] failover polltime: the holdtime is at least three polls. */
+	[MSG_FO_HOLDTIME] = "ERROR: Failover unit holdtime must be at least "
+	    "3 times the unit poll time.\n",
+	/* [M low] failover active or write standby with failover off. */
+	[MSG_FO_NOT_ENABLED] = "ERROR: Failover is not enabled.\n",
+	/* [M low] write standby with no standby unit to receive it. */
+	[MSG_FO_NO_MATE] = "ERROR: Standby unit is not available.\n",
+	/* Console lines of a failover unit [M med]: as remembered from ASA
+	 * consoles, the state lines indented by a tab (printed as 8
+	 * blanks, as the show failover captures indent). */
+	[MSG_FO_CON_DETECTED] = "        Detected an Active mate\n",
+	[MSG_FO_CON_NO_ACTIVE] = "        No Active mate detected\n",
+	[MSG_FO_CON_SWITCH_ACTIVE] = "        Switching to Active\n",
+	[MSG_FO_CON_SWITCH_STANDBY] = "        Switching to Standby\n",
+	[MSG_FO_CON_SEND_BEGIN] = "Beginning configuration replication: "
+	    "Sending to mate.\n",
+	[MSG_FO_CON_SEND_END] = "End Configuration Replication to mate\n",
+	[MSG_FO_CON_RECV_BEGIN] = "Beginning configuration replication from "
+	    "mate.\n",
+	[MSG_FO_CON_RECV_END] = "End configuration replication from mate.\n",
+	[MSG_FO_CON_MATE_LOST] = "        No Response from Mate\n",
+	[MSG_FO_CON_LAN_FAILED] = "Failover LAN Failed\n",
+	[MSG_FO_CON_LAN_OK] = "Failover LAN became OK\n",
+	/* [M low] a mate whose license does not pair; %s is one of the
+	 * MSG_FO_REF_ reasons. */
+	[MSG_FO_CON_REFUSED] = "        Failover is disabled: %s\n",
+	/* [I] chapter: "If the units lose communication for more than 30
+	 * days, then each unit reverts to the license installed locally." */
+	[MSG_FO_CON_GRACE_OVER] = "        Failover cluster license grace "
+	    "period has expired; using the license installed locally\n",
+	/* [I] communication back: %u days apart. */
+	[MSG_FO_CON_RESTORED] = "        Failover communication with mate "
+	    "restored after %u days\n",
+	[MSG_FO_REF_PLATFORM] = "Mate's hardware is different",
+	[MSG_FO_REF_NO_FAILOVER] = "Mate's license does not support failover",
+	[MSG_FO_REF_NO_CLUSTER] = "Mate has no clustering license",
+	[MSG_FO_REF_ENCRYPTION] = "Mate's encryption license is different",
+	[MSG_FO_REF_IPS] = "Mate's IPS module license is different",
+	[MSG_FO_REF_ZERO_KEY] = "An activation key is not valid",
+	[MSG_FO_REF_NOT_IDENTICAL] = "Mate's license is different",
 };
 
 const char *

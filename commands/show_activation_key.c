@@ -46,6 +46,7 @@ show_activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	bool		 detail = cmd_arg_has(args, "detail");
 
 	print_summary(ctx);
+	failover_license_block(ctx->out, dev, false);
 	if (detail)
 		print_permanent(ctx, "Running Permanent Activation Key",
 		    l->has_running ? &l->running_key : NULL,

@@ -77,10 +77,16 @@ print_header(struct cmd_ctx *ctx)
 {
 	struct device	*dev = ctx->dev;
 	struct timespec	 now = device_now(dev);
-	char		 ver[32], image[64], up[64];
+	char		 ver[32], image[64], up[64], fup[96] = "", cup[64];
+	time_t		 fsecs;
 
 	lic_version_format(dev->version, ver, sizeof ver);
 	uptime(up, sizeof up, now.tv_sec - dev->booted.tv_sec);
+	/* [V] 9.9(2) capture: "failover cluster up 87 days 15 hours". */
+	if (failover_cluster_up(dev, &fsecs)) {
+		uptime(cup, sizeof cup, fsecs);
+		snprintf(fup, sizeof fup, "failover cluster up %s\n", cup);
+	}
 	if (is_84(dev->version)) {
 		/* The 8.4(1) example: no blank lines, one of 14 blanks. */
 		out_printf(ctx->out, "Cisco Adaptive Security Appliance "
@@ -88,11 +94,11 @@ print_header(struct cmd_ctx *ctx)
 		    "Compiled on %s by builders\n"
 		    "System image file is \"%s\"\n"
 		    "Config file at boot was \"startup-config\"\n"
-		    "              \n%s up %s\n", ver,
+		    "              \n%s up %s\n%s", ver,
 		    software_asdm(dev->version),
 		    software_compiled(dev->version),
 		    software_image(dev, image, sizeof image), dev->hostname,
-		    up);
+		    up, fup);
 		return;
 	}
 	out_printf(ctx->out, "\nCisco Adaptive Security Appliance Software "
@@ -100,9 +106,9 @@ print_header(struct cmd_ctx *ctx)
 	    software_asdm(dev->version));
 	out_printf(ctx->out, "Compiled on %s by builders\n"
 	    "System image file is \"%s\"\n"
-	    "Config file at boot was \"startup-config\"\n\n%s up %s\n\n",
+	    "Config file at boot was \"startup-config\"\n\n%s up %s\n%s\n",
 	    software_compiled(dev->version),
-	    software_image(dev, image, sizeof image), dev->hostname, up);
+	    software_image(dev, image, sizeof image), dev->hostname, up, fup);
 }
 
 static void
@@ -161,8 +167,11 @@ show_version_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		out_printf(ctx->out, "%s\n", license_sentence(dev));
 		license_flash_line(ctx->out, dev);
 		license_timed_stanzas(ctx->out, dev, true, true);
-	} else
+		failover_license_block(ctx->out, dev, true);
+	} else {
 		out_printf(ctx->out, "\n%s\n\n", license_sentence(dev));
+		failover_license_block(ctx->out, dev, false);
+	}
 	print_tail(ctx);
 	return CMD_OK;
 }

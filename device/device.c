@@ -14,6 +14,7 @@
 
 #include "device/device_int.h"
 #include "device/shared_int.h"
+#include "device/failover.h"
 #include "util/util.h"
 
 #define CLOCK_FILE "clock"
@@ -179,6 +180,7 @@ device_free(struct device *dev)
 		return;
 	device_shared_free(dev);
 	device_net_stop(dev);
+	device_failover_free(dev);
 	if (dev->lock_fd != -1) {
 		device_license_shutdown(dev);
 		close(dev->lock_fd);

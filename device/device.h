@@ -132,6 +132,8 @@ struct device {
 					   NULL: not served */
 	struct device_shared	*shared; /* shared licensing (shared.c);
 					    NULL until first used */
+	struct failover		*fo;	/* failover (failover.h); NULL:
+					   never configured */
 };
 
 /*

@@ -9,6 +9,7 @@
  * and its connections, as pulling the cable does.
  */
 #include "device/device.h"
+#include "device/failover.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -89,6 +90,7 @@ device_net_start(struct device *dev, struct event_loop *loop)
 	dev->net->dev = dev;
 	dev->net->loop = loop;
 	dev->net->lab = dev->lab;
+	failover_net_start(dev, loop);
 	device_net_sync(dev);
 }
 
@@ -97,6 +99,7 @@ device_net_stop(struct device *dev)
 {
 	struct device_net *net = dev->net;
 
+	failover_net_stop(dev);
 	if (net == NULL)
 		return;
 	while (net->n > 0)
@@ -143,7 +146,7 @@ device_net_wants(const struct device *dev, uint32_t ip, uint16_t port)
 		const struct iface *f =
 		    device_iface_by_nameif(dev, ls->enable[i]);
 
-		if (f != NULL && f->has_ip && f->ip == ip &&
+		if (f != NULL && f->has_ip && device_iface_addr(dev, f) == ip &&
 		    ls->port == port && device_iface_up(dev, f))
 			return true;
 	}
@@ -192,16 +195,19 @@ device_net_sync(struct device *dev)
 		struct net_sock *ns;
 		int fd;
 
-		if (f == NULL || !f->has_ip || !device_iface_up(dev, f) ||
-		    serving(net, f->ip, port))
+		uint32_t ip = f != NULL ? device_iface_addr(dev, f) : 0;
+
+		if (f == NULL || !f->has_ip || ip == 0 ||
+		    !device_iface_up(dev, f) || serving(net, ip, port))
 			continue;
-		if ((fd = lab_listen(net->lab, f->ip, port)) == -1)
+		if ((fd = lab_listen(net->lab, ip, port)) == -1)
 			continue;
-		ns = sock_add(net, fd, f->ip, port, true);
+		ns = sock_add(net, fd, ip, port, true);
 		ns->ev = event_fd_add(net->loop, fd, POLLIN, listener_accept,
 		    ns);
 	}
 	device_shared_sync(dev);
+	failover_net_sync(dev);
 }
 
 /* The interface a connection to ip leaves by: named, or by subnet. */
@@ -232,7 +238,7 @@ device_net_connect(struct device *dev, const char *nameif, uint32_t ip,
 		errno = ENETUNREACH;
 		return -1;
 	}
-	*src = f->ip;
+	*src = device_iface_addr(dev, f);
 	if (dev->lab == NULL || !device_iface_up(dev, f)) {
 		errno = ENETDOWN;
 		return -1;

@@ -59,6 +59,10 @@ void	 prog_list_models(const struct model_db *, FILE *);
 /* The device of o (in lab, or on its own), or NULL after printing why. */
 struct device *prog_device_new(const struct options *,
 	    const struct model_db *, struct lab *);
+/* Wire dev's failover link to the commands, srv's console (or the log
+ * when there is no console) and sessions of g (run_failover.c). */
+void	 run_failover_attach(struct device *, const struct grammar *g,
+	    struct server *srv, bool console);
 /* The command graph, or NULL after printing why. */
 struct grammar *prog_grammar(void);
 

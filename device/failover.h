@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Active/Standby failover between two devices of a lab (failover.c): the
+ * failover configuration, the unit's state and its history, what the
+ * mate's hellos said, the failover cluster license, and the failover
+ * link: a small hello and replication protocol over lab sockets at the
+ * link's addresses, driven by the device's event loop. Like the rest of
+ * device/ it never prints: it reports events (struct fo_event) that
+ * commands/ words, and asks commands/ through hooks for the configuration
+ * to replicate and to apply one received.
+ */
+#ifndef ASA_DEVICE_FAILOVER_H
+#define ASA_DEVICE_FAILOVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "device/device.h"
+#include "licensing/lic_units.h"
+
+/* The failover link's lab port: failover is IP protocol 105. */
+#define FO_PORT			105
+#define FO_POLL_MS_DEFAULT	1000	/* "Unit Poll frequency 1 seconds" */
+#define FO_HOLD_MS_DEFAULT	15000	/* "holdtime 15 seconds" */
+#define FO_KEY_MAX		63
+#define FO_HISTORY_MAX		64
+
+/* The states of show failover and show failover history [M med]. */
+enum fo_state {
+	FO_ST_DISABLED,
+	FO_ST_NOT_DETECTED,
+	FO_ST_NEGOTIATION,
+	FO_ST_COLD_STANDBY,
+	FO_ST_SYNC_CONFIG,
+	FO_ST_BULK_SYNC,
+	FO_ST_STANDBY_READY,
+	FO_ST_JUST_ACTIVE,
+	FO_ST_ACTIVE_DRAIN,
+	FO_ST_ACTIVE_APPLYING,
+	FO_ST_ACTIVE_APPLIED,
+	FO_ST_ACTIVE,
+	FO_ST_FAILED,
+	FO_ST_COUNT
+};
+
+/* Why a state changed (show failover history's Reason column). */
+enum fo_reason {
+	FO_WHY_NONE,		/* No Error */
+	FO_WHY_NO_ACTIVE,	/* No Active unit found */
+	FO_WHY_ACTIVE_MATE,	/* Detected an Active mate */
+	FO_WHY_HELLO,		/* HELLO not heard from mate */
+	FO_WHY_CONFIG,		/* Set by the config command */
+	FO_WHY_MATE_ACTIVE,	/* Other unit wants me Active */
+	FO_WHY_MATE_STANDBY,	/* Other unit wants me Standby */
+	FO_WHY_DISABLED,	/* Failover disabled (no failover, a refusal) */
+	FO_WHY_COUNT
+};
+
+struct fo_history {
+	struct timespec	 at;		/* device time */
+	enum fo_state	 from, to;
+	enum fo_reason	 why;
+};
+
+/* One "failover interface ip NAME A.B.C.D MASK standby A.B.C.D". */
+struct fo_ip {
+	char		 name[IF_NAMEIF_MAX + 1];	/* "": unset */
+	uint32_t	 ip, mask, standby;
+};
+
+/* The failover commands of the configuration. */
+struct fo_cfg {
+	bool		 enabled;	/* failover */
+	bool		 unit_set;	/* failover lan unit ... */
+	bool		 secondary;
+	char		 lan_name[IF_NAMEIF_MAX + 1]; /* "": no lan interface */
+	char		 lan_if[IF_NAME_MAX];
+	char		 link_name[IF_NAMEIF_MAX + 1]; /* "": no stateful link */
+	char		 link_if[IF_NAME_MAX];
+	struct fo_ip	 ip[2];		/* the LAN and the state link's */
+	char		 key[FO_KEY_MAX + 1];	/* "": none */
+	uint32_t	 poll_ms, hold_ms;
+	bool		 poll_msec, hold_msec;	/* typed in msec */
+	bool		 hold_set;
+};
+
+/* What the mate's last hello said. */
+struct fo_mate {
+	bool		 known;		/* heard at least once */
+	bool		 secondary;
+	enum fo_state	 state;
+	char		 serial[32];
+	char		 platform[32];	/* lic_platform.id */
+	char		 hw[32];	/* lic_platform.hw_name */
+	uint32_t	 version;
+	uint64_t	 active_secs;
+	bool		 zero_key;
+	bool		 has_run;	/* its own license came */
+	struct lic_running run;
+};
+
+enum fo_event_kind {
+	FO_EV_STATE,		/* from -> to, why */
+	FO_EV_SEND_BEGIN,	/* configuration replication to the mate */
+	FO_EV_SEND_END,
+	FO_EV_RECV_BEGIN,	/* ... from the mate */
+	FO_EV_RECV_END,
+	FO_EV_MATE_LOST,	/* no hello within the holdtime */
+	FO_EV_LAN_FAILED,	/* the failover link went down */
+	FO_EV_LAN_OK,		/* ... and came back */
+	FO_EV_REFUSED,		/* the mate's license does not pair: err */
+	FO_EV_GRACE_OVER,	/* 30 days apart: back to the own license */
+	FO_EV_RESTORED,		/* the mate is back: elapsed charged */
+};
+
+struct fo_event {
+	enum fo_event_kind	 kind;
+	enum fo_state		 from, to;
+	enum fo_reason		 why;
+	enum lic_units_err	 err;
+	uint64_t		 away;	/* RESTORED: seconds apart */
+};
+
+/* What commands/ lends the failover link (programs/ wires it). */
+struct fo_hooks {
+	void	*arg;
+	/* The running configuration to replicate; the caller frees it. */
+	char	*(*render)(void *arg);
+	/* Apply a configuration received from the active unit. */
+	void	 (*apply)(void *arg, const char *config);
+	/* Something for the console. */
+	void	 (*event)(void *arg, const struct fo_event *);
+};
+
+struct fo_net;
+
+struct failover {
+	struct fo_cfg		 cfg;
+	enum fo_state		 state;
+	struct fo_mate		 mate;
+	struct fo_history	 hist[FO_HISTORY_MAX];	/* oldest first */
+	size_t			 nhist;
+	uint64_t		 active_secs;	/* before active_since */
+	struct timespec		 active_since;	/* while active */
+	bool			 formed;	/* the mate was heard once */
+	struct timespec		 formed_at;	/* ... first (cluster up) */
+	bool			 has_last;	/* a unit became active */
+	struct timespec		 last_failover;
+	/* Loss of communication: the combined license holds for 30 days. */
+	bool			 apart;
+	int64_t			 apart_since;	/* device time */
+	bool			 grace_over;
+	enum lic_units_err	 refused;	/* the mate's license */
+	uint64_t		 xmit, rcv;	/* messages over the link */
+	uint64_t		 sys_xmit, sys_rcv; /* of which hellos */
+	struct fo_hooks		 hooks;
+	struct fo_net		*net;		/* NULL: off the lab network */
+};
+
+/* The failover of dev, created on first use with the defaults. */
+struct failover *device_failover(struct device *);
+/* NULL when dev has never been configured for failover. */
+const struct failover *device_failover_get(const struct device *);
+void	 device_failover_free(struct device *);
+void	 device_failover_hooks(struct device *, const struct fo_hooks *);
+
+/* Text of a state ("Standby Ready") and of a reason [M med]. */
+const char *fo_state_text(enum fo_state);
+const char *fo_reason_text(enum fo_reason);
+/* Whether s is one of the active states, or a standby state. */
+bool	 fo_state_active(enum fo_state s);
+bool	 fo_state_standby(enum fo_state s);
+
+/*
+ * Configuration changed (the commands set dev's cfg directly, then call
+ * this): enabling starts the negotiation, disabling stops it, and the
+ * link's endpoints follow (also after every command: device_net_sync).
+ */
+void	 device_failover_changed(struct device *);
+/*
+ * failover active (true) on this unit, or no failover active (false):
+ * the mate is told to take the other role. False when failover is off.
+ */
+bool	 device_failover_switch(struct device *, bool active);
+/* write standby: send the whole configuration to the mate now; false
+ * when there is no standby mate to send it to. */
+bool	 device_failover_write_standby(struct device *);
+/*
+ * The failover cluster license this unit runs: its own, combined with the
+ * mate's while they pair (and for 30 days apart). False when there is no
+ * combined license to show (failover off, no mate yet, or refused).
+ */
+bool	 device_failover_license(const struct device *, struct lic_running *);
+/*
+ * The address interface f uses: its standby address while this unit is
+ * the standby unit (0 when it has none), else its address.
+ */
+uint32_t device_iface_addr(const struct device *, const struct iface *f);
+/* The link's own and the mate's address (failover interface ip). */
+bool	 device_failover_addrs(const struct device *, uint32_t *own,
+	    uint32_t *mate);
+
+/* net.c calls these: the loop to serve from, and after every sync. */
+void	 failover_net_start(struct device *, struct event_loop *);
+void	 failover_net_sync(struct device *);
+void	 failover_net_stop(struct device *);
+
+#endif

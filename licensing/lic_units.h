@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Failover pairs and ASA clusters: how the licenses of several units
+ * combine into one running "failover cluster" license, which pairs may
+ * form at all, and how the time of combined time-based licenses is
+ * charged, also across a loss of communication. Pure: the units' own
+ * running licenses and the elapsed times come in as arguments.
+ * Rules quoted at the top of lic_units.c.
+ */
+#ifndef ASA_LICENSING_LIC_UNITS_H
+#define ASA_LICENSING_LIC_UNITS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "licensing/licensing.h"
+
+/* "If the units lose communication for more than 30 days". */
+#define LIC_UNITS_GRACE	(30u * 86400u)
+
+/*
+ * The failover cluster license of units[0..n) (units[0] the primary or
+ * master, then the others in order) as unit self runs it: each feature by
+ * its unit_rule. ADD: the values add up to the platform limit (the
+ * highest lic_platform_max of the units' editions on version); MAX: the
+ * highest value; NONE: self's own value. Time: a value that only
+ * time-based keys give is timed; enabled/disabled values (bool, enum)
+ * last the units' durations added, numerical ones the shortest that
+ * contributes ("count down simultaneously"). The edition and AnyConnect
+ * Essentials state are self's.
+ */
+void	lic_units_combine(const struct lic_catalog *,
+	    const struct lic_platform *p, uint32_t version,
+	    const struct lic_running *const *units, size_t n, size_t self,
+	    struct lic_running *out);
+
+/* Why two units cannot form a failover pair (or a cluster). */
+enum lic_units_err {
+	LIC_UNITS_OK,
+	LIC_UNITS_PLATFORM,	/* not the same platform */
+	LIC_UNITS_NO_FAILOVER,	/* a unit's own license has no failover:
+				   the Base license of the 5505, 5510 and
+				   5512-X ("Security Plus license") */
+	LIC_UNITS_NO_CLUSTER,	/* a unit has no clustering license */
+	LIC_UNITS_ENCRYPTION,	/* "the same encryption license" */
+	LIC_UNITS_IPS,		/* 5512-X to 5555-X: "Both units require the
+				   IPS module license" when one has it */
+	LIC_UNITS_ZERO_KEY,	/* "If your key consists of all 0's" */
+	LIC_UNITS_NOT_IDENTICAL, /* before 8.3(1): "required that the
+				    licenses match on each unit" */
+};
+
+/* One unit as the checks see it. */
+struct lic_unit_facts {
+	const char		*platform;	/* lic_platform.id */
+	uint32_t		 version;	/* running software */
+	const struct lic_running *run;		/* its own license */
+	bool			 zero_key;	/* its key is all zeros */
+};
+
+/*
+ * Whether a and b may form a failover pair (cluster false) or belong to
+ * one cluster (true), under the rules of the older of their versions.
+ * The first rule broken, in the order of enum lic_units_err.
+ */
+enum lic_units_err lic_units_check(const struct lic_catalog *,
+	    const struct lic_unit_facts *a, const struct lic_unit_facts *b,
+	    bool cluster);
+/* The message for err, for logs and tests only. */
+const char *lic_units_strerror(enum lic_units_err);
+
+/*
+ * Charge secs of running time to a combined enabled/disabled time-based
+ * license whose units have left[0..n) seconds (primary first): "The
+ * primary/master unit counts down its license first, and when it
+ * expires, the secondary/slave unit(s) start counting down". Returns the
+ * seconds nobody had left.
+ */
+uint64_t lic_units_charge_serial(uint64_t *left, size_t n, uint64_t secs);
+/* Numerical tiers: "the licenses count down simultaneously". */
+void	lic_units_charge_each(uint64_t *left, size_t n, uint64_t secs);
+/* Whether the combined license still holds after away seconds apart. */
+bool	lic_units_in_grace(uint64_t away);
+/*
+ * Communication restored after away seconds apart, for an
+ * enabled/disabled license: within the grace period "the time elapsed is
+ * subtracted from the primary/master license" (then the next unit's);
+ * after it "time is subtracted from all unit licenses", the grace period
+ * included.
+ */
+void	lic_units_restore(uint64_t *left, size_t n, uint64_t away);
+
+#endif

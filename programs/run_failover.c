@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * An always-on device's failover link, wired to the commands: the
+ * configuration it replicates (config_render), the configuration a
+ * standby unit receives (cmd_failover_apply, replayed through a session
+ * of its own, as the startup configuration is), and the console lines of
+ * its events (cmd_failover_event), which a detached device, having no
+ * console, writes to its log.
+ */
+#include "programs/programs.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "device/failover.h"
+
+struct fo_run {
+	struct device		*dev;
+	const struct grammar	*g;
+	struct server		*srv;
+	bool			 console;
+};
+
+static struct fo_run	run_fo;
+
+static char *
+fr_render(void *arg)
+{
+	struct fo_run	*fr = arg;
+
+	return config_render(fr->dev, false);
+}
+
+static void
+fr_apply(void *arg, const char *config)
+{
+	struct fo_run		*fr = arg;
+	struct session_opts	 so;
+	struct session		*s;
+	struct cmd_ctx		*ctx;
+	int			 null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	if (null == -1)
+		return;
+	prog_session_opts(&so, fr->g);
+	so.in_fd = -1;
+	so.out_fd = null;
+	s = session_new(&so);
+	ctx = prog_ctx_new(fr->dev, s);
+	cmd_failover_apply(ctx, config);
+	session_free(s);
+	free(ctx);
+	close(null);
+}
+
+static void
+fr_event(void *arg, const struct fo_event *ev)
+{
+	struct fo_run	*fr = arg;
+	struct cmd_ctx	 ctx;
+	const char	*text;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.dev = fr->dev;
+	ctx.out = out_new_buffer();
+	cmd_failover_event(&ctx, ev);
+	text = out_buffer(ctx.out);
+	if (text != NULL && *text != '\0') {
+		server_notify(fr->srv, text);
+		if (!fr->console)
+			fputs(text, stderr);
+	}
+	out_free(ctx.out);
+}
+
+void
+run_failover_attach(struct device *dev, const struct grammar *g,
+    struct server *srv, bool console)
+{
+	struct fo_hooks	 h = {
+		.arg = &run_fo, .render = fr_render, .apply = fr_apply,
+		.event = fr_event,
+	};
+
+	run_fo = (struct fo_run){ .dev = dev, .g = g, .srv = srv,
+	    .console = console };
+	device_failover_hooks(dev, &h);
+}
