@@ -36,6 +36,7 @@ config_render(const struct device *dev, bool mask)
 	aaa_render(&sb, dev);
 	ssh_render(&sb, dev);
 	tls_render(&sb, dev);
+	webvpn_render(&sb, dev);
 	username_render(&sb, dev);
 	return strbuf_take(&sb);
 }

@@ -359,7 +359,8 @@ struct cfg_ext *cfg_ext_new(const struct lic_platform *p);
 void	 cfg_ext_free(struct cfg_ext *);
 /*
  * clear configure all, but the TLS proxy limit (device_tls_clear):
- * hostname, enable password, pager lines, interfaces, license-server.
+ * hostname, enable password, pager lines, interfaces, license-server,
+ * users and ssh, and "no anyconnect-essentials" (the license follows).
  */
 void	 device_config_clear(struct device *);
 

@@ -29,6 +29,12 @@ static const struct mode_info modes[MODE_COUNT] = {
 		.help_header = "interface mode commands/options:",
 		.parent = MODE_CONFIG,
 	},
+	/* [M high] no capture shows this prompt or header. */
+	[MODE_CONFIG_WEBVPN] = {
+		.prompt = "(config-webvpn)# ",
+		.help_header = "webvpn mode commands/options:",
+		.parent = MODE_CONFIG,
+	},
 };
 
 const struct mode_info *
