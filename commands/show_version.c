@@ -68,11 +68,10 @@ static void
 print_header(struct cmd_ctx *ctx)
 {
 	struct device	*dev = ctx->dev;
-	struct timespec	 now = device_now(dev);
 	char		 ver[32], image[64], up[64];
 
 	lic_version_format(dev->version, ver, sizeof ver);
-	uptime(up, sizeof up, now.tv_sec - dev->booted.tv_sec);
+	uptime(up, sizeof up, device_uptime(dev));
 	if (is_84(dev->version)) {
 		/* The 8.4(1) example: no blank lines, one of 14 blanks. */
 		out_printf(ctx->out, "Cisco Adaptive Security Appliance "

@@ -100,7 +100,8 @@ struct device {
 	struct timespec		 frozen_at;	/* when frozen */
 	time_t			 frozen_start;	/* the --clock given */
 	struct timespec		 offset;	/* device - host otherwise */
-	struct timespec		 booted;	/* device time at boot */
+	struct timespec		 booted;	/* device time at boot, moved
+						   by clock set's jumps */
 
 	/* Running configuration. */
 	char			*hostname;	/* owned */
@@ -126,6 +127,11 @@ void	 device_free(struct device *);
 
 /* Device time now. */
 struct timespec device_now(const struct device *);
+/*
+ * Seconds since boot (show version's uptime): time that passed, advanced
+ * time included, but not the jumps of clock set.
+ */
+time_t	 device_uptime(const struct device *);
 /* The lab's clock changed (lab_clock_watch): read it again. */
 void	 device_lab_clock_changed(struct device *);
 /*
