@@ -110,7 +110,9 @@ print_hardware(struct cmd_ctx *ctx)
 
 		out_printf(ctx->out, "%2u: %s: %-20s: ", port->index,
 		    port->internal ? "Int" : "Ext", port->name);
-		if (port->has_mac) {
+		if (port->has_mac && port->address != NULL)
+			out_printf(ctx->out, "address is %s, ", port->address);
+		else if (port->has_mac) {
 			mac_address(ctx->dev, port->index, mac, sizeof mac);
 			out_printf(ctx->out, "address is %s, ", mac);
 		}

@@ -225,6 +225,8 @@ struct lic_port {
 	bool		 internal;	/* "Int:" rather than "Ext:" */
 	unsigned	 irq;
 	bool		 has_mac;	/* "address is ..." printed */
+	const char	*address;	/* a fixed "0000.0001.0002"; NULL:
+					   derived from the serial number */
 };
 
 /* One platform (one table of the chapter, or one model of a shared table). */

@@ -394,6 +394,18 @@ model_hardware(struct model_db *db, struct lic_platform *p,
 	p->hw_lines = lines;
 }
 
+/* "hhhh.hhhh.hhhh", lower-case hex, as show version prints it. */
+static bool
+mac_valid(const char *s)
+{
+	for (size_t i = 0; i < 14; i++) {
+		if (i % 5 == 4 ? s[i] != '.' : !((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	}
+	return s[14] == '\0';
+}
+
 static void
 model_port(struct model_db *db, struct lic_port *port,
     const struct xml_node *n)
@@ -407,6 +419,13 @@ model_port(struct model_db *db, struct lic_port *port,
 	xml_prop_bool(n, "internal", XML_OPTIONAL, &port->internal);
 	xml_prop_u32(n, "irq", XML_REQUIRED, &port->irq);
 	xml_prop_bool(n, "mac", XML_OPTIONAL, &port->has_mac);
+	if (xml_prop_str(n, "address", XML_OPTIONAL, &s) != 1)
+		return;
+	if (!mac_valid(s))
+		xml_error(n, "<port>: attribute 'address': not a MAC address "
+		    "'%s' (hhhh.hhhh.hhhh)", s);
+	else
+		port->address = model_db_strdup(db, s);
 }
 
 static void
