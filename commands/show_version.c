@@ -100,10 +100,15 @@ static void
 print_hardware(struct cmd_ctx *ctx)
 {
 	const struct lic_platform *p = ctx->dev->platform;
+	uint32_t		   v = ctx->dev->version;
 	char			   mac[32];
 
-	for (size_t i = 0; i < p->nhw_lines; i++)
-		out_printf(ctx->out, "%s\n", p->hw_lines[i]);
+	for (size_t i = 0; i < p->nhw_lines; i++) {
+		const struct lic_hw_line *l = &p->hw_lines[i];
+
+		if (v >= l->sw.first && v <= l->sw.last)
+			out_printf(ctx->out, "%s\n", l->text);
+	}
 	out_puts(ctx->out, "\n");
 	for (size_t i = 0; i < p->nports; i++) {
 		const struct lic_port *port = &p->ports[i];

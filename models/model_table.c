@@ -377,7 +377,7 @@ model_hardware(struct model_db *db, struct lic_platform *p,
     const struct xml_node *hn)
 {
 	const struct xml_node	*n;
-	const char		**lines;
+	struct lic_hw_line	*lines, *l;
 	char			*text;
 
 	lines = model_db_alloc(db, count_named(hn, "line"), sizeof *lines);
@@ -387,9 +387,16 @@ model_hardware(struct model_db *db, struct lic_platform *p,
 			    xml_node_name(n));
 			continue;
 		}
+		l = &lines[p->nhw_lines++];
 		text = xml_node_text(n);
-		lines[p->nhw_lines++] = model_db_strdup(db, text);
+		l->text = model_db_strdup(db, text);
 		free(text);
+		l->sw.first = 0;
+		l->sw.last = LIC_VERSION_MAX;
+		xml_prop_version(n, "sw-first", XML_OPTIONAL, &l->sw.first);
+		xml_prop_version(n, "sw-last", XML_OPTIONAL, &l->sw.last);
+		if (l->sw.first > l->sw.last)
+			xml_error(n, "<line>: sw-first after sw-last");
 	}
 	p->hw_lines = lines;
 }

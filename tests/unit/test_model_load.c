@@ -104,6 +104,25 @@ test_model_load__fixed_mac_addresses(void **state)
 	assert_string_equal(p->ports[6].address, "0000.0001.0001");
 }
 
+/* 8.x and 9.x print the ASA 5510's hardware differently (captures). */
+static void
+test_model_load__hardware_lines_by_version(void **state)
+{
+	const struct lic_platform *p = model_db_find(shipped, "ASA5510");
+
+	(void)state;
+	assert_non_null(p);
+	assert_true(p->nhw_lines > 2);
+	assert_string_equal(p->hw_lines[0].text, "Hardware:   ASA5510, "
+	    "256 MB RAM, CPU Pentium 4 Celeron 1600 MHz");
+	assert_int_equal(p->hw_lines[0].sw.first, 0);
+	assert_int_equal(p->hw_lines[0].sw.last, LIC_VERSION(8, 7, 255, 255));
+	assert_string_equal(p->hw_lines[1].text, "Hardware:   ASA5510, "
+	    "1024 MB RAM, CPU Pentium 4 Celeron 1600 MHz,");
+	assert_int_equal(p->hw_lines[1].sw.first, LIC_VERSION(9, 0, 1, 0));
+	assert_int_equal(p->hw_lines[1].sw.last, LIC_VERSION_MAX);
+}
+
 static void
 test_model_load__shipped_data_validates(void **state)
 {
@@ -539,6 +558,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_model_load__shipped_data_loads),
 		cmocka_unit_test(test_model_load__fixed_mac_addresses),
+		cmocka_unit_test(test_model_load__hardware_lines_by_version),
 		cmocka_unit_test(test_model_load__shipped_data_validates),
 		cmocka_unit_test(test_model_load__timing),
 		cmocka_unit_test(test_model_load__bad_fixtures),
