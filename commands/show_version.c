@@ -110,6 +110,12 @@ print_hardware(struct cmd_ctx *ctx)
 			out_printf(ctx->out, "%s\n", l->text);
 	}
 	out_puts(ctx->out, "\n");
+	/*
+	 * The name is padded to 20, not cut: a longer one meets its colon
+	 * ("TenGigabitEthernet5/0: address is", the only capture with such
+	 * a name, captures/upgrade/misc_short-samples.txt; every shorter
+	 * name of every capture keeps the column, "Internal-Control0/0 :").
+	 */
 	for (size_t i = 0; i < p->nports; i++) {
 		const struct lic_port *port = &p->ports[i];
 
