@@ -139,6 +139,10 @@ void	 ls_render(struct strbuf *, const struct device *, bool mask,
 	    bool all);
 /* The tls-proxy lines. */
 void	 tls_render(struct strbuf *, const struct device *);
+/* The webvpn block: " no anyconnect-essentials" when set (webvpn.c). */
+void	 webvpn_render(struct strbuf *, const struct device *);
+extern const struct cmd_entry cmd_webvpn_entry;
+extern const struct cmd_entry cmd_anyconnect_essentials_entry;
 
 extern const struct cmd_entry cmd_interface_entry;
 extern const struct cmd_entry cmd_nameif_entry;

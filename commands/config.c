@@ -50,6 +50,7 @@ config_body(const struct device *dev, bool mask, bool all)
 	if (all && sb.len == len)
 		strbuf_printf(&sb, "!\ntls-proxy maximum-session %u\n!\n",
 		    device_tls_sessions(dev));
+	webvpn_render(&sb, dev);
 	username_render(&sb, dev);
 	return strbuf_take(&sb);
 }

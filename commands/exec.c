@@ -174,6 +174,7 @@ static const struct cmd_help end_help[] = {
 const struct cmd_entry cmd_end_entry = {
 	.syntax = "end",
 	.help = end_help,
-	.modes = MODE_BIT(MODE_CONFIG) | MODE_BIT(MODE_CONFIG_IF),
+	.modes = MODE_BIT(MODE_CONFIG) | MODE_BIT(MODE_CONFIG_IF) |
+	    MODE_BIT(MODE_CONFIG_WEBVPN),
 	.exec = end_exec,
 };

@@ -40,18 +40,21 @@ const struct cmd_entry cmd_show_inventory_entry = {
 	.exec = show_inventory_exec,
 };
 
-/* The "N MB RAM" of the platform's Hardware: line, in bytes; 0: none. */
+/* The "N MB RAM" of the Hardware: line version v prints, in bytes; 0. */
 static unsigned long long
-platform_ram(const struct lic_platform *p)
+platform_ram(const struct lic_platform *p, uint32_t v)
 {
-	const char	*at;
+	for (size_t i = 0; i < p->nhw_lines; i++) {
+		const struct lic_hw_line *l = &p->hw_lines[i];
+		const char *at = strstr(l->text, " MB RAM");
 
-	if (p->nhw_lines == 0 || (at = strstr(p->hw_lines[0], " MB RAM")) ==
-	    NULL)
-		return 0;
-	while (at > p->hw_lines[0] && at[-1] >= '0' && at[-1] <= '9')
-		at--;
-	return strtoull(at, NULL, 10) << 20;
+		if (at == NULL || v < l->sw.first || v > l->sw.last)
+			continue;
+		while (at > l->text && at[-1] >= '0' && at[-1] <= '9')
+			at--;
+		return strtoull(at, NULL, 10) << 20;
+	}
+	return 0;
 }
 
 /*
@@ -61,7 +64,8 @@ platform_ram(const struct lic_platform *p)
 static enum cmd_status
 show_memory_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	unsigned long long	 total = platform_ram(ctx->dev->platform);
+	unsigned long long	 total = platform_ram(ctx->dev->platform,
+				    ctx->dev->version);
 	unsigned long long	 used = total / 4;
 
 	(void)args;

@@ -228,7 +228,11 @@ license_flash_line(struct out *out, const struct device *dev)
 	    (same ? MSG_FLASH_SAME : MSG_FLASH_DIFFERENT)));
 }
 
-/* The grants of one time-based key, with that key's days left. */
+/*
+ * The grants of one time-based key, with that key's days left; before 8.3
+ * in the 8.2 row layout, which has no time column (reference 2.1 [V]; that
+ * its time-based stanzas follow it is our inference).
+ */
 static void
 timed_rows(struct out *out, const struct device *dev,
     const struct lic_timed *t, int lw, int vw)
@@ -249,6 +253,11 @@ timed_rows(struct out *out, const struct device *dev,
 		label = lic_feature_label(f, dev->version);
 		if (label == NULL)
 			label = f->name;
+		if (dev->version < LIC_VERSION(8, 3, 0, 0)) {
+			out_printf(out, "%-31s: %-10s\n", label, value_text(&row,
+			    f, dev->platform, g->value, vbuf, sizeof vbuf));
+			continue;
+		}
 		out_printf(out, "%-*s: %-*s%llu days\n", lw, label, vw,
 		    value_text(&row, f, dev->platform, g->value, vbuf,
 		    sizeof vbuf), (unsigned long long)((left +

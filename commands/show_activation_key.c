@@ -44,11 +44,14 @@ show_activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	struct device	*dev = ctx->dev;
 	struct device_license	*l = &dev->lic;
 	bool		 detail = cmd_arg_has(args, "detail");
+	/* 8.2 has one running key: no "Permanent" (reference 2.1 [V]). */
+	bool		 old = dev->version < LIC_VERSION(8, 3, 0, 0);
 
 	print_summary(ctx);
 	failover_license_block(ctx->out, dev, false);
 	if (detail)
-		print_permanent(ctx, "Running Permanent Activation Key",
+		print_permanent(ctx, old ? "Running Activation Key" :
+		    "Running Permanent Activation Key",
 		    l->has_running ? &l->running_key : NULL,
 		    l->has_running ? &l->running_info : NULL);
 	license_flash_line(ctx->out, dev);
@@ -57,7 +60,8 @@ show_activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (l->has_flash && (!l->has_running || memcmp(&l->flash_key,
 	    &l->running_key, sizeof l->flash_key) != 0)) {
 		out_puts(ctx->out, "\n");
-		print_permanent(ctx, "Flash Permanent Activation Key",
+		print_permanent(ctx, old ? "Flash Activation Key" :
+		    "Flash Permanent Activation Key",
 		    &l->flash_key, &l->flash_info);
 	}
 	for (int active = 1; active >= 0; active--) {

@@ -272,8 +272,16 @@ device_set_time(struct device *dev, time_t t)
 		dev->frozen_at.tv_nsec = 0;
 	} else
 		dev->offset.tv_sec = t - base_now(dev).tv_sec;
+	/* The boot moves with the clock: uptime does not jump. */
+	dev->booted.tv_sec += (time_t)((int64_t)t - old);
 	clock_save(dev);
 	device_license_clock_set(dev, old, (int64_t)t);
+}
+
+time_t
+device_uptime(const struct device *dev)
+{
+	return device_now(dev).tv_sec - dev->booted.tv_sec;
 }
 
 void

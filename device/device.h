@@ -105,7 +105,8 @@ struct device {
 	struct timespec		 frozen_at;	/* when frozen */
 	time_t			 frozen_start;	/* the --clock given */
 	struct timespec		 offset;	/* device - host otherwise */
-	struct timespec		 booted;	/* device time at boot */
+	struct timespec		 booted;	/* device time at boot, moved
+						   by clock set's jumps */
 
 	/* Running configuration. */
 	char			*hostname;	/* owned */
@@ -146,6 +147,11 @@ void	 device_free(struct device *);
 
 /* Device time now. */
 struct timespec device_now(const struct device *);
+/*
+ * Seconds since boot (show version's uptime): time that passed, advanced
+ * time included, but not the jumps of clock set.
+ */
+time_t	 device_uptime(const struct device *);
 /* The lab's clock changed (lab_clock_watch): read it again. */
 void	 device_lab_clock_changed(struct device *);
 /*
@@ -540,7 +546,8 @@ struct cfg_ext *cfg_ext_new(const struct lic_platform *p);
 void	 cfg_ext_free(struct cfg_ext *);
 /*
  * clear configure all, but the TLS proxy limit (device_tls_clear):
- * hostname, enable password, pager lines, interfaces, license-server.
+ * hostname, enable password, pager lines, interfaces, license-server,
+ * users and ssh, and "no anyconnect-essentials" (the license follows).
  */
 void	 device_config_clear(struct device *);
 

@@ -46,6 +46,10 @@ device_config_clear(struct device *dev)
 	cfg_ext_ifaces_init(dev->ext, dev->platform);
 	ls_cfg_clear(&dev->ext->ls);
 	aaa_cfg_clear(&dev->ext->aaa);
+	if (dev->lic.no_essentials) {
+		dev->lic.no_essentials = false;
+		device_license_compute(dev);
+	}
 }
 
 void

@@ -218,6 +218,12 @@ struct lic_edition {
 	const struct lic_cell	*cells;	   /* one per catalogue feature */
 };
 
+/* One line of show version's hardware section. */
+struct lic_hw_line {
+	const char		*text;
+	struct lic_vrange	 sw;	/* the versions that print it */
+};
+
 /* One interface line of show version. */
 struct lic_port {
 	unsigned	 index;		/* the number before the colon */
@@ -225,6 +231,8 @@ struct lic_port {
 	bool		 internal;	/* "Int:" rather than "Ext:" */
 	unsigned	 irq;
 	bool		 has_mac;	/* "address is ..." printed */
+	const char	*address;	/* a fixed "0000.0001.0002"; NULL:
+					   derived from the serial number */
 };
 
 /* One row of show inventory. */
@@ -264,7 +272,7 @@ struct lic_platform {
 	size_t			 nsw_gaps;
 	const struct lic_change	*changes;  /* values that changed by version */
 	size_t			 nchanges;
-	const char *const	*hw_lines; /* show version hardware section */
+	const struct lic_hw_line *hw_lines; /* show version hardware section */
 	size_t			 nhw_lines;
 	const struct lic_port	*ports;
 	size_t			 nports;

@@ -87,6 +87,7 @@ cache_layout(void)
 		sizeof(struct lic_range), sizeof(struct lic_dhcp),
 		sizeof(struct lic_vrange), sizeof(struct lic_change),
 		sizeof(struct lic_port), sizeof(struct lic_inv_item),
+		sizeof(struct lic_hw_line), offsetof(struct lic_port, address),
 		offsetof(struct lic_platform, ports),
 		offsetof(struct lic_platform, inventory),
 		offsetof(struct lic_feature, requires),
@@ -207,6 +208,7 @@ put_platform(struct img *im, struct lic_platform *p, size_t nfeatures)
 	struct lic_edition	*e;
 	struct lic_port		*port;
 	struct lic_inv_item	*inv;
+	struct lic_hw_line	*hw;
 	const char		**s;
 
 	img_str(im, &p->id);
@@ -230,12 +232,14 @@ put_platform(struct img *im, struct lic_platform *p, size_t nfeatures)
 	img_ptr(im, &p->dhcp, p->ndhcp, sizeof *p->dhcp);
 	img_ptr(im, &p->sw_gaps, p->nsw_gaps, sizeof *p->sw_gaps);
 	img_ptr(im, &p->changes, p->nchanges, sizeof *p->changes);
-	s = img_ptr(im, &p->hw_lines, p->nhw_lines, sizeof *p->hw_lines);
-	for (size_t i = 0; s != NULL && i < p->nhw_lines; i++)
-		img_str(im, &s[i]);
+	hw = img_ptr(im, &p->hw_lines, p->nhw_lines, sizeof *p->hw_lines);
+	for (size_t i = 0; hw != NULL && i < p->nhw_lines; i++)
+		img_str(im, &hw[i].text);
 	port = img_ptr(im, &p->ports, p->nports, sizeof *p->ports);
-	for (size_t i = 0; port != NULL && i < p->nports; i++)
+	for (size_t i = 0; port != NULL && i < p->nports; i++) {
 		img_str(im, &port[i].name);
+		img_str(im, &port[i].address);
+	}
 	s = img_ptr(im, &p->footnotes, p->nfootnotes, sizeof *p->footnotes);
 	for (size_t i = 0; s != NULL && i < p->nfootnotes; i++)
 		img_str(im, &s[i]);

@@ -377,7 +377,7 @@ model_hardware(struct model_db *db, struct lic_platform *p,
     const struct xml_node *hn)
 {
 	const struct xml_node	*n;
-	const char		**lines;
+	struct lic_hw_line	*lines, *l;
 	char			*text;
 
 	lines = model_db_alloc(db, count_named(hn, "line"), sizeof *lines);
@@ -387,11 +387,30 @@ model_hardware(struct model_db *db, struct lic_platform *p,
 			    xml_node_name(n));
 			continue;
 		}
+		l = &lines[p->nhw_lines++];
 		text = xml_node_text(n);
-		lines[p->nhw_lines++] = model_db_strdup(db, text);
+		l->text = model_db_strdup(db, text);
 		free(text);
+		l->sw.first = 0;
+		l->sw.last = LIC_VERSION_MAX;
+		xml_prop_version(n, "sw-first", XML_OPTIONAL, &l->sw.first);
+		xml_prop_version(n, "sw-last", XML_OPTIONAL, &l->sw.last);
+		if (l->sw.first > l->sw.last)
+			xml_error(n, "<line>: sw-first after sw-last");
 	}
 	p->hw_lines = lines;
+}
+
+/* "hhhh.hhhh.hhhh", lower-case hex, as show version prints it. */
+static bool
+mac_valid(const char *s)
+{
+	for (size_t i = 0; i < 14; i++) {
+		if (i % 5 == 4 ? s[i] != '.' : !((s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] >= 'a' && s[i] <= 'f')))
+			return false;
+	}
+	return s[14] == '\0';
 }
 
 static void
@@ -407,6 +426,13 @@ model_port(struct model_db *db, struct lic_port *port,
 	xml_prop_bool(n, "internal", XML_OPTIONAL, &port->internal);
 	xml_prop_u32(n, "irq", XML_REQUIRED, &port->irq);
 	xml_prop_bool(n, "mac", XML_OPTIONAL, &port->has_mac);
+	if (xml_prop_str(n, "address", XML_OPTIONAL, &s) != 1)
+		return;
+	if (!mac_valid(s))
+		xml_error(n, "<port>: attribute 'address': not a MAC address "
+		    "'%s' (hhhh.hhhh.hhhh)", s);
+	else
+		port->address = model_db_strdup(db, s);
 }
 
 static void

@@ -35,6 +35,12 @@ static const struct mode_info modes[MODE_COUNT] = {
 		.help_header = "rommon commands:",
 		.parent = MODE_ROMMON,
 	},
+	/* [M high] no capture shows this prompt or header. */
+	[MODE_CONFIG_WEBVPN] = {
+		.prompt = "(config-webvpn)# ",
+		.help_header = "webvpn mode commands/options:",
+		.parent = MODE_CONFIG,
+	},
 };
 
 const struct mode_info *

@@ -24,12 +24,14 @@ enum mode {
 	MODE_CONFIG_IF,		/* ciscoasa(config-if)# */
 	MODE_ROMMON,		/* rommon #0> (the host part is the
 				   device's: "rommon #N") */
+	MODE_CONFIG_WEBVPN,	/* ciscoasa(config-webvpn)# */
 	MODE_COUNT
 };
 
 #define MODE_BIT(m)	(1u << (m))
 #define MODES_EXEC	(MODE_BIT(MODE_PRIV) | MODE_BIT(MODE_CONFIG) |        \
-			    MODE_BIT(MODE_CONFIG_IF))
+			    MODE_BIT(MODE_CONFIG_IF) |                        \
+			    MODE_BIT(MODE_CONFIG_WEBVPN))
 #define MODES_ALL	(MODE_BIT(MODE_USER) | MODES_EXEC)
 
 struct mode_info {

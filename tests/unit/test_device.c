@@ -194,6 +194,21 @@ test_device_clock__offset_survives_a_restart(void **state)
 	device_free(dev);
 }
 
+/* clock set moves device time, not the time since boot. */
+static void
+test_device_clock__uptime_ignores_clock_set(void **state)
+{
+	struct device	*dev = boot(*state, "2024-01-01T00:00:00Z");
+
+	device_advance_time(dev, 2 * HOUR);
+	assert_int_equal(device_uptime(dev), 2 * HOUR);
+	device_set_time(dev, T2030);
+	assert_int_equal(device_uptime(dev), 2 * HOUR);
+	device_set_time(dev, T2030 - 10 * 365 * 24 * HOUR);
+	assert_int_equal(device_uptime(dev), 2 * HOUR);
+	device_free(dev);
+}
+
 static void
 test_device_flash__second_device_is_refused(void **state)
 {
@@ -223,6 +238,9 @@ main(void)
 		    test_device_timer__expiry_is_an_event, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_device_clock__offset_survives_a_restart, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_device_clock__uptime_ignores_clock_set, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_device_flash__second_device_is_refused, setup,

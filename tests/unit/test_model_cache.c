@@ -160,11 +160,16 @@ same_platform(const struct lic_platform *a, const struct lic_platform *b,
 	for (size_t i = 0; i < a->nchanges; i++)
 		assert_int_equal(a->changes[i].value, b->changes[i].value);
 	assert_int_equal(a->nhw_lines, b->nhw_lines);
-	for (size_t i = 0; i < a->nhw_lines; i++)
-		same_str(a->hw_lines[i], b->hw_lines[i]);
+	for (size_t i = 0; i < a->nhw_lines; i++) {
+		same_str(a->hw_lines[i].text, b->hw_lines[i].text);
+		assert_memory_equal(&a->hw_lines[i].sw, &b->hw_lines[i].sw,
+		    sizeof a->hw_lines[i].sw);
+	}
 	assert_int_equal(a->nports, b->nports);
-	for (size_t i = 0; i < a->nports; i++)
+	for (size_t i = 0; i < a->nports; i++) {
 		same_str(a->ports[i].name, b->ports[i].name);
+		same_str(a->ports[i].address, b->ports[i].address);
+	}
 	assert_int_equal(a->nfootnotes, b->nfootnotes);
 	for (size_t i = 0; i < a->nfootnotes; i++)
 		same_str(a->footnotes[i], b->footnotes[i]);

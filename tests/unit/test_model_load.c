@@ -84,6 +84,45 @@ test_model_load__shipped_data_loads(void **state)
 	assert_int_equal(model_db_catalog(shipped)->nlayouts, 3);
 }
 
+/*
+ * Internal interfaces print fixed addresses (the 8.2(1) and 9.1(7)12 ASA
+ * 5510 captures: Internal-Data0/0 0000.0001.0002, Internal-Control0/0
+ * 0000.0001.0001); the others are derived from the serial number.
+ */
+static void
+test_model_load__fixed_mac_addresses(void **state)
+{
+	const struct lic_platform *p = model_db_find(shipped, "ASA5510");
+
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(p->nports, 7);
+	assert_null(p->ports[0].address);
+	assert_string_equal(p->ports[5].name, "Internal-Data0/0");
+	assert_string_equal(p->ports[5].address, "0000.0001.0002");
+	assert_string_equal(p->ports[6].name, "Internal-Control0/0");
+	assert_string_equal(p->ports[6].address, "0000.0001.0001");
+}
+
+/* 8.x and 9.x print the ASA 5510's hardware differently (captures). */
+static void
+test_model_load__hardware_lines_by_version(void **state)
+{
+	const struct lic_platform *p = model_db_find(shipped, "ASA5510");
+
+	(void)state;
+	assert_non_null(p);
+	assert_true(p->nhw_lines > 2);
+	assert_string_equal(p->hw_lines[0].text, "Hardware:   ASA5510, "
+	    "256 MB RAM, CPU Pentium 4 Celeron 1600 MHz");
+	assert_int_equal(p->hw_lines[0].sw.first, 0);
+	assert_int_equal(p->hw_lines[0].sw.last, LIC_VERSION(8, 7, 255, 255));
+	assert_string_equal(p->hw_lines[1].text, "Hardware:   ASA5510, "
+	    "1024 MB RAM, CPU Pentium 4 Celeron 1600 MHz,");
+	assert_int_equal(p->hw_lines[1].sw.first, LIC_VERSION(9, 0, 1, 0));
+	assert_int_equal(p->hw_lines[1].sw.last, LIC_VERSION_MAX);
+}
+
 static void
 test_model_load__shipped_data_validates(void **state)
 {
@@ -150,6 +189,9 @@ static const struct bad_case bad_cases[] = {
 	    "%s:82: <cell>: attribute 'value': bad value 'lots' for "
 	    "feature 'vlans'",
 	    "%s:107: <port>: attribute 'irq': bad number 'eleven'" } },
+	{ .file = "bad-address.xml", .want = {
+	    "%s:108: <port>: attribute 'address': not a MAC address "
+	    "'0000.01.0002' (hhhh.hhhh.hhhh)" } },
 	{ .file = "bad-duplicate.xml", .preload = "asa5510.xml", .want = {
 	    "%s:90: duplicate model 'asa5510' (also in %M/asa5510.xml)" } },
 	{ .file = "bad-schema.xml", .validate = true, .want = {
@@ -515,6 +557,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_model_load__shipped_data_loads),
+		cmocka_unit_test(test_model_load__fixed_mac_addresses),
+		cmocka_unit_test(test_model_load__hardware_lines_by_version),
 		cmocka_unit_test(test_model_load__shipped_data_validates),
 		cmocka_unit_test(test_model_load__timing),
 		cmocka_unit_test(test_model_load__bad_fixtures),
