@@ -16,24 +16,10 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "device/device.h"
 #include "util/util.h"
-
-static int
-rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb;
-	(void)type;
-	(void)ftw;
-	remove(path);
-	return 0;
-}
-
-void
-lab_fixture_rmrf(const char *path)
-{
-	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 void
 lab_fixture_write(const char *path, const char *text)
@@ -60,7 +46,7 @@ lab_fixture_setup(void **state)
 	fx->lab = lab_open(fx->dir, &cause);
 	if (fx->lab == NULL) {
 		free(cause);
-		lab_fixture_rmrf(fx->dir);
+		fixture_rmrf(fx->dir);
 		free(fx->dir);
 		free(fx);
 		return -1;
@@ -75,7 +61,7 @@ lab_fixture_teardown(void **state)
 	struct lab_fixture	*fx = *state;
 
 	lab_free(fx->lab);
-	lab_fixture_rmrf(fx->dir);
+	fixture_rmrf(fx->dir);
 	free(fx->dir);
 	free(fx);
 	return 0;

@@ -14,8 +14,6 @@ struct lab_fixture {
 /* cmocka setup and teardown: *state is a struct lab_fixture. */
 int	 lab_fixture_setup(void **state);
 int	 lab_fixture_teardown(void **state);
-/* Remove path and everything under it. */
-void	 lab_fixture_rmrf(const char *path);
 /* Write text to the file path (created or truncated); asserts success. */
 void	 lab_fixture_write(const char *path, const char *text);
 

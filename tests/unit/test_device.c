@@ -16,6 +16,8 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "device/device.h"
 #include "models/models.h"
 #include "util/util.h"
@@ -35,16 +37,8 @@ static int
 group_setup(void **state)
 {
 	static struct fixture	 fx;
-	struct diag		 d;
 
-	diag_init(&d);
-	fx.db = model_db_load_model(model_default_dir(), MODEL, &d);
-	if (fx.db == NULL) {
-		print_error("cannot load %s from %s\n", MODEL,
-		    model_default_dir());
-		diag_print(&d, stderr);
-	}
-	diag_release(&d);
+	fx.db = fixture_models(MODEL);
 	*state = &fx;
 	return fx.db == NULL ? -1 : 0;
 }
@@ -63,18 +57,7 @@ setup(void **state)
 {
 	struct fixture	*fx = *state;
 
-	snprintf(fx->flash, sizeof fx->flash, "/tmp/asaemu-test-XXXXXX");
-	return mkdtemp(fx->flash) == NULL ? -1 : 0;
-}
-
-static int
-remove_one(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
+	return fixture_tmpdir(fx->flash, sizeof fx->flash, "test");
 }
 
 static int
@@ -82,7 +65,8 @@ teardown(void **state)
 {
 	struct fixture	*fx = *state;
 
-	return nftw(fx->flash, remove_one, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_rmrf(fx->flash);
+	return 0;
 }
 
 /* A device on the fixture's flash; clock NULL: host time plus offset. */

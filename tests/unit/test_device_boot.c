@@ -20,6 +20,8 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "device/device.h"
 #include "models/models.h"
 #include "util/util.h"
@@ -33,12 +35,8 @@ static int
 group_setup(void **state)
 {
 	static struct fixture	 fx;
-	struct diag		 d;
 
-	diag_init(&d);
-	fx.db = model_db_load(model_default_dir(), false, &d);
-	diag_print(&d, stderr);
-	diag_release(&d);
+	fx.db = fixture_models(NULL);
 	*state = &fx;
 	return fx.db == NULL ? -1 : 0;
 }
@@ -57,18 +55,7 @@ setup(void **state)
 {
 	struct fixture	*fx = *state;
 
-	snprintf(fx->dir, sizeof fx->dir, "/tmp/asaemu-boot-XXXXXX");
-	return mkdtemp(fx->dir) == NULL ? -1 : 0;
-}
-
-static int
-remove_one(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
+	return fixture_tmpdir(fx->dir, sizeof fx->dir, "boot");
 }
 
 static int
@@ -76,7 +63,8 @@ teardown(void **state)
 {
 	struct fixture	*fx = *state;
 
-	return nftw(fx->dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_rmrf(fx->dir);
+	return 0;
 }
 
 static struct device *

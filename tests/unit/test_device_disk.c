@@ -19,6 +19,8 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "device/device.h"
 #include "models/models.h"
 #include "util/util.h"
@@ -38,12 +40,8 @@ static int
 group_setup(void **state)
 {
 	static struct fixture	 fx;
-	struct diag		 d;
 
-	diag_init(&d);
-	fx.db = model_db_load_model(model_default_dir(), MODEL, &d);
-	diag_print(&d, stderr);
-	diag_release(&d);
+	fx.db = fixture_models(MODEL);
 	*state = &fx;
 	return fx.db == NULL ? -1 : 0;
 }
@@ -67,8 +65,7 @@ setup(void **state)
 	};
 	char			*cause = NULL;
 
-	snprintf(fx->dir, sizeof fx->dir, "/tmp/asaemu-disk-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
+	if (fixture_tmpdir(fx->dir, sizeof fx->dir, "disk") != 0)
 		return -1;
 	xasprintf(&fx->flash, "%s/fw", fx->dir);
 	o.flash = fx->flash;
@@ -81,23 +78,14 @@ setup(void **state)
 }
 
 static int
-remove_one(const char *path, const struct stat *st, int flag,
-    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static int
 teardown(void **state)
 {
 	struct fixture	*fx = *state;
 
 	device_free(fx->dev);
 	free(fx->flash);
-	return nftw(fx->dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_rmrf(fx->dir);
+	return 0;
 }
 
 static void
