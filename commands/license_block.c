@@ -7,7 +7,10 @@
  * Columns (reference 2.1, 2.2, 3.4, all [V]): 8.3 and later print the
  * label padded to 34, ": ", the value padded to 15, then "perpetual" or
  * "N days"; 8.2 prints the label padded to 31 and the value padded to 10,
- * with no time column.
+ * with no time column; 8.0 and 8.1 print the label padded to 29 and the
+ * value unpadded, the ASA 5505's VLANs with their DMZ tail ("VLANs : 20,
+ * DMZ Unrestricted", 8.0(4) [V]). A feature not yet introduced in the
+ * running version (Table 5-20) has no row.
  *
  * show version on 8.3 and 8.4 reproduces Cisco's 8.4(1) ASA 5520 example
  * byte for byte (captures/genie_asa_show_version_golden_output2_output.txt,
@@ -142,6 +145,7 @@ license_block_titled(struct out *out, const struct device *dev,
 	const struct lic_catalog *cat = model_db_catalog(dev->db);
 	const struct lic_layout	 *lay = lic_catalog_layout(cat, dev->version);
 	bool			  old = dev->version < LIC_VERSION(8, 3, 0, 0);
+	bool			  pre82 = dev->version < LIC_VERSION(8, 2, 0, 0);
 	char			  vbuf[16], tbuf[16], line[256];
 	size_t			  at;
 
@@ -159,11 +163,12 @@ license_block_titled(struct out *out, const struct device *dev,
 			continue;
 		/* "VPN and Unified Communications licenses will not be
 		 * listed" (No Payload Encryption Models). */
-		if (dev->npe && f->npe_hidden)
+		if ((dev->npe && f->npe_hidden) || f->introduced > dev->version)
 			continue;
-		width = (old ? 31 : 34) - (int)r->indent;
+		width = (pre82 ? 29 : old ? 31 : 34) - (int)r->indent;
 		at = 0;
-		if (put_padded(line, &at, sizeof line, lead &&
+		/* 8.0 and 8.1 rows (unpadded values, a tail) go by printf. */
+		if (!pre82 && put_padded(line, &at, sizeof line, lead &&
 		    r->indent == 0 ? " " : "", 0) &&
 		    put_padded(line, &at, sizeof line, "", r->indent) &&
 		    put_padded(line, &at, sizeof line, label,
@@ -180,10 +185,15 @@ license_block_titled(struct out *out, const struct device *dev,
 			out_write(out, line, at);
 			continue;
 		}
-		/* A row longer than line: as printf would. */
+		/* A row longer than line, or before 8.2: printf. */
 		out_printf(out, "%s%*s%-*s: ", lead && r->indent == 0 ? " " :
 		    "", (int)r->indent, "", width, label);
-		if (old)
+		if (pre82)
+			out_printf(out, "%s%s%s\n", value_text(r, f,
+			    dev->platform, lv->value, vbuf, sizeof vbuf),
+			    r->tail_lo != NULL ? ", " : "", r->tail_lo != NULL ?
+			    time_text(r, lv, tbuf, sizeof tbuf) : "");
+		else if (old)
 			out_printf(out, "%-*s\n", r->nopad ? 0 : 10,
 			    value_text(r, f, dev->platform, lv->value, vbuf,
 			    sizeof vbuf));

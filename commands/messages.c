@@ -53,6 +53,19 @@ static const char *const messages[MSG_COUNT] = {
 	/* [V] reference 3.6: 9.4(1) ASA 5515 boot, FWSM show version. */
 	[MSG_KEY_INVALID_BOOT] = "The Running Activation Key is not valid, "
 	    "using default settings:\n",
+	/*
+	 * [M low] a boot below 8.2 with a key holding 8.2+ licenses (the
+	 * chapter's Upgrade and Downgrade Guidelines; no capture): the key
+	 * entered in an earlier version runs, else the Base license.
+	 */
+	[MSG_KEY_DOWNGRADE_EARLIER] = "WARNING: The flash activation key "
+	    "has licenses introduced in 8.2 or later and is not backwards "
+	    "compatible.\nUsing the activation key entered in an earlier "
+	    "version.\n",
+	[MSG_KEY_DOWNGRADE_BASE] = "WARNING: The flash activation key has "
+	    "licenses introduced in 8.2 or later and is not backwards "
+	    "compatible.\nUsing the Base license: request an activation key "
+	    "for this version.\n",
 	/* [M high] reference 1.3: printed first for every key entry. */
 	[MSG_KEY_VALIDATING] = "Validating activation key. This may take a "
 	    "few minutes...\n",

@@ -18,6 +18,10 @@ struct release {
 };
 
 static const struct release releases[] = {
+	/* [V] gns3-legacy 8.0(2) under qemu (no ASDM on its flash). */
+	{ LIC_VERSION(8, 0, 2, 0), "6.0(2)", "Fri 15-Jun-07 19:29" },
+	/* [V] pastebin YccqyRQc / ducea blog: ASA 5505 8.0(4). */
+	{ LIC_VERSION(8, 0, 4, 0), "6.1(3)", "Thu 07-Aug-08 20:53" },
 	/* [V] pastebin STXH0xbh: ASA 5510 8.2(1). */
 	{ LIC_VERSION(8, 2, 1, 0), "6.2(1)", "Tue 05-May-09 22:45" },
 	/* [V] genie golden_output2: Cisco's 8.4(1) example. */
@@ -25,6 +29,9 @@ static const struct release releases[] = {
 	/* [V] pastebin gi2kgjfJ: ASA 5510 9.1(7)12. */
 	{ LIC_VERSION(9, 1, 7, 12), "7.6(2)", "Thu 08-Dec-16 10:09" },
 	/* [M] one release train each, for every other version. */
+	{ LIC_VERSION(8, 0, 0, 0), "6.1(5)", "Tue 19-May-09 10:31" },
+	/* [M] 8.1(1): the asadb build date 01-03-2008, time our guess. */
+	{ LIC_VERSION(8, 1, 0, 0), "6.1(5)", "Sat 01-Mar-08 02:02" },
 	{ LIC_VERSION(8, 2, 0, 0), "6.2(5)", "Fri 20-May-11 16:00" },
 	{ LIC_VERSION(8, 3, 0, 0), "6.3(5)", "Thu 19-Aug-10 11:59" },
 	{ LIC_VERSION(8, 4, 0, 0), "6.4(9)", "Tue 21-Aug-12 07:13" },

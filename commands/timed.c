@@ -162,6 +162,10 @@ report(struct cmd_ctx *ctx, struct device_events *evs)
 			out_printf(ctx->out, msg(MSG_KEY_STORE_FAILED),
 			    strerror(e->err));
 			break;
+		case DEVICE_EV_KEY_INCOMPATIBLE:
+			out_puts(ctx->out, msg(e->earlier ?
+			    MSG_KEY_DOWNGRADE_EARLIER : MSG_KEY_DOWNGRADE_BASE));
+			break;
 		}
 	}
 	device_events_release(evs);

@@ -67,6 +67,16 @@ struct device_license {
 	struct lic_key		 flash_key;	/* differs from running while a
 						   new key waits for a reload */
 	struct lic_keyinfo	 flash_info;
+	uint32_t		 flash_entered;	/* the release the flash key
+						   was entered under; 0:
+						   unknown (a store from
+						   before this was kept) */
+	bool			 has_earlier;	/* a key entered under a
+						   release before 8.2 that a
+						   later key replaced */
+	struct lic_key		 earlier_key;
+	struct lic_keyinfo	 earlier_info;
+	uint32_t		 earlier_entered;
 	struct lic_timed	*timed;		/* installed time-based keys */
 	size_t			 ntimed;
 	struct device_stacked	*stacked;	/* keys whose license was added
@@ -358,8 +368,12 @@ bool	 device_license_needs_reload(const struct device *,
 	    const struct lic_keyinfo *info);
 /*
  * Make key (info decoded from it) the flash permanent key, and the
- * running one too when running, and save the store. 0, or -1 with errno
- * and the keys as before.
+ * running one too when running, and save the store. The release running
+ * is kept as the one the key was entered under; a replaced key entered
+ * under a release before 8.2 is kept as the earlier key (the Upgrade and
+ * Downgrade Guidelines). Before 8.3 a running permanent key also ends
+ * the active time-based key ("Reenter the permanent key to disable the
+ * time-based license"). 0, or -1 with errno and the keys as before.
  */
 int	 device_license_set_permanent(struct device *,
 	    const struct lic_key *, const struct lic_keyinfo *info,
@@ -376,6 +390,10 @@ enum device_event_kind {
 	DEVICE_EV_KEY_EXPIRED,		/* key ran out: exp[0..nexp) */
 	DEVICE_EV_KEY_WARNING,		/* key expires in remaining secs */
 	DEVICE_EV_STORE_FAILED,		/* the store was not saved: err */
+	DEVICE_EV_KEY_INCOMPATIBLE,	/* boot below 8.2: the flash key
+					   has 8.2+ licenses; earlier: the
+					   key entered before runs, else
+					   the Base license */
 };
 
 struct device_event {
@@ -386,6 +404,7 @@ struct device_event {
 	size_t			 nexp;
 	uint64_t		 remaining; /* WARNING: seconds left */
 	int			 err;	    /* STORE_FAILED: errno */
+	bool			 earlier;   /* KEY_INCOMPATIBLE */
 };
 
 /* A list of events in the order they happened. */

@@ -13,6 +13,14 @@
  *       stacked=SECONDS counted=DEVICE-TIME anchor=DEVICE-TIME
  *       installed=DEVICE-TIME
  *   stacked 0x........ ... onto 0x........ ...
+ *   earlier 0x........ ... entered=8.1(2)
+ * and "entered=RELEASE" after the permanent key's words: the release it
+ * was entered under (a store written before this was kept has none: the
+ * release is unknown, which no downgrade rule counts as earlier). The
+ * earlier line is the most recent permanent key entered under a release
+ * before 8.2 that a later key replaced: "If you previously entered an
+ * activation key in an earlier version, then the ASA uses that key"
+ * (Upgrade and Downgrade Guidelines; device_license_downgrade).
  * (struct lic_timed: used is counted up to counted; anchor is the time
  * the key would have been installed had it never paused, which a reload
  * checks the clock against). Lines written before counted and anchor
@@ -209,6 +217,33 @@ parse_stacked(struct device *dev, const char *rest)
 	return 0;
 }
 
+/*
+ * "WORDS[ entered=RELEASE]": a permanent key and the release it was
+ * entered under (0 when not said; required says it must be).
+ */
+static int
+parse_permanent(struct device *dev, const char *rest, bool required,
+    struct lic_key *key, struct lic_keyinfo *info, uint32_t *entered)
+{
+	const char	*at = strstr(rest, " entered=");
+	char		 words[64];
+	size_t		 n = at != NULL ? (size_t)(at - rest) : strlen(rest);
+
+	*entered = 0;
+	if (n >= sizeof words || (at == NULL && required))
+		return -1;
+	memcpy(words, rest, n);
+	words[n] = '\0';
+	if (at != NULL && (lic_version_parse(at + 9, entered) != 0 ||
+	    *entered == 0))
+		return -1;
+	if (lic_key_parse(words, key) != LIC_OK ||
+	    device_license_decode(dev, key, info) != LIC_OK ||
+	    info->type != LIC_KEY_PERMANENT)
+		return -1;
+	return 0;
+}
+
 static int
 parse_line(struct device *dev, const char *line)
 {
@@ -219,11 +254,17 @@ parse_line(struct device *dev, const char *line)
 	if (strncmp(line, "serial ", 7) == 0)
 		return strcmp(line + 7, dev->serial) == 0 ? 0 : -1;
 	if (strncmp(line, "permanent ", 10) == 0) {
-		if (lic_key_parse(line + 10, &l->flash_key) != LIC_OK ||
-		    device_license_decode(dev, &l->flash_key, &l->flash_info) !=
-		    LIC_OK || l->flash_info.type != LIC_KEY_PERMANENT)
+		if (parse_permanent(dev, line + 10, false, &l->flash_key,
+		    &l->flash_info, &l->flash_entered) != 0)
 			return -1;
 		l->has_flash = true;
+		return 0;
+	}
+	if (strncmp(line, "earlier ", 8) == 0) {
+		if (parse_permanent(dev, line + 8, true, &l->earlier_key,
+		    &l->earlier_info, &l->earlier_entered) != 0)
+			return -1;
+		l->has_earlier = true;
 		return 0;
 	}
 	if (strncmp(line, "timed ", 6) == 0)
@@ -242,7 +283,8 @@ license_reset(struct device_license *l)
 	free(l->stacked);
 	l->stacked = NULL;
 	l->nstacked = 0;
-	l->has_flash = l->has_running = false;
+	l->has_flash = l->has_running = l->has_earlier = false;
+	l->flash_entered = l->earlier_entered = 0;
 }
 
 void
@@ -279,14 +321,23 @@ device_license_save(const struct device *dev)
 {
 	const struct device_license *l = &dev->lic;
 	struct strbuf	 sb;
-	char		 words[64];
+	char		 words[64], ver[32];
 	int		 rc;
 
 	strbuf_init(&sb, 0);
 	strbuf_printf(&sb, "%s\nserial %s\n", STORE_MAGIC, dev->serial);
-	if (l->has_flash)
-		strbuf_printf(&sb, "permanent %s\n", lic_key_format(
+	if (l->has_flash) {
+		strbuf_printf(&sb, "permanent %s", lic_key_format(
 		    &l->flash_key, words, sizeof words));
+		if (l->flash_entered != 0)
+			strbuf_printf(&sb, " entered=%s", lic_version_format(
+			    l->flash_entered, ver, sizeof ver));
+		strbuf_puts(&sb, "\n");
+	}
+	if (l->has_earlier)
+		strbuf_printf(&sb, "earlier %s entered=%s\n", lic_key_format(
+		    &l->earlier_key, words, sizeof words), lic_version_format(
+		    l->earlier_entered, ver, sizeof ver));
 	for (size_t i = 0; i < l->ntimed; i++) {
 		const struct lic_timed *t = &l->timed[i];
 		struct lic_keyinfo	info;
@@ -336,36 +387,83 @@ device_license_running_of(const struct device *dev,
 	lic_running_compute(&in, run);
 }
 
+/* The first release whose keys an 8.1 or earlier release cannot read. */
+#define KEYS_82		LIC_VERSION(8, 2, 0, 0)
+
 int
 device_license_set_permanent(struct device *dev, const struct lic_key *key,
     const struct lic_keyinfo *info, bool running)
 {
 	struct device_license	*l = &dev->lic;
 	struct device_license	 saved = *l;
+	struct lic_timed	*timed = NULL;
+	int64_t			 now = (int64_t)device_now(dev).tv_sec;
 	int			 err;
 
+	/* Keep the key an 8.1 or earlier release would go back to. */
+	if (l->has_flash && l->flash_entered != 0 &&
+	    l->flash_entered < KEYS_82 &&
+	    memcmp(&l->flash_key, key, sizeof *key) != 0) {
+		l->has_earlier = true;
+		l->earlier_key = l->flash_key;
+		l->earlier_info = l->flash_info;
+		l->earlier_entered = l->flash_entered;
+	}
 	l->has_flash = true;
 	l->flash_key = *key;
 	l->flash_info = *info;
+	l->flash_entered = dev->version;
 	if (running) {
 		l->has_running = true;
 		l->running_key = *key;
 		l->running_info = *info;
 	}
+	/* Before 8.3 the permanent key runs instead of a time-based one. */
+	if (running && dev->version < LIC_VERSION(8, 3, 0, 0) &&
+	    l->ntimed > 0) {
+		timed = xreallocarray(NULL, l->ntimed, sizeof *timed);
+		memcpy(timed, l->timed, l->ntimed * sizeof *timed);
+		for (size_t i = 0; i < l->ntimed; i++) {
+			if (l->timed[i].active)
+				lic_timed_stop(&l->timed[i], now);
+		}
+	}
 	if (device_license_save(dev) == 0) {
+		free(timed);
 		device_license_compute(dev);
 		return 0;
 	}
 	/* Nothing on flash changed: put the old keys back in memory. */
 	err = errno;
-	l->has_flash = saved.has_flash;
-	l->flash_key = saved.flash_key;
-	l->flash_info = saved.flash_info;
-	l->has_running = saved.has_running;
-	l->running_key = saved.running_key;
-	l->running_info = saved.running_info;
+	if (timed != NULL)
+		memcpy(l->timed, timed, l->ntimed * sizeof *timed);
+	free(timed);
+	saved.timed = l->timed;
+	saved.stacked = l->stacked;
+	*l = saved;
 	errno = err;
 	return -1;
+}
+
+int
+device_license_downgrade(struct device *dev)
+{
+	struct device_license	*l = &dev->lic;
+
+	if (dev->version >= KEYS_82 || !l->has_flash ||
+	    lic_key_introduced(catalog(dev), dev->platform, &l->flash_info) <
+	    KEYS_82)
+		return 0;
+	if (l->has_earlier) {
+		l->has_running = true;
+		l->running_key = l->earlier_key;
+		l->running_info = l->earlier_info;
+		device_license_compute(dev);
+		return 1;
+	}
+	l->has_running = false;
+	device_license_compute(dev);
+	return 2;
 }
 
 uint32_t

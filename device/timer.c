@@ -401,6 +401,14 @@ device_license_boot(struct device *dev, struct device_events *evs)
 		events_add(evs, DEVICE_EV_STORE_INVALID);
 		return;
 	}
+	switch (device_license_downgrade(dev)) {
+	case 1:
+		events_add(evs, DEVICE_EV_KEY_INCOMPATIBLE)->earlier = true;
+		break;
+	case 2:
+		events_add(evs, DEVICE_EV_KEY_INCOMPATIBLE);
+		break;
+	}
 	if (l->ntimed == 0)
 		return;
 	for (size_t i = 0; i < l->ntimed; i++)

@@ -170,3 +170,26 @@ lic_reload_needed(const struct lic_catalog *c, const struct lic_platform *p,
 	}
 	return false;
 }
+
+uint32_t
+lic_key_introduced(const struct lic_catalog *c, const struct lic_platform *p,
+    const struct lic_keyinfo *info)
+{
+	const struct lic_cell	*cells;
+	uint32_t		 latest = 0;
+
+	if (info->edition >= p->neditions)
+		return 0;
+	cells = p->editions[info->edition].cells;
+	for (size_t i = 0; i < info->ngrants; i++) {
+		const struct lic_grant	*g = &info->grants[i];
+		uint32_t		 since;
+
+		if (g->feature >= c->nfeatures)
+			continue;
+		since = c->features[g->feature].introduced;
+		if (g->value != cells[g->feature].value && since > latest)
+			latest = since;
+	}
+	return latest;
+}

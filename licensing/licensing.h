@@ -364,6 +364,17 @@ struct lic_keyinfo {
 };
 
 /*
+ * The latest release that introduced a feature permanent key info grants
+ * above its edition's default (the features' "introduced", Table 5-20);
+ * 0 when it grants nothing dated. "If you activate feature licenses that
+ * were introduced in 8.2 or later, then the activation key is not
+ * backwards compatible" with 8.1 or earlier (Upgrade and Downgrade
+ * Guidelines).
+ */
+uint32_t lic_key_introduced(const struct lic_catalog *,
+	    const struct lic_platform *p, const struct lic_keyinfo *info);
+
+/*
  * Parse five words ("0x" optional, any case, 1 to 8 hex digits each,
  * separated by one or more blanks) from text. LIC_OK or LIC_E_FORMAT.
  */

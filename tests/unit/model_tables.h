@@ -23,7 +23,7 @@
 #include "models/models.h"
 
 /* The chapter describes Version 9.1. */
-#define V91		LIC_VERSION(9, 1, 0, 0)
+#define V91		LIC_VERSION(9, 1, 7, 0)	/* the chapter: the last 9.1 */
 
 #define MAX_TIERS	12
 

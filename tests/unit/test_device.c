@@ -104,6 +104,165 @@ mint(const struct device *dev, uint32_t hours, struct lic_key *key,
 	assert_int_equal(device_license_decode(dev, key, info), LIC_OK);
 }
 
+/* Mint a permanent key granting feature id = value (and 3DES/AES). */
+static void
+mint_permanent(const struct device *dev, const char *id, uint32_t value,
+    struct lic_key *key, struct lic_keyinfo *info)
+{
+	const struct lic_catalog *cat = model_db_catalog(dev->db);
+
+	memset(info, 0, sizeof *info);
+	info->type = LIC_KEY_PERMANENT;
+	info->grants[0].feature = lic_catalog_find(cat, "encryption");
+	info->grants[0].value = 1;
+	info->ngrants = 1;
+	if (id != NULL) {
+		info->grants[1].feature = lic_catalog_find(cat, id);
+		info->grants[1].value = value;
+		info->ngrants = 2;
+	}
+	assert_int_equal(lic_key_encode(cat, dev->platform, SERIAL, info, key),
+	    LIC_OK);
+	assert_int_equal(device_license_decode(dev, key, info), LIC_OK);
+}
+
+/* Boot dev again on release v (as a reload into it would). */
+static void
+boot_into(struct device *dev, uint32_t v, struct device_events *evs)
+{
+	dev->version = v;
+	device_events_init(evs);
+	device_license_boot(dev, evs);
+}
+
+static void
+test_device_keystore__store_without_releases_loads(void **state)
+{
+	struct fixture		*fx = *state;
+	struct device		*dev = boot(fx, "2024-01-01T00:00:00Z");
+	struct device_events	 evs;
+	struct lic_key		 key;
+	struct lic_keyinfo	 info;
+	char			 words[64], text[160];
+
+	/* A store as asaemu wrote it before releases were kept. */
+	mint_permanent(dev, NULL, 0, &key, &info);
+	snprintf(text, sizeof text, "asaemu-keys 1\nserial %s\n"
+	    "permanent %s\n", SERIAL, lic_key_format(&key, words,
+	    sizeof words));
+	assert_int_equal(device_flash_write(dev, "activation-keys", text,
+	    strlen(text)), 0);
+	boot_into(dev, LIC_VERSION(9, 1, 7, 12), &evs);
+	assert_int_equal(evs.n, 0);
+	assert_false(dev->lic.invalid);
+	assert_true(dev->lic.has_running);
+	assert_int_equal(dev->lic.flash_entered, 0);
+	device_events_release(&evs);
+	device_free(dev);
+}
+
+static void
+test_device_keystore__downgrade_to_81_uses_the_earlier_key(void **state)
+{
+	struct device		*dev = boot(*state, "2024-01-01T00:00:00Z");
+	struct device_events	 evs;
+	struct lic_key		 old, new;
+	struct lic_keyinfo	 oinfo, ninfo;
+	char			*text;
+
+	/* Entered under 8.1(2), replaced under 8.4(7) by a key with 8.2+. */
+	dev->version = LIC_VERSION(8, 1, 2, 0);
+	mint_permanent(dev, "security-contexts", 5, &old, &oinfo);
+	assert_int_equal(device_license_set_permanent(dev, &old, &oinfo,
+	    true), 0);
+	dev->version = LIC_VERSION(8, 4, 7, 0);
+	mint_permanent(dev, "anyconnect-essentials", 1, &new, &ninfo);
+	assert_int_equal(device_license_set_permanent(dev, &new, &ninfo,
+	    true), 0);
+	text = device_flash_read(dev, "activation-keys", NULL);
+	assert_non_null(strstr(text, " entered=8.4(7)\nearlier "));
+	assert_non_null(strstr(text, " entered=8.1(2)\n"));
+	free(text);
+
+	/* 8.2: the key is compatible, nothing said. */
+	boot_into(dev, LIC_VERSION(8, 2, 5, 0), &evs);
+	assert_int_equal(evs.n, 0);
+	assert_memory_equal(&dev->lic.running_key, &new, sizeof new);
+	device_events_release(&evs);
+
+	/* 8.1: the key entered in the earlier version runs, and says so. */
+	boot_into(dev, LIC_VERSION(8, 1, 2, 0), &evs);
+	assert_int_equal(evs.n, 1);
+	assert_int_equal(evs.v[0].kind, DEVICE_EV_KEY_INCOMPATIBLE);
+	assert_true(evs.v[0].earlier);
+	assert_memory_equal(&dev->lic.running_key, &old, sizeof old);
+	assert_memory_equal(&dev->lic.flash_key, &new, sizeof new);
+	assert_int_equal(device_license_value(dev, "security-contexts"), 5);
+	device_events_release(&evs);
+
+	/* Upgrading keeps every key: 9.1 runs the new one again. */
+	boot_into(dev, LIC_VERSION(9, 1, 7, 12), &evs);
+	assert_int_equal(evs.n, 0);
+	assert_memory_equal(&dev->lic.running_key, &new, sizeof new);
+	assert_true(dev->lic.has_earlier);
+	device_events_release(&evs);
+	device_free(dev);
+}
+
+static void
+test_device_keystore__downgrade_to_81_without_earlier_key_is_base(
+    void **state)
+{
+	struct device		*dev = boot(*state, "2024-01-01T00:00:00Z");
+	struct device_events	 evs;
+	struct lic_key		 key;
+	struct lic_keyinfo	 info;
+
+	mint_permanent(dev, "anyconnect-essentials", 1, &key, &info);
+	assert_int_equal(device_license_set_permanent(dev, &key, &info,
+	    true), 0);
+	boot_into(dev, LIC_VERSION(8, 0, 4, 0), &evs);
+	assert_int_equal(evs.n, 1);
+	assert_int_equal(evs.v[0].kind, DEVICE_EV_KEY_INCOMPATIBLE);
+	assert_false(evs.v[0].earlier);
+	assert_false(dev->lic.has_running);
+	device_events_release(&evs);
+
+	/* A key with licenses from before 8.2 only stays compatible. */
+	mint_permanent(dev, "security-contexts", 5, &key, &info);
+	assert_int_equal(device_license_set_permanent(dev, &key, &info,
+	    true), 0);
+	boot_into(dev, LIC_VERSION(8, 0, 4, 0), &evs);
+	assert_int_equal(evs.n, 0);
+	assert_true(dev->lic.has_running);
+	device_events_release(&evs);
+	device_free(dev);
+}
+
+static void
+test_device_keystore__permanent_key_ends_timed_key_before_83(void **state)
+{
+	struct device		*dev = boot(*state, "2024-01-01T00:00:00Z");
+	struct lic_key		 key, perm;
+	struct lic_keyinfo	 info, pinfo;
+	uint64_t		 left = 0;
+
+	mint(dev, 62 * 24, &key, &info);
+	assert_int_equal(device_license_timed(dev, DEVICE_TIMED_INSTALL,
+	    &key, &info, &left), DEVICE_TIMED_OK);
+	mint_permanent(dev, NULL, 0, &perm, &pinfo);
+	/* 8.3 on: they combine, the time-based key stays active. */
+	assert_int_equal(device_license_set_permanent(dev, &perm, &pinfo,
+	    true), 0);
+	assert_true(dev->lic.timed[0].active);
+	/* 8.2: "Reenter the permanent key to disable the time-based key". */
+	dev->version = LIC_VERSION(8, 2, 5, 0);
+	assert_int_equal(device_license_set_permanent(dev, &perm, &pinfo,
+	    true), 0);
+	assert_false(dev->lic.timed[0].active);
+	device_free(dev);
+}
+
 static void
 test_device_keystore__timed_key_survives_a_reload(void **state)
 {
@@ -220,6 +379,18 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_device_timer__expiry_is_an_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_device_keystore__store_without_releases_loads, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_device_keystore__downgrade_to_81_uses_the_earlier_key,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_device_keystore__downgrade_to_81_without_earlier_key_is_base,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_device_keystore__permanent_key_ends_timed_key_before_83,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_device_clock__offset_survives_a_restart, setup,
 		    teardown),

@@ -81,7 +81,7 @@ test_model_load__shipped_data_loads(void **state)
 	assert_non_null(model_db_find(shipped, "asa5585-x-ssp-40"));
 	assert_null(model_db_find(shipped, "ASA5506-X"));
 	assert_int_equal(model_db_catalog(shipped)->nfeatures, 29);
-	assert_int_equal(model_db_catalog(shipped)->nlayouts, 3);
+	assert_int_equal(model_db_catalog(shipped)->nlayouts, 5);
 }
 
 /*
@@ -485,6 +485,16 @@ test_lic_platform__runs(void **state)
 	assert_false(lic_platform_runs(p, v));
 	lic_version_parse("8.4(2)", &v);
 	assert_true(lic_platform_runs(p, v));
+	/* 8.0 up to the 5580's 8.1 train; the 5580 from 8.1(1). */
+	p = model_db_find(shipped, "ASA5510");
+	lic_version_parse("8.0(2)", &v);
+	assert_true(lic_platform_runs(p, v));
+	lic_version_parse("8.1(2)", &v);
+	assert_false(lic_platform_runs(p, v));
+	p = model_db_find(shipped, "ASA5580-20");
+	assert_true(lic_platform_runs(p, v));
+	lic_version_parse("8.0(4)", &v);
+	assert_false(lic_platform_runs(p, v));
 	p = model_db_find(shipped, "ASA5512-X");
 	lic_version_parse("8.4(2)", &v);
 	assert_false(lic_platform_runs(p, v));
@@ -538,8 +548,17 @@ test_lic_catalog__labels_and_layouts(void **state)
 	lic_version_parse("8.4(1)", &v);
 	assert_string_equal(lic_feature_label(prem, v),
 	    "AnyConnect Premium Peers");
-	lic_version_parse("8.1(2)", &v);
+	lic_version_parse("8.0(1)", &v);
 	assert_null(lic_catalog_layout(c, v));
+	lic_version_parse("8.0(4)", &v);
+	l = lic_catalog_layout(c, v);
+	assert_non_null(l);
+	assert_string_equal(l->rows[l->nrows - 1].label, "UC Proxy Sessions");
+	lic_version_parse("8.1(2)", &v);
+	l = lic_catalog_layout(c, v);
+	assert_non_null(l);
+	assert_string_equal(c->features[l->rows[l->nrows - 1].feature].id,
+	    "advanced-endpoint-assessment");
 	lic_version_parse("8.2(5)", &v);
 	l = lic_catalog_layout(c, v);
 	assert_non_null(l);

@@ -19,7 +19,7 @@
 #include "models/models.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-#define V91		LIC_VERSION(9, 1, 0, 0)
+#define V91		LIC_VERSION(9, 1, 7, 0)	/* the chapter: the last 9.1 */
 #define HOUR		3600u
 
 #define BASE		"base"
@@ -371,6 +371,13 @@ test_model_running__version_changes(void **state)
 	run_default(fx, "ASA5580-20", BASE, LIC_VERSION(8, 3, 1, 0), &r);
 	assert_int_equal(r.v[feature(fx, "vlans")].value, 250);
 	assert_int_equal(r.v[feature(fx, "total-vpn")].value, 5000);
+	/* Clustering on the 5500-X from 9.1(4) only. */
+	run_default(fx, "ASA5515-X", BASE, LIC_VERSION(9, 0, 1, 0), &r);
+	assert_int_equal(r.v[feature(fx, "cluster")].value, 0);
+	run_default(fx, "ASA5515-X", BASE, LIC_VERSION(9, 1, 3, 0), &r);
+	assert_int_equal(r.v[feature(fx, "cluster")].value, 0);
+	run_default(fx, "ASA5515-X", BASE, LIC_VERSION(9, 1, 4, 0), &r);
+	assert_int_equal(r.v[feature(fx, "cluster")].value, 2);
 }
 
 /* "No Payload Encryption Models" on real data: no VPN, no UC rows. */
