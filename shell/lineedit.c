@@ -90,18 +90,22 @@ le_complete(EditLine *el, int ch)
 	struct session	 *s = el_session(el);
 	char		 *text = text_before_cursor(s);
 	const char	**v;
-	const char	 *word = strrchr(text, ' ');
 	size_t		  typed, n;
 	unsigned char	  ret = CC_REFRESH;
 
 	(void)ch;
-	word = word == NULL ? text : word + 1;
-	typed = strlen(word);
+	/* The word being typed: after the last blank, as the grammar splits. */
+	n = strlen(text);
+	typed = 0;
+	while (typed < n && text[n - typed - 1] != ' ' &&
+	    text[n - typed - 1] != '\t')
+		typed++;
 	v = grammar_complete(s->opts.grammar, s->mode, text, &s->arena);
 	if (v == NULL || v[0] == NULL)
 		ret = CC_REFRESH_BEEP;
 	else if (v[1] == NULL) {
-		el_insertstr(el, v[0] + typed);
+		if (typed < strlen(v[0]))
+			el_insertstr(el, v[0] + typed);
 		el_insertstr(el, " ");
 	} else if ((n = common_prefix(v)) > typed) {
 		char *add = arena_strndup(&s->arena, v[0] + typed, n - typed);
