@@ -244,7 +244,10 @@ void	 out_buffer_reset(struct out *);
  *   unknown keyword   "ERROR: % Invalid input detected at '^' marker."
  *   missing keyword
  *   or regex          "ERROR: % Incomplete command"
- *   bad regex         "ERROR: Invalid regular expression"
+ *   bad regex, or one
+ *   over the bounds   "ERROR: Invalid regular expression"
+ * (the bounds: 100 characters, counts to 255, 8 nested groups, no
+ * back-references, a small expanded size; see filter.c).
  */
 int	 out_filter_set(struct out *, const char *spec, char **cause);
 /*
