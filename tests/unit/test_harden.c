@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Hostile input and unlucky operators (issue 15), through the real
+ * binary (ASAEMU_BIN): an edited or cut key store, symlinks and FIFOs in
+ * the flash, empty data files, errors a script must see in the exit
+ * status, and input asaemu used to take silently.
+ */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#define CLOCK	"--clock 2013-03-01T12:00:00Z"
+/* Minted by asaemu-keygen for JMX1234L0AB, ASA5520. */
+#define TIMED_KEY "0x10d0a91b 0x2427f79f 0x1f8a4bba 0x2b0fed20 0xbca64f28"
+#define PERM_KEY "0x143fa916 0xa0a45a21 0x2ab95ee6 0x3c8915d4 0x53a52bdc"
+#define NOT_VALID "The Running Activation Key is not valid, using default " \
+	"settings:\n"
+
+struct run {
+	char	 out[65536];	/* standard output and error together */
+	int	 status;
+};
+
+/* Run "asaemu ARGS" with input on stdin; output in r->out. */
+static void
+run_asaemu(struct run *r, const char *args, const char *input)
+{
+	const char	*bin = getenv("ASAEMU_BIN");
+	char		 cmd[2048];
+	FILE		*p;
+	size_t		 n;
+
+	assert_non_null(bin);
+	snprintf(cmd, sizeof cmd, "printf '%s' | timeout 20 %s %s 2>&1",
+	    input, bin, args);
+	assert_non_null(p = popen(cmd, "r"));
+	n = fread(r->out, 1, sizeof r->out - 1, p);
+	r->out[n] = '\0';
+	r->status = pclose(p);
+	r->status = WIFEXITED(r->status) ? WEXITSTATUS(r->status) : -1;
+}
+
+/* A fresh flash folder; *args gets "--flash DIR --clock ...". */
+static void
+flash_new(char *dir, size_t dsize, char *args, size_t asize)
+{
+	snprintf(dir, dsize, "/tmp/asaemu-harden-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(args, asize, "--flash %s " CLOCK, dir);
+}
+
+static void
+flash_remove(const char *dir)
+{
+	char	 cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The whole file at dir/name; *lenp its length. */
+static char *
+slurp(const char *dir, const char *name, size_t *lenp)
+{
+	char	 path[256];
+	char	*buf = calloc(1, 65536);
+	FILE	*f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "rb"));
+	*lenp = fread(buf, 1, 65535, f);
+	fclose(f);
+	return buf;
+}
+
+static void
+spit(const char *dir, const char *name, const char *data, size_t len)
+{
+	char	 path[256];
+	FILE	*f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+}
+
+/* Replace the first from in s (of *len bytes) by to. */
+static void
+edit(char *s, size_t *len, const char *from, const char *to)
+{
+	char	*p = strstr(s, from);
+	size_t	 nf = strlen(from), nt = strlen(to);
+
+	assert_non_null(p);
+	memmove(p + nt, p + nf, *len - (size_t)(p - s) - nf + 1);
+	memcpy(p, to, nt);
+	*len = *len - nf + nt;
+}
+
+static void
+assert_damaged(const char *args)
+{
+	struct run	 r;
+
+	run_asaemu(&r, args, "show version\n");
+	if (strncmp(r.out, NOT_VALID, strlen(NOT_VALID)) != 0)
+		fail_msg("not refused:\n%s", r.out);
+	assert_non_null(strstr(r.out, "This platform has a Base license.\n"));
+	assert_null(strstr(r.out, "Botnet Traffic Filter             : "
+	    "Enabled"));
+}
+
+/*
+ * The key store is authenticated: an edited timer, a cut, a NUL byte or
+ * a store with no mac (as asaemu wrote before format 2) is the damaged
+ * store, never more time.
+ */
+static void
+test_harden__key_store_is_authenticated(void **state)
+{
+	static const struct {
+		const char	*from, *to;
+	} edits[] = {
+		{ "stacked=0", "stacked=3153600000" },
+		{ "used=0", "used=1" },
+		{ "active=1", "active=0" },
+		{ "asaemu-keys 2", "asaemu-keys 1" },
+	};
+	char		 dir[64], args[160];
+	char		*orig, *s;
+	size_t		 len, n;
+	struct run	 r;
+
+	(void)state;
+	flash_new(dir, sizeof dir, args, sizeof args);
+	run_asaemu(&r, args, "en\n\nactivation-key " TIMED_KEY "\n");
+	assert_int_equal(r.status, 0);
+	orig = slurp(dir, ".private/activation-keys", &len);
+	assert_non_null(strstr(orig, "asaemu-keys 2\n"));
+	assert_non_null(strstr(orig, "\nmac "));
+	/* As written, it is read back. */
+	run_asaemu(&r, args, "show version\n");
+	assert_null(strstr(r.out, NOT_VALID));
+	assert_non_null(strstr(r.out, "Botnet Traffic Filter             : "
+	    "Enabled        62 days"));
+
+	s = malloc(len + 64);
+	for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+		memcpy(s, orig, len + 1);
+		n = len;
+		edit(s, &n, edits[i].from, edits[i].to);
+		spit(dir, ".private/activation-keys", s, n);
+		assert_damaged(args);
+	}
+	/* Cut at a line end: the mac line goes. */
+	memcpy(s, orig, len + 1);
+	n = (size_t)(strstr(s, "\nmac ") - s) + 1;
+	spit(dir, ".private/activation-keys", s, n);
+	assert_damaged(args);
+	/* The lines of format 1 alone, as an older asaemu wrote them. */
+	edit(s, &n, "asaemu-keys 2", "asaemu-keys 1");
+	spit(dir, ".private/activation-keys", s, n);
+	assert_damaged(args);
+	/* A NUL byte in the middle. */
+	memcpy(s, orig, len + 1);
+	s[strstr(s, "\ntimed") - s] = '\0';
+	spit(dir, ".private/activation-keys", s, len);
+	assert_damaged(args);
+	free(s);
+	free(orig);
+	flash_remove(dir);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_harden__key_store_is_authenticated),
+	};
+
+	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
+}
