@@ -74,7 +74,7 @@ struct device {
 	bool			 npe;		/* No Payload Encryption */
 	struct device_license	 lic;
 	char			*flash;		/* owned path */
-	int			 lock_fd;	/* flock of .private/lock */
+	int			 lock_fd;	/* .private, flocked */
 
 	/*
 	 * The clock: device time is the base + offset, or frozen. The

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,11 +183,97 @@ test_harden__key_store_is_authenticated(void **state)
 	flash_remove(dir);
 }
 
+static bool
+exists(const char *dir, const char *name)
+{
+	char		 path[256];
+	struct stat	 st;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return lstat(path, &st) == 0;
+}
+
+static void
+link_at(const char *dir, const char *name, const char *target)
+{
+	char	 path[256];
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	unlink(path);
+	assert_int_equal(symlink(target, path), 0);
+}
+
+/*
+ * Symlinks in the private folder are not followed: writes replace the
+ * link, never its target; a linked startup-config is not replayed; a
+ * stale *.tmp (or a link by that name) goes at start.
+ */
+static void
+test_harden__private_symlinks_not_followed(void **state)
+{
+	static const char *const tmps[] = {
+		"startup-config.tmp", "activation-keys.tmp", "clock.tmp",
+	};
+	char		 dir[64], args[160], out[64], target[128];
+	struct run	 r;
+
+	(void)state;
+	flash_new(dir, sizeof dir, args, sizeof args);
+	snprintf(out, sizeof out, "/tmp/asaemu-outside-XXXXXX");
+	assert_non_null(mkdtemp(out));
+	run_asaemu(&r, args, "");
+	for (size_t i = 0; i < sizeof tmps / sizeof tmps[0]; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, ".private/%s", tmps[i]);
+		snprintf(target, sizeof target, "%s/%s", out, tmps[i]);
+		link_at(dir, name, target);
+	}
+	snprintf(target, sizeof target, "%s/lock", out);
+	link_at(dir, ".private/lock", target);
+	/* Without --clock the clock is kept on flash. */
+	snprintf(args, sizeof args, "--flash %s", dir);
+	run_asaemu(&r, args, "en\n\nwrite memory\nactivation-key " PERM_KEY
+	    "\nconf t\nclock set 12:00:00 1 mar 2013\n");
+	assert_null(strstr(r.out, "ERROR"));
+	for (size_t i = 0; i < sizeof tmps / sizeof tmps[0]; i++) {
+		snprintf(target, sizeof target, "%s", tmps[i]);
+		assert_false(exists(out, target));
+		snprintf(target, sizeof target, ".private/%s", tmps[i]);
+		assert_false(exists(dir, target));
+	}
+	assert_false(exists(out, "lock"));
+	assert_true(exists(dir, ".private/startup-config"));
+	assert_true(exists(dir, ".private/activation-keys"));
+
+	/* A linked startup-config is not read. */
+	snprintf(target, sizeof target, "%s/evil", out);
+	spit(out, "evil", "hostname evil\n", 14);
+	link_at(dir, ".private/startup-config", target);
+	run_asaemu(&r, args, "en\n\nshow running-config | include "
+	    "hostname\n");
+	assert_null(strstr(r.out, "evil"));
+	assert_non_null(strstr(r.out, "hostname ciscoasa"));
+	/* A write replaces the link, not the file it names. */
+	run_asaemu(&r, args, "en\n\nconf t\nhostname fw\nwrite memory\n");
+	assert_null(strstr(r.out, "ERROR"));
+	{
+		size_t	 n;
+		char	*text = slurp(out, "evil", &n);
+
+		assert_string_equal(text, "hostname evil\n");
+		free(text);
+	}
+	flash_remove(dir);
+	flash_remove(out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_harden__key_store_is_authenticated),
+		cmocka_unit_test(test_harden__private_symlinks_not_followed),
 	};
 
 	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
