@@ -209,6 +209,18 @@ test_device_flash__second_device_is_refused(void **state)
 	assert_non_null(cause);
 	assert_non_null(strstr(cause, "is in use by another asaemu process"));
 	free(cause);
+
+	/* Removing what is in the private folder does not unlock it. */
+	{
+		char	 cmd[300];
+
+		snprintf(cmd, sizeof cmd, "rm -f %s/.private/*", fx->flash);
+		assert_int_equal(system(cmd), 0);
+	}
+	cause = NULL;
+	assert_null(device_new(&o, &cause));
+	assert_non_null(cause);
+	free(cause);
 	device_free(dev);
 }
 
