@@ -84,6 +84,11 @@ xml_slurp(const char *path, struct diag *d, size_t *len)
 		fclose(f);
 		return NULL;
 	}
+	if (st.st_size == 0) {
+		diag_add(d, path, 0, "empty file");
+		fclose(f);
+		return NULL;
+	}
 	if ((unsigned long long)st.st_size > XML_MAX_FILE) {
 		diag_add(d, path, 0, "file too large (%lld bytes, limit %u)",
 		    (long long)st.st_size, XML_MAX_FILE);
@@ -192,7 +197,7 @@ xml_doc_read(const char *path, struct diag *d)
 	if (xd->doc != NULL && xmlDocGetRootElement(xd->doc) != NULL)
 		xml_check_depth(xd, xmlDocGetRootElement(xd->doc), 1);
 	if (xd->doc == NULL || d->n != before) {
-		if (xd->doc != NULL && d->n == before)
+		if (d->n == before)
 			diag_add(d, path, 0, "cannot parse");
 		xml_doc_free(xd);
 		return NULL;

@@ -268,12 +268,62 @@ test_harden__private_symlinks_not_followed(void **state)
 	flash_remove(out);
 }
 
+/* The data directory of the build, copied to dir. */
+static void
+data_copy(char *dir, size_t size)
+{
+	const char	*data = getenv("ASAEMU_DATA");
+	char		 cmd[512];
+
+	assert_non_null(data);
+	snprintf(dir, size, "/tmp/asaemu-data-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp -r %s/. %s", data, dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* An empty data file is an error with its name. */
+static void
+test_harden__bad_files_refused(void **state)
+{
+	static const char *const files[] = {
+		"models/asa5520.xml", "features.xml",
+	};
+	char		 data[64], args[256], path[160], want[200];
+	struct run	 r;
+
+	(void)state;
+	data_copy(data, sizeof data);
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", data, files[i]);
+		assert_int_equal(rename(path, "/tmp/asaemu-harden.save"), 0);
+		spit(data, files[i], "", 0);
+		snprintf(args, sizeof args, "--check-data %s", data);
+		run_asaemu(&r, args, "");
+		snprintf(want, sizeof want, "%s: empty file\n", path);
+		assert_int_not_equal(r.status, 0);
+		if (strstr(r.out, want) == NULL)
+			fail_msg("want \"%s\", got \"%s\"", want, r.out);
+		snprintf(args, sizeof args, "--data %s --flash %s/flash", data,
+		    data);
+		run_asaemu(&r, args, "");
+		assert_int_equal(r.status, 2);
+		assert_non_null(strstr(r.out, want));
+
+		assert_int_equal(unlink(path), 0);
+		assert_int_equal(rename("/tmp/asaemu-harden.save", path), 0);
+	}
+	flash_remove(data);
+
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_harden__key_store_is_authenticated),
 		cmocka_unit_test(test_harden__private_symlinks_not_followed),
+		cmocka_unit_test(test_harden__bad_files_refused),
 	};
 
 	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
