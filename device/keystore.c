@@ -238,6 +238,9 @@ device_license_load(struct device *dev)
 
 	license_reset(l);
 	l->invalid = false;
+	/* There but not readable (a FIFO, a link, a folder): damaged too. */
+	if (text == NULL && errno != ENOENT)
+		l->invalid = true;
 	if (text != NULL && store_verify(dev, text, len) != 0)
 		l->invalid = true;
 	for (line = text; !l->invalid && line != NULL && *line != '\0';

@@ -282,7 +282,10 @@ data_copy(char *dir, size_t size)
 	assert_int_equal(system(cmd), 0);
 }
 
-/* An empty data file is an error with its name. */
+/*
+ * An empty data file is an error with its name; a FIFO in the data or
+ * at the key store is refused at once, never read (it would block).
+ */
 static void
 test_harden__bad_files_refused(void **state)
 {
@@ -290,6 +293,7 @@ test_harden__bad_files_refused(void **state)
 		"models/asa5520.xml", "features.xml",
 	};
 	char		 data[64], args[256], path[160], want[200];
+	char		 dir[64];
 	struct run	 r;
 
 	(void)state;
@@ -311,10 +315,23 @@ test_harden__bad_files_refused(void **state)
 		assert_non_null(strstr(r.out, want));
 
 		assert_int_equal(unlink(path), 0);
+		assert_int_equal(mkfifo(path, 0600), 0);
+		snprintf(args, sizeof args, "--check-data %s", data);
+		run_asaemu(&r, args, "");
+		snprintf(want, sizeof want, "%s: not a regular file\n", path);
+		assert_int_not_equal(r.status, 0);
+		assert_non_null(strstr(r.out, want));
+		assert_int_equal(unlink(path), 0);
 		assert_int_equal(rename("/tmp/asaemu-harden.save", path), 0);
 	}
 	flash_remove(data);
 
+	flash_new(dir, sizeof dir, args, sizeof args);
+	run_asaemu(&r, args, "");
+	snprintf(path, sizeof path, "%s/.private/activation-keys", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_damaged(args);
+	flash_remove(dir);
 }
 
 int
