@@ -162,16 +162,16 @@ device_now(const struct device *dev)
  * otherwise a clock set or emulator advance-time would be undone by the
  * next start, which a time-based key sees as a clock set back.
  */
-static void
+static int
 clock_save(const struct device *dev)
 {
 	char	 buf[32];
 	int	 n;
 
 	if (dev->frozen)
-		return;
+		return 0;
 	n = snprintf(buf, sizeof buf, "%lld\n", (long long)dev->offset.tv_sec);
-	(void)device_flash_write(dev, CLOCK_FILE, buf, (size_t)n);
+	return device_flash_write(dev, CLOCK_FILE, buf, (size_t)n);
 }
 
 static void
@@ -192,33 +192,38 @@ clock_load(struct device *dev)
 	free(text);
 }
 
-void
+int
 device_set_time(struct device *dev, time_t t)
 {
 	int64_t	 old = (int64_t)device_now(dev).tv_sec;
+	int	 rc, err;
 
 	if (dev->frozen) {
 		dev->frozen_at.tv_sec = t;
 		dev->frozen_at.tv_nsec = 0;
 	} else
 		dev->offset.tv_sec = t - base_now(dev).tv_sec;
-	clock_save(dev);
+	rc = clock_save(dev);
+	err = errno;
 	device_license_clock_set(dev, old, (int64_t)t);
+	errno = err;
+	return rc;
 }
 
-void
+int
 device_advance_time(struct device *dev, time_t secs)
 {
 	if (dev->frozen)
 		dev->frozen_at.tv_sec += secs;
 	else if (dev->lab != NULL) {
 		/* The whole lab moves; the others hear of it (inotify). */
-		if (lab_clock_advance(dev->lab, (int64_t)secs) == 0)
-			device_lab_clock_changed(dev);
-		return;
+		if (lab_clock_advance(dev->lab, (int64_t)secs) != 0)
+			return -1;
+		device_lab_clock_changed(dev);
+		return 0;
 	} else
 		dev->offset.tv_sec += secs;
-	clock_save(dev);
+	return clock_save(dev);
 }
 
 char *

@@ -301,9 +301,10 @@ struct session_opts {
 	const char		*term;	    /* TERM for libedit; NULL: ours */
 	void			(*after)(struct cmd_ctx *); /* after each
 					   command's handler; NULL: none */
-	void			(*before)(struct cmd_ctx *); /* run before
+	enum cmd_status		(*before)(struct cmd_ctx *); /* run before
 					   each command's handler (device
-					   time catching up); NULL: none */
+					   time catching up; CMD_ERROR: it
+					   printed an ERROR); NULL: none */
 };
 
 struct session *session_new(const struct session_opts *);

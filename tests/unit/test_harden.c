@@ -334,6 +334,59 @@ test_harden__bad_files_refused(void **state)
 	flash_remove(dir);
 }
 
+/* Writes of name in the private folder fail from now on. */
+static void
+block_writes(const char *dir, const char *name)
+{
+	char	 path[256];
+
+	/* A folder in the way of name.tmp: even root cannot write it. */
+	snprintf(path, sizeof path, "%s/.private/%s.tmp", dir, name);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/.private/%s.tmp/x", dir, name);
+	assert_int_equal(mkdir(path, 0700), 0);
+}
+
+/*
+ * An ERROR a command prints is in the exit status, also when time
+ * passing could not update the key store; a clock that cannot be kept
+ * on flash says so.
+ */
+static void
+test_harden__write_failures_are_errors(void **state)
+{
+	static const char *const clock_cmds[] = {
+		"en\n\nclock set 12:00:00 1 mar 2013\n",
+		"en\n\nemulator advance-time 1 days\n",
+	};
+	char		 dir[64], args[160];
+	struct run	 r;
+
+	(void)state;
+	flash_new(dir, sizeof dir, args, sizeof args);
+	run_asaemu(&r, args, "en\n\nactivation-key " TIMED_KEY "\n");
+	assert_int_equal(r.status, 0);
+	block_writes(dir, "activation-keys");
+	run_asaemu(&r, args, "en\n\nemulator advance-time 1 days\n");
+	assert_non_null(strstr(r.out, "ERROR: Failed to update the "
+	    "activation key in flash"));
+	assert_int_equal(r.status, 1);
+	flash_remove(dir);
+
+	for (size_t i = 0; i < sizeof clock_cmds / sizeof clock_cmds[0];
+	    i++) {
+		flash_new(dir, sizeof dir, args, sizeof args);
+		snprintf(args, sizeof args, "--flash %s", dir);
+		run_asaemu(&r, args, "");
+		block_writes(dir, "clock");
+		run_asaemu(&r, args, clock_cmds[i]);
+		if (strstr(r.out, "ERROR: Unable to write to flash: ") == NULL)
+			fail_msg("%s: no error:\n%s", clock_cmds[i], r.out);
+		assert_int_equal(r.status, 1);
+		flash_remove(dir);
+	}
+}
+
 int
 main(void)
 {
@@ -341,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_harden__key_store_is_authenticated),
 		cmocka_unit_test(test_harden__private_symlinks_not_followed),
 		cmocka_unit_test(test_harden__bad_files_refused),
+		cmocka_unit_test(test_harden__write_failures_are_errors),
 	};
 
 	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
