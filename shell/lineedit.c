@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "shell/session_int.h"
+#include "shell/shell_int.h"
 
 struct lineedit {
 	EditLine	*el;
@@ -202,6 +203,7 @@ lineedit_new(struct session *s)
 		t.c_lflag &= ~(tcflag_t)(ISIG | ICANON | ECHO);
 		t.c_cc[VMIN] = 1;
 		t.c_cc[VTIME] = 0;
+		term_guard_add(le->fd, &le->saved);
 		tcsetattr(le->fd, TCSANOW, &t);
 	}
 	le->fin = fdopen(dup(s->opts.in_fd), "r");
@@ -237,8 +239,10 @@ lineedit_free(struct lineedit *le)
 	history_end(le->hist);
 	fclose(le->fin);
 	fclose(le->fout);
-	if (le->have_saved)
+	if (le->have_saved) {
 		tcsetattr(le->fd, TCSANOW, &le->saved);
+		term_guard_remove(le->fd);
+	}
 	free(le);
 }
 

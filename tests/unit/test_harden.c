@@ -6,6 +6,8 @@
  * status, and input asaemu used to take silently.
  */
 #include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -16,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -387,6 +390,64 @@ test_harden__write_failures_are_errors(void **state)
 	}
 }
 
+/*
+ * Whatever signal ends asaemu, its terminal gets its modes back: the
+ * handled ones (SIGTERM, SIGHUP) and those that kill (SIGQUIT, SIGUSR1,
+ * SIGALRM, SIGABRT).
+ */
+static void
+test_harden__signals_restore_the_terminal(void **state)
+{
+	static const int sigs[] = {
+		SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGALRM, SIGABRT,
+	};
+	const char	*bin = getenv("ASAEMU_BIN");
+	struct winsize	 ws = { .ws_row = 24, .ws_col = 80 };
+	char		 dir[64], args[160], buf[8192];
+	struct termios	 t;
+
+	(void)state;
+	assert_non_null(bin);
+	flash_new(dir, sizeof dir, args, sizeof args);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		size_t	 len = 0;
+		int	 fd, status;
+		pid_t	 pid = forkpty(&fd, NULL, NULL, &ws);
+
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			execl(bin, bin, "--clock", "2013-03-01T12:00:00Z",
+			    "--flash", dir, (char *)NULL);
+			_exit(127);
+		}
+		/* The prompt: the terminal is the line editor's now. */
+		for (int waited = 0; waited < 10000; waited += 10) {
+			struct pollfd	 pfd = { .fd = fd, .events = POLLIN };
+			ssize_t		 n;
+
+			buf[len] = '\0';
+			if (strstr(buf, "ciscoasa> ") != NULL)
+				break;
+			if (poll(&pfd, 1, 10) <= 0)
+				continue;
+			if ((n = read(fd, buf + len, sizeof buf - 1 - len)) <= 0)
+				break;
+			len += (size_t)n;
+		}
+		assert_non_null(strstr(buf, "ciscoasa> "));
+		assert_int_equal(tcgetattr(fd, &t), 0);
+		assert_int_equal(t.c_lflag & ECHO, 0);
+		kill(pid, sigs[i]);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_int_equal(tcgetattr(fd, &t), 0);
+		if ((t.c_lflag & (ECHO | ICANON | ISIG)) !=
+		    (ECHO | ICANON | ISIG))
+			fail_msg("signal %d left the terminal raw", sigs[i]);
+		close(fd);
+	}
+	flash_remove(dir);
+}
+
 int
 main(void)
 {
@@ -395,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_harden__private_symlinks_not_followed),
 		cmocka_unit_test(test_harden__bad_files_refused),
 		cmocka_unit_test(test_harden__write_failures_are_errors),
+		cmocka_unit_test(test_harden__signals_restore_the_terminal),
 	};
 
 	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
