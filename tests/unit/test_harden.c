@@ -448,6 +448,29 @@ test_harden__signals_restore_the_terminal(void **state)
 	flash_remove(dir);
 }
 
+/* Control characters are no part of a word: nameif ESC... is refused. */
+static void
+test_harden__control_characters_refused(void **state)
+{
+	char		 dir[64], args[160];
+	struct run	 r;
+	const char	*sr;
+
+	(void)state;
+	flash_new(dir, sizeof dir, args, sizeof args);
+	run_asaemu(&r, args, "en\n\nconf t\ninterface GigabitEthernet0/0\n"
+	    "nameif in\\033[2Jx\\007\nend\nshow running-config\n");
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "ERROR: % Invalid input detected at "
+	    "'^' marker."));
+	sr = strstr(r.out, "show running-config\n");
+	assert_non_null(sr);
+	assert_null(strchr(sr, '\033'));
+	assert_null(strchr(sr, '\007'));
+	assert_null(strstr(sr, " nameif "));
+	flash_remove(dir);
+}
+
 int
 main(void)
 {
@@ -457,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_harden__bad_files_refused),
 		cmocka_unit_test(test_harden__write_failures_are_errors),
 		cmocka_unit_test(test_harden__signals_restore_the_terminal),
+		cmocka_unit_test(test_harden__control_characters_refused),
 	};
 
 	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
