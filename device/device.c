@@ -6,7 +6,9 @@
  */
 #include "device/device.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +85,20 @@ device_lab_clock_changed(struct device *dev)
 	free(why);
 }
 
+static bool
+serial_valid(const char *serial, size_t max)
+{
+	size_t	 n = strlen(serial);
+
+	if (n == 0 || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!isgraph((unsigned char)serial[i]))
+			return false;
+	}
+	return true;
+}
+
 struct device *
 device_new(const struct device_opts *o, char **cause)
 {
@@ -98,6 +114,12 @@ device_new(const struct device_opts *o, char **cause)
 	}
 	if (lic_version_parse(o->software, &dev->version) != 0) {
 		xasprintf(cause, "bad software version %s", o->software);
+		goto fail;
+	}
+	/* As licensing/KEYS.md and the key generator have it. */
+	if (!serial_valid(o->serial, sizeof dev->serial - 1)) {
+		xasprintf(cause, "bad serial number '%s' (1 to 32 printable "
+		    "characters, no blanks)", o->serial);
 		goto fail;
 	}
 	snprintf(dev->serial, sizeof dev->serial, "%s", o->serial);

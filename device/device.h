@@ -69,7 +69,7 @@ struct device_license {
 struct device {
 	const struct model_db	*db;
 	const struct lic_platform *platform;
-	char			 serial[32];
+	char			 serial[33];	   /* 1 to 32 (KEYS.md) */
 	uint32_t		 version;	/* running software */
 	bool			 npe;		/* No Payload Encryption */
 	struct device_license	 lic;

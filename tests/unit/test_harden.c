@@ -471,6 +471,64 @@ test_harden__control_characters_refused(void **state)
 	flash_remove(dir);
 }
 
+/* What asaemu-keygen mints for args (--serial ... --model ...). */
+static void
+keygen(const char *args, char *key, size_t size)
+{
+	const char	*bin = getenv("ASAEMU_BIN");
+	char		 cmd[512];
+	FILE		*p;
+
+	assert_non_null(bin);
+	snprintf(cmd, sizeof cmd, "%s-keygen %s", bin, args);
+	assert_non_null(p = popen(cmd, "r"));
+	assert_non_null(fgets(key, (int)size, p));
+	key[strcspn(key, "\n")] = '\0';
+	assert_int_equal(pclose(p), 0);
+}
+
+/*
+ * A serial number of 32 characters works (KEYS.md allows 1 to 32);
+ * others, and an empty --flash or --lab, are refused before anything
+ * is written.
+ */
+static void
+test_harden__serial_and_paths_checked(void **state)
+{
+	static const char *const bad[] = {
+		"--serial ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456 --name x",
+		"--serial '' --name x",
+		"--serial 'A B' --name x",
+		"--flash ''",
+		"--lab ''",
+	};
+	char		 dir[64], args[256], key[128], input[256];
+	struct run	 r;
+
+	(void)state;
+	keygen("--serial ABCDEFGHIJKLMNOPQRSTUVWXYZ012345 --model ASA5520 "
+	    "--feature encryption=3des-aes", key, sizeof key);
+	flash_new(dir, sizeof dir, args, sizeof args);
+	snprintf(args, sizeof args, "--flash %s " CLOCK " --serial "
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", dir);
+	snprintf(input, sizeof input, "en\n\nactivation-key %s\n", key);
+	run_asaemu(&r, args, input);
+	assert_null(strstr(r.out, "ERROR"));
+	assert_int_equal(r.status, 0);
+	run_asaemu(&r, args, "show version\n");
+	assert_non_null(strstr(r.out, "Serial Number: "
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345\n"));
+	flash_remove(dir);
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(args, sizeof args, "%s " CLOCK, bad[i]);
+		run_asaemu(&r, args, "");
+		if (r.status != 2 || strncmp(r.out, "asaemu: ", 8) != 0)
+			fail_msg("%s: status %d: %s", bad[i], r.status, r.out);
+	}
+	assert_int_not_equal(access("/.private", F_OK), 0);
+}
+
 int
 main(void)
 {
@@ -481,6 +539,7 @@ main(void)
 		cmocka_unit_test(test_harden__write_failures_are_errors),
 		cmocka_unit_test(test_harden__signals_restore_the_terminal),
 		cmocka_unit_test(test_harden__control_characters_refused),
+		cmocka_unit_test(test_harden__serial_and_paths_checked),
 	};
 
 	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
