@@ -13,7 +13,7 @@
 #include "shell/session_int.h"
 
 /* [M] asaemu's own: a real ASA truncates at its 512-byte line buffer. */
-#define MSG_TOO_LONG	"ERROR: Input line longer than %u bytes was ignored\n"
+#define MSG_TOO_LONG	SESSION_MSG_TOO_LONG
 
 enum batch_read
 batch_read_line(FILE *f, struct strbuf *sb)

@@ -265,6 +265,14 @@ lineedit_run(struct session *s)
 			break;
 		if (le->interrupted)
 			continue;
+		/* The batch's limit, and its message. */
+		if (strcspn(line, "\r\n") > SESSION_LINE_MAX) {
+			out_printf(s->out, SESSION_MSG_TOO_LONG,
+			    SESSION_LINE_MAX);
+			out_command_end(s->out);
+			s->failed = true;
+			continue;
+		}
 		char *copy = arena_strndup(&s->arena, line, strcspn(line,
 		    "\r\n"));
 

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -529,6 +530,85 @@ test_harden__serial_and_paths_checked(void **state)
 	assert_int_not_equal(access("/.private", F_OK), 0);
 }
 
+/* Read fd until needle comes (10 s at most); into buf of *len bytes. */
+static bool
+pty_wait(int fd, char *buf, size_t size, size_t *len, const char *needle)
+{
+	time_t	 end = time(NULL) + 20;
+
+	while (time(NULL) < end) {
+		struct pollfd	 pfd = { .fd = fd, .events = POLLIN };
+		ssize_t		 n;
+
+		buf[*len] = '\0';
+		if (strstr(buf, needle) != NULL)
+			return true;
+		if (*len + 1 >= size) {
+			/* Keep the tail only. */
+			memmove(buf, buf + *len - 256, 256);
+			*len = 256;
+		}
+		if (poll(&pfd, 1, 10) <= 0)
+			continue;
+		if ((n = read(fd, buf + *len, size - 1 - *len)) <= 0)
+			return false;
+		*len += (size_t)n;
+	}
+	return false;
+}
+
+/* On a terminal as in batch, a line over 64 KiB is refused, not run. */
+static void
+test_harden__long_interactive_line_refused(void **state)
+{
+	const char	*bin = getenv("ASAEMU_BIN");
+	struct winsize	 ws = { .ws_row = 24, .ws_col = 80 };
+	char		 dir[64], args[160], buf[8192], *line;
+	size_t		 len = 0, off = 0, n = 65 * 1024;
+	int		 fd, status;
+	pid_t		 pid;
+
+	(void)state;
+	assert_non_null(bin);
+	flash_new(dir, sizeof dir, args, sizeof args);
+	pid = forkpty(&fd, NULL, NULL, &ws);
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		execl(bin, bin, "--clock", "2013-03-01T12:00:00Z", "--flash",
+		    dir, (char *)NULL);
+		_exit(127);
+	}
+	assert_true(pty_wait(fd, buf, sizeof buf, &len, "ciscoasa> "));
+	line = malloc(n + 1);
+	memset(line, 'a', n);
+	line[n] = '\r';
+	while (off <= n) {
+		struct pollfd	 pfd = { .fd = fd, .events = POLLIN | POLLOUT };
+		ssize_t		 w;
+
+		assert_true(poll(&pfd, 1, 1000) > 0);
+		if (pfd.revents & POLLIN) {
+			len = 0;	/* the echo: not kept */
+			assert_true(read(fd, buf, sizeof buf - 1) > 0);
+		}
+		if ((pfd.revents & POLLOUT) &&
+		    (w = write(fd, line + off, n + 1 - off < 4096 ?
+		    n + 1 - off : 4096)) > 0)
+			off += (size_t)w;
+	}
+	free(line);
+	len = 0;
+	if (!pty_wait(fd, buf, sizeof buf, &len,
+	    "ERROR: Input line longer than 65536 bytes was ignored"))
+		fail_msg("no refusal; the terminal ends with: %s", buf + (len >
+		    300 ? len - 300 : 0));
+	assert_null(strstr(buf, "Invalid input"));
+	kill(pid, SIGTERM);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	close(fd);
+	flash_remove(dir);
+}
+
 int
 main(void)
 {
@@ -540,6 +620,7 @@ main(void)
 		cmocka_unit_test(test_harden__signals_restore_the_terminal),
 		cmocka_unit_test(test_harden__control_characters_refused),
 		cmocka_unit_test(test_harden__serial_and_paths_checked),
+		cmocka_unit_test(test_harden__long_interactive_line_refused),
 	};
 
 	return cmocka_run_group_tests_name("harden", tests, NULL, NULL);
