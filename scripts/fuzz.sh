@@ -9,8 +9,9 @@
 # corpus in build/fuzz/corpus/TARGET, started from its seeds (those the
 # smoke tests replay: tests/fuzz/CMakeLists.txt); crashes, leaks, hangs
 # and inputs over the memory limit land in build/fuzz/crashes/TARGET.
-# Copy each one into tests/fuzz/corpus/TARGET (as crash-DESCRIPTION) with
-# its fix, so that ctest fuzz/TARGET replays it from then on.
+# Copy each one into tests/fuzz/corpus/TARGET (as crash-DESCRIPTION; for
+# xml into tests/data, as fuzz-DESCRIPTION.xml) with its fix, so that
+# ctest fuzz/TARGET replays it from then on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -58,7 +59,6 @@ export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 status=0
 for t in "${targets[@]}"; do
 	work=$build/corpus/$t crashes=$build/crashes/$t
-	mkdir -p "tests/fuzz/corpus/$t"
 	mkdir -p "$work" "$crashes"
 	echo "== fuzz-$t, $secs s"
 	# shellcheck disable=SC2046
