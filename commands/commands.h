@@ -63,8 +63,8 @@ void	 cmd_boot(struct cmd_ctx *);
  */
 void	 cmd_license_boot(struct cmd_ctx *);
 /* Count time-based keys down and print the syslog messages; run before
- * each command. */
-void	 cmd_license_tick(struct cmd_ctx *);
+ * each command. CMD_ERROR when an ERROR was printed (the store). */
+enum cmd_status cmd_license_tick(struct cmd_ctx *);
 /* Print the syslog lines of what shared licensing reported (shared.c). */
 void	 cmd_shared_report(struct cmd_ctx *);
 

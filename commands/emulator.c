@@ -7,6 +7,9 @@
  */
 #include "commands/commands.h"
 
+#include <errno.h>
+#include <string.h>
+
 #include "commands/commands_int.h"
 
 static const struct {
@@ -22,16 +25,20 @@ static const struct {
 static enum cmd_status
 emulator_advance_time_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	time_t	 count = (time_t)cmd_arg_u32(args, "count", 0);
+	time_t		 count = (time_t)cmd_arg_u32(args, "count", 0);
+	enum cmd_status	 st = CMD_OK;
 
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
 		if (!cmd_arg_has(args, units[i].word))
 			continue;
-		device_advance_time(ctx->dev, count * units[i].secs);
-		cmd_license_tick(ctx);
+		if (device_advance_time(ctx->dev, count * units[i].secs) != 0)
+			st = cmd_error(ctx, MSG_FLASH_WRITE_FAILED,
+			    strerror(errno));
+		if (cmd_license_tick(ctx) == CMD_ERROR)
+			st = CMD_ERROR;
 		break;
 	}
-	return CMD_OK;
+	return st;
 }
 
 static const struct cmd_help emulator_advance_time_help[] = {

@@ -6,6 +6,7 @@
 #include "commands/commands.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <md5.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,7 +326,9 @@ clock_set_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	/* timegm normalises 31 Feb into March: refuse such a date. */
 	if (tm.tm_mday != day)
 		return cmd_error(ctx, MSG_CLOCK_INVALID);
-	device_set_time(ctx->dev, t);
+	if (device_set_time(ctx->dev, t) != 0)
+		return cmd_error(ctx, MSG_FLASH_WRITE_FAILED,
+		    strerror(errno));
 	return CMD_OK;
 }
 

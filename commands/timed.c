@@ -137,11 +137,15 @@ boot_invalid(struct cmd_ctx *ctx)
 	out_printf(ctx->out, "\n%s\n\n", license_sentence(dev));
 }
 
-/* Print what the device reported, in its order; release the events. */
-static void
+/*
+ * Print what the device reported, in its order; release the events.
+ * CMD_ERROR when that was an ERROR.
+ */
+static enum cmd_status
 report(struct cmd_ctx *ctx, struct device_events *evs)
 {
-	char	 words[64];
+	char		 words[64];
+	enum cmd_status	 st = CMD_OK;
 
 	for (size_t i = 0; i < evs->n; i++) {
 		const struct device_event *e = &evs->v[i];
@@ -161,6 +165,7 @@ report(struct cmd_ctx *ctx, struct device_events *evs)
 		case DEVICE_EV_STORE_FAILED:
 			out_printf(ctx->out, msg(MSG_KEY_STORE_FAILED),
 			    strerror(e->err));
+			st = CMD_ERROR;
 			break;
 		case DEVICE_EV_KEY_INCOMPATIBLE:
 			out_puts(ctx->out, msg(e->earlier ?
@@ -169,25 +174,26 @@ report(struct cmd_ctx *ctx, struct device_events *evs)
 		}
 	}
 	device_events_release(evs);
+	return st;
 }
 
-void
+enum cmd_status
 cmd_license_tick(struct cmd_ctx *ctx)
 {
 	struct device_events	 evs;
 	struct cmd_ctx		 c = *ctx;
+	enum cmd_status		 st;
 
 	device_events_init(&evs);
 	device_license_tick(ctx->dev, &evs);
-	if (evs.n == 0 || ctx->notify == NULL) {
-		report(ctx, &evs);
-		return;
-	}
+	if (evs.n == 0 || ctx->notify == NULL)
+		return report(ctx, &evs);
 	c.out = out_new_buffer();
-	report(&c, &evs);
+	st = report(&c, &evs);
 	out_puts(ctx->out, out_buffer(c.out));
 	ctx->notify(ctx, out_buffer(c.out));
 	out_free(c.out);
+	return st;
 }
 
 void

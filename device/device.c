@@ -6,7 +6,9 @@
  */
 #include "device/device.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +116,20 @@ platform_releases(const struct lic_platform *p, const char *sw,
 	*cause = strbuf_take(&sb);
 }
 
+static bool
+serial_valid(const char *serial, size_t max)
+{
+	size_t	 n = strlen(serial);
+
+	if (n == 0 || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!isgraph((unsigned char)serial[i]))
+			return false;
+	}
+	return true;
+}
+
 struct device *
 device_new(const struct device_opts *o, char **cause)
 {
@@ -130,6 +146,12 @@ device_new(const struct device_opts *o, char **cause)
 	}
 	if (lic_version_parse(o->software, &dev->version) != 0) {
 		xasprintf(cause, "bad software version %s", o->software);
+		goto fail;
+	}
+	/* As licensing/KEYS.md and the key generator have it. */
+	if (!serial_valid(o->serial, sizeof dev->serial - 1)) {
+		xasprintf(cause, "bad serial number '%s' (1 to 32 printable "
+		    "characters, no blanks)", o->serial);
 		goto fail;
 	}
 	if (!lic_platform_runs(dev->platform, dev->version)) {
@@ -218,7 +240,7 @@ device_now(const struct device *dev)
  * emulator advance-time let pass stays passed (issue 11 item 8; a lab's
  * frozen clock behaves so already); another --clock starts there.
  */
-static void
+static int
 clock_save(const struct device *dev)
 {
 	char	 buf[64];
@@ -231,7 +253,7 @@ clock_save(const struct device *dev)
 	else
 		n = snprintf(buf, sizeof buf, "%lld\n",
 		    (long long)dev->offset.tv_sec);
-	(void)device_flash_write(dev, CLOCK_FILE, buf, (size_t)n);
+	return device_flash_write(dev, CLOCK_FILE, buf, (size_t)n);
 }
 
 static void
@@ -262,10 +284,11 @@ clock_load(struct device *dev)
 	free(text);
 }
 
-void
+int
 device_set_time(struct device *dev, time_t t)
 {
 	int64_t	 old = (int64_t)device_now(dev).tv_sec;
+	int	 rc, err;
 
 	if (dev->frozen) {
 		dev->frozen_at.tv_sec = t;
@@ -274,8 +297,11 @@ device_set_time(struct device *dev, time_t t)
 		dev->offset.tv_sec = t - base_now(dev).tv_sec;
 	/* The boot moves with the clock: uptime does not jump. */
 	dev->booted.tv_sec += (time_t)((int64_t)t - old);
-	clock_save(dev);
+	rc = clock_save(dev);
+	err = errno;
 	device_license_clock_set(dev, old, (int64_t)t);
+	errno = err;
+	return rc;
 }
 
 time_t
@@ -284,19 +310,20 @@ device_uptime(const struct device *dev)
 	return device_now(dev).tv_sec - dev->booted.tv_sec;
 }
 
-void
+int
 device_advance_time(struct device *dev, time_t secs)
 {
 	if (dev->frozen)
 		dev->frozen_at.tv_sec += secs;
 	else if (dev->lab != NULL) {
 		/* The whole lab moves; the others hear of it (inotify). */
-		if (lab_clock_advance(dev->lab, (int64_t)secs) == 0)
-			device_lab_clock_changed(dev);
-		return;
+		if (lab_clock_advance(dev->lab, (int64_t)secs) != 0)
+			return -1;
+		device_lab_clock_changed(dev);
+		return 0;
 	} else
 		dev->offset.tv_sec += secs;
-	clock_save(dev);
+	return clock_save(dev);
 }
 
 char *

@@ -96,13 +96,13 @@ struct device_license {
 struct device {
 	const struct model_db	*db;
 	const struct lic_platform *platform;
-	char			 serial[32];
+	char			 serial[33];	   /* 1 to 32 (KEYS.md) */
 	uint32_t		 version;	/* running software */
 	bool			 npe;		/* No Payload Encryption */
 	struct device_license	 lic;
 	char			*flash;		/* owned path */
 	char			*labdir;	/* owned; NULL: lab's or flash */
-	int			 lock_fd;	/* flock of .private/lock */
+	int			 lock_fd;	/* .private, flocked */
 
 	/*
 	 * The clock: device time is the base + offset, or frozen. The
@@ -169,12 +169,14 @@ void	 device_lab_clock_changed(struct device *);
  * The clock offset is kept on flash when the clock is not frozen, as an
  * ASA's clock survives a reload.
  */
-void	 device_set_time(struct device *, time_t);
+int	 device_set_time(struct device *, time_t);
 /*
  * Let secs of device time pass (emulator advance-time): time-based keys
  * count it at the next device_license_tick. Kept on flash as above.
+ * Both: 0, or -1 with errno when the clock could not be kept (the time
+ * has changed all the same, until the next start).
  */
-void	 device_advance_time(struct device *, time_t secs);
+int	 device_advance_time(struct device *, time_t secs);
 /* "14:35:24.486 UTC Wed Jun 9 2021" into buf; returns buf. */
 char	*device_format_time(struct timespec, char *buf, size_t len);
 

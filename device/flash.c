@@ -4,6 +4,12 @@
  * second asaemu process off it, and the files of its hidden area
  * (flash/.private), every write atomic (temporary file, fsync, rename,
  * fsync of the directory).
+ *
+ * The lock is a flock of the private folder itself, whose descriptor
+ * every private file is opened through (util/file.c: regular files only,
+ * no symlink followed, temporary files created anew): deleting or
+ * linking a file in it neither unlocks the flash nor sends a write
+ * outside it. Stale *.tmp files of a crash go when the lock is taken.
  */
 #include "device/device.h"
 
@@ -64,13 +70,12 @@ device_flash_lock(struct device *dev, char **cause)
 		free(path);
 		return -1;
 	}
-	free(path);
-	xasprintf(&path, "%s/%s/lock", dev->flash, PRIVATE_DIR);
-	dev->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	dev->lock_fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
 	free(path);
 	if (dev->lock_fd == -1) {
-		xasprintf(cause, "cannot open flash lock in %s: %s",
-		    dev->flash, strerror(errno));
+		xasprintf(cause, "cannot open flash %s/%s: %s", dev->flash,
+		    PRIVATE_DIR, strerror(errno));
 		return -1;
 	}
 	if (flock(dev->lock_fd, LOCK_EX | LOCK_NB) != 0) {
@@ -78,56 +83,27 @@ device_flash_lock(struct device *dev, char **cause)
 		    dev->flash);
 		return -1;
 	}
+	(void)file_remove_stale_tmp(dev->lock_fd);
 	return 0;
-}
-
-static char *
-private_path(const struct device *dev, const char *name)
-{
-	char	*path;
-
-	xasprintf(&path, "%s/%s/%s", dev->flash, PRIVATE_DIR, name);
-	return path;
 }
 
 char *
 device_flash_read(const struct device *dev, const char *name, size_t *lenp)
 {
-	char		*path = private_path(dev, name);
-	FILE		*f = fopen(path, "rb");
-	struct strbuf	 sb;
-	char		 buf[4096];
-	size_t		 n;
-
-	free(path);
-	if (f == NULL)
-		return NULL;
-	strbuf_init(&sb, 16u << 20);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	if (lenp != NULL)
-		*lenp = sb.len;
-	return strbuf_take(&sb);
+	return file_read_regular(dev->lock_fd, name, true, 16u << 20, lenp);
 }
 
 int
 device_flash_write(const struct device *dev, const char *name,
     const char *data, size_t len)
 {
-	char	*path = private_path(dev, name);
-	int	 rc = file_write_atomic(path, data, len);
-
-	free(path);
-	return rc;
+	return file_write_atomic_at(dev->lock_fd, name, data, len);
 }
 
 int
 device_flash_remove(const struct device *dev, const char *name)
 {
-	char	*path = private_path(dev, name);
-	int	 rc = unlink(path);
+	int	 rc = unlinkat(dev->lock_fd, name, 0);
 
-	free(path);
 	return rc == 0 || errno == ENOENT ? 0 : -1;
 }

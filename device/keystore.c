@@ -6,7 +6,7 @@
  * by the pure engine whenever a key changes.
  *
  * The store, flash/.private/activation-keys, is text, one record a line:
- *   asaemu-keys 1
+ *   asaemu-keys 2
  *   serial JMX1234L0AB
  *   permanent 0x........ 0x........ 0x........ 0x........ 0x........
  *   timed 0x........ ... active=1 used=SECONDS activated=DEVICE-TIME
@@ -14,6 +14,7 @@
  *       installed=DEVICE-TIME
  *   stacked 0x........ ... onto 0x........ ...
  *   earlier 0x........ ... entered=8.1(2)
+ *   mac 64-HEX-DIGITS
  * and "entered=RELEASE" after the permanent key's words: the release it
  * was entered under (a store written before this was kept has none: the
  * release is unknown, which no downgrade rule counts as earlier). The
@@ -21,6 +22,10 @@
  * before 8.2 that a later key replaced: "If you previously entered an
  * activation key in an earlier version, then the ASA uses that key"
  * (Upgrade and Downgrade Guidelines; device_license_downgrade).
+ * The last line is lic_store_mac over every byte before it, keyed by the
+ * serial number and platform (licensing/KEYS.md, "The key store"): an
+ * edited timer, a cut, a NUL byte or a store of format 1 (no mac, as
+ * asaemu wrote before; it cannot be authenticated) is a damaged store.
  * (struct lic_timed: used is counted up to counted; anchor is the time
  * the key would have been installed had it never paused, which a reload
  * checks the clock against). Lines written before counted and anchor
@@ -46,7 +51,9 @@
 #include "util/util.h"
 
 #define STORE_FILE	"activation-keys"
-#define STORE_MAGIC	"asaemu-keys 1"
+#define STORE_MAGIC	"asaemu-keys 2"
+#define STORE_MAC	"mac "
+#define STORE_MAC_LINE	(sizeof STORE_MAC - 1 + LIC_STORE_MAC_HEX)	/* with \n */
 #define TIME_LIMIT	(INT64_C(1) << 50)	/* seconds: 35 million years */
 
 static const struct lic_catalog *
@@ -287,17 +294,50 @@ license_reset(struct device_license *l)
 	l->flash_entered = l->earlier_entered = 0;
 }
 
+/*
+ * 0 when text (len bytes) is a store of this device's, its mac line then
+ * cut off (text ends before it); -1 when not.
+ */
+static int
+store_verify(const struct device *dev, char *text, size_t len)
+{
+	char		 mac[LIC_STORE_MAC_HEX];
+	const char	*got;
+	size_t		 body;
+	unsigned	 diff = 0;
+
+	if (len < sizeof STORE_MAGIC + STORE_MAC_LINE ||
+	    memcmp(text, STORE_MAGIC "\n", sizeof STORE_MAGIC) != 0 ||
+	    memchr(text, '\0', len) != NULL || text[len - 1] != '\n')
+		return -1;
+	body = len - STORE_MAC_LINE;
+	got = text + body;
+	if (text[body - 1] != '\n' ||
+	    memcmp(got, STORE_MAC, sizeof STORE_MAC - 1) != 0)
+		return -1;
+	lic_store_mac(dev->serial, dev->platform, text, body, mac);
+	for (size_t i = 0; i + 1 < sizeof mac; i++)
+		diff |= (unsigned)(mac[i] ^ got[sizeof STORE_MAC - 1 + i]);
+	if (diff != 0)
+		return -1;
+	text[body] = '\0';
+	return 0;
+}
+
 void
 device_license_load(struct device *dev)
 {
 	struct device_license	*l = &dev->lic;
-	char		*text = device_flash_read(dev, STORE_FILE, NULL);
+	size_t		 len = 0;
+	char		*text = device_flash_read(dev, STORE_FILE, &len);
 	char		*line, *next;
 
 	license_reset(l);
 	l->invalid = false;
-	if (text != NULL && strncmp(text, STORE_MAGIC "\n",
-	    sizeof STORE_MAGIC) != 0)
+	/* There but not readable (a FIFO, a link, a folder): damaged too. */
+	if (text == NULL && errno != ENOENT)
+		l->invalid = true;
+	if (text != NULL && store_verify(dev, text, len) != 0)
 		l->invalid = true;
 	for (line = text; !l->invalid && line != NULL && *line != '\0';
 	    line = next) {
@@ -321,7 +361,7 @@ device_license_save(const struct device *dev)
 {
 	const struct device_license *l = &dev->lic;
 	struct strbuf	 sb;
-	char		 words[64], ver[32];
+	char		 words[64], ver[32], mac[LIC_STORE_MAC_HEX];
 	int		 rc;
 
 	strbuf_init(&sb, 0);
@@ -360,6 +400,8 @@ device_license_save(const struct device *dev)
 		    lic_key_format(&l->stacked[i].key, words, sizeof words),
 		    lic_key_format(&l->stacked[i].onto, onto, sizeof onto));
 	}
+	lic_store_mac(dev->serial, dev->platform, sb.buf, sb.len, mac);
+	strbuf_printf(&sb, STORE_MAC "%s\n", mac);
 	rc = device_flash_write(dev, STORE_FILE, sb.buf, sb.len);
 	strbuf_release(&sb);
 	return rc;

@@ -343,6 +343,11 @@ key_decode_timed(const struct lic_catalog *cat, const struct lic_platform *p,
 			return LIC_E_RANGE;
 		if ((f = key_find_code(cat, code)) == (size_t)-1)
 			return LIC_E_FEATURE;
+		/* A feature named twice: the encoder refuses it, so do we. */
+		for (size_t j = 0; j < i; j++) {
+			if (ki->grants[j].feature == f)
+				return LIC_E_FEATURE;
+		}
 		ki->grants[i].feature = f;
 		err = key_value(cat, p, ki->type, 0, f, bb,
 		    &ki->grants[i].value);

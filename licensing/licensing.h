@@ -415,6 +415,16 @@ enum lic_err lic_key_decode(const struct lic_catalog *,
 	    const struct lic_platform *p, const char *serial,
 	    const struct lic_key *, struct lic_keyinfo *out);
 
+/*
+ * The key store's mac (lic_store.c; licensing/KEYS.md, "The key store"):
+ * HMAC-SHA256 over data (len bytes) with a key derived from the serial
+ * number and platform id, as 64 lower-case hex digits and a NUL in hex
+ * (LIC_STORE_MAC_HEX bytes).
+ */
+#define LIC_STORE_MAC_HEX	65
+void	 lic_store_mac(const char *serial, const struct lic_platform *p,
+	    const void *data, size_t len, char *hex);
+
 /* ---- The running license (lic_running.c; design notes at its top) ---- */
 
 #define LIC_MAX_FEATURES 64	/* catalogue size limit */

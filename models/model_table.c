@@ -380,6 +380,11 @@ model_hardware(struct model_db *db, struct lic_platform *p,
 	struct lic_hw_line	*lines, *l;
 	char			*text;
 
+	/* Each block's array holds its own lines: one block per model. */
+	if (p->hw_lines != NULL) {
+		xml_error(hn, "<model>: a second <hardware>");
+		return;
+	}
 	lines = model_db_alloc(db, count_named(hn, "line"), sizeof *lines);
 	for (n = xml_node_first(hn); n != NULL; n = xml_node_next(n)) {
 		if (!xml_node_is(n, "line")) {

@@ -8,6 +8,7 @@
 #include "models/models_int.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,12 +76,23 @@ xml_slurp(const char *path, struct diag *d, size_t *len)
 	char		*buf;
 	size_t		 n;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag_add(d, path, 0, "%s", strerror(errno));
+	int		 fd;
+
+	/* A FIFO or a device is refused before any read could block. */
+	if ((fd = file_open_regular(AT_FDCWD, path, false)) == -1) {
+		diag_add(d, path, 0, "%s", errno == EINVAL ?
+		    "not a regular file" : strerror(errno));
 		return NULL;
 	}
+	if ((f = fdopen(fd, "rb")) == NULL)
+		abort();	/* only out of memory */
 	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
 		diag_add(d, path, 0, "not a regular file");
+		fclose(f);
+		return NULL;
+	}
+	if (st.st_size == 0) {
+		diag_add(d, path, 0, "empty file");
 		fclose(f);
 		return NULL;
 	}
@@ -192,7 +204,7 @@ xml_doc_read(const char *path, struct diag *d)
 	if (xd->doc != NULL && xmlDocGetRootElement(xd->doc) != NULL)
 		xml_check_depth(xd, xmlDocGetRootElement(xd->doc), 1);
 	if (xd->doc == NULL || d->n != before) {
-		if (xd->doc != NULL && d->n == before)
+		if (d->n == before)
 			diag_add(d, path, 0, "cannot parse");
 		xml_doc_free(xd);
 		return NULL;

@@ -122,6 +122,12 @@ resolve_paths(struct options *o, const char *flash)
 		fprintf(stderr, "asaemu: bad device name %s\n", o->name);
 		return -1;
 	}
+	if ((flash != NULL && *flash == '\0') ||
+	    (o->lab != NULL && *o->lab == '\0')) {
+		fprintf(stderr, "asaemu: %s is empty\n", flash != NULL &&
+		    *flash == '\0' ? "--flash" : "--lab");
+		return -1;
+	}
 	if (o->lab == NULL)
 		o->lab = lab_default_dir();
 	if (flash != NULL)

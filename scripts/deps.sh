@@ -11,6 +11,9 @@ libncurses-dev"
 # netmiko and Ansible (its cisco.asa collection).
 ASA_TEST_PACKAGES="openssh-server openssh-client sshpass libpam-wrapper \
 libnss-wrapper libpam-modules python3-netmiko ansible"
+# What scripts/fuzz.sh adds: clang and its libFuzzer runtime (the default
+# build and its smoke tests need neither).
+ASA_FUZZ_PACKAGES="clang libclang-rt-14-dev"
 
 asa_install_deps() {
 	local missing=() p

@@ -14,7 +14,7 @@
 #include "shell/session_int.h"
 
 /* [M] asaemu's own: a real ASA truncates at its 512-byte line buffer. */
-#define MSG_TOO_LONG	"ERROR: Input line longer than %u bytes was ignored\n"
+#define MSG_TOO_LONG	SESSION_MSG_TOO_LONG
 /* [I] asaemu's own: a question met a command line (batch_ask). */
 #define MSG_NOT_ANSWER	"INFO: \"%s\" was not taken as the answer; it " \
 			"runs as the next command\n"

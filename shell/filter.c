@@ -54,9 +54,28 @@ static const struct filter_keyword {
 
 #define FILTER_NKEYWORDS (sizeof filter_keywords / sizeof filter_keywords[0])
 
+/*
+ * Bounds on a filter's regex, checked before regcomp: glibc expands
+ * every repetition into copies of its operand ("x+" is "xx*", "x{1,255}"
+ * 255 copies), so stacked or nested repetitions grow its program, and
+ * the memory regcomp and regexec take, exponentially. The length is the
+ * ASA's own limit for a regex (command reference, "regex": up to 100
+ * characters). FILTER_RE_MAX_NODES caps the expanded program, which
+ * keeps a compiled filter, and regexec's state cache per line, to a few
+ * megabytes (test_output__regex_memory_capped). Back-references, whose
+ * matching is exponential in time, are refused.
+ */
+#define FILTER_RE_MAX_LEN	100u
+#define FILTER_RE_MAX_REPEAT	255u	/* {m,n}: m and n */
+#define FILTER_RE_MAX_DEPTH	8u	/* nested groups */
+#define FILTER_RE_MAX_NODES	4096u	/* after expanding repetitions */
+
 static const char *filter_skip_blanks(const char *);
 static const struct filter_keyword *filter_keyword_find(const char *, size_t);
 static int	 filter_error(const char *, size_t, size_t *, char **);
+static int	 filter_regex_check(const char *);
+static const char *filter_bracket_end(const char *);
+static const char *filter_interval(const char *, size_t *);
 
 static const char *
 filter_skip_blanks(const char *p)
@@ -97,6 +116,153 @@ filter_error(const char *msg, size_t at, size_t *caret, char **cause)
 		*caret = at;
 	*cause = xstrdup(msg);
 	return -1;
+}
+
+/* Past the bracket expression at p ('['); NULL when it does not end. */
+static const char *
+filter_bracket_end(const char *p)
+{
+	p++;
+	if (*p == '^')
+		p++;
+	if (*p == ']')
+		p++;
+	for (; *p != '\0'; p++) {
+		if (*p == ']')
+			return p + 1;
+		if (p[0] == '[' && (p[1] == ':' || p[1] == '=' || p[1] == '.')) {
+			const char *end = strchr(p + 2, p[1]);
+
+			while (end != NULL && end[1] != ']')
+				end = strchr(end + 1, p[1]);
+			if (end == NULL)
+				return NULL;
+			p = end + 1;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * An interval "{m}", "{m,}", "{m,n}" or "{,n}" at p: past it, with in
+ * *copies the copies glibc makes of its operand; NULL when p is not
+ * one (regcomp judges it), *copies 0 when a count is over the bound.
+ */
+static const char *
+filter_interval(const char *p, size_t *copies)
+{
+	size_t	 m = 0, n = 0, digits = 0;
+	bool	 comma = false;
+
+	*copies = 0;
+	for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+		if (m <= FILTER_RE_MAX_REPEAT)
+			m = m * 10 + (size_t)(*p - '0');
+	}
+	if (*p == ',') {
+		comma = true;
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++) {
+			if (n <= FILTER_RE_MAX_REPEAT)
+				n = n * 10 + (size_t)(*p - '0');
+		}
+	}
+	if (*p != '}' || digits == 0)
+		return NULL;
+	if (m > FILTER_RE_MAX_REPEAT || n > FILTER_RE_MAX_REPEAT)
+		return p + 1;
+	if (!comma)
+		n = m;
+	else if (n == 0)
+		n = m + 1;	/* {m,}: m copies and a star */
+	*copies = n > 0 ? n : 1;
+	return p + 1;
+}
+
+/*
+ * 0 when the POSIX extended regex p is within the bounds above, -1 when
+ * not. Sizes are counted in glibc's nodes, roughly: an atom is one, a
+ * group its contents and one, a repetition multiplies its operand.
+ */
+static int
+filter_regex_check(const char *p)
+{
+	struct {
+		size_t	 total;		/* this group so far */
+		size_t	 last;		/* its last item; 0: none */
+	}		 st[FILTER_RE_MAX_DEPTH + 1];
+	size_t		 depth = 0, item, copies;
+	const char	*q;
+
+	if (strlen(p) > FILTER_RE_MAX_LEN)
+		return -1;
+	st[0].total = st[0].last = 0;
+	while (*p != '\0') {
+		item = 1;
+		copies = 0;
+		switch (*p) {
+		case '(':
+			if (++depth > FILTER_RE_MAX_DEPTH)
+				return -1;
+			st[depth].total = st[depth].last = 0;
+			p++;
+			continue;
+		case ')':
+			if (depth == 0) {
+				p++;
+				break;
+			}
+			item = st[depth].total + 1;
+			depth--;
+			p++;
+			break;
+		case '|':
+			st[depth].total++;
+			st[depth].last = 0;
+			p++;
+			continue;
+		case '[':
+			if ((q = filter_bracket_end(p)) == NULL)
+				return 0;	/* regcomp refuses it */
+			p = q;
+			break;
+		case '\\':
+			if (p[1] >= '1' && p[1] <= '9')
+				return -1;	/* back-reference */
+			p += p[1] != '\0' ? 2 : 1;
+			break;
+		case '*':
+		case '?':
+			copies = 1;
+			p++;
+			break;
+		case '+':
+			copies = 2;
+			p++;
+			break;
+		case '{':
+			if ((q = filter_interval(p, &copies)) == NULL) {
+				p++;
+				break;
+			}
+			if (copies == 0)
+				return -1;
+			p = q;
+			break;
+		default:
+			p++;
+			break;
+		}
+		if (copies != 0 && st[depth].last != 0) {
+			/* A repetition of the last item. */
+			st[depth].total -= st[depth].last;
+			item = st[depth].last * copies + 1;
+		}
+		st[depth].last = item;
+		st[depth].total += item;
+		if (st[depth].total > FILTER_RE_MAX_NODES)
+			return -1;
+	}
+	return 0;
 }
 
 int
@@ -149,7 +315,8 @@ out_filter_set_at(struct out *out, const char *spec, size_t *caret,
 	if (*p == '\0')
 		return filter_error(FILTER_MSG_INCOMPLETE, OUT_NO_CARET, caret,
 		    cause);
-	if (regcomp(&re, p, REG_EXTENDED | REG_NOSUB) != 0)
+	if (filter_regex_check(p) != 0 ||
+	    regcomp(&re, p, REG_EXTENDED | REG_NOSUB) != 0)
 		return filter_error(FILTER_MSG_REGEX, OUT_NO_CARET, caret,
 		    cause);
 

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "shell/session_int.h"
+#include "shell/shell_int.h"
 
 struct lineedit {
 	EditLine	*el;
@@ -95,13 +96,16 @@ le_complete(EditLine *el, int ch)
 	struct session	 *s = el_session(el);
 	char		 *text = text_before_cursor(s);
 	const char	**v;
-	const char	 *word = strrchr(text, ' ');
 	size_t		  typed, n;
 	unsigned char	  ret = CC_REFRESH;
 
 	(void)ch;
-	word = word == NULL ? text : word + 1;
-	typed = strlen(word);
+	/* The word being typed: after the last blank, as the grammar splits. */
+	n = strlen(text);
+	typed = 0;
+	while (typed < n && text[n - typed - 1] != ' ' &&
+	    text[n - typed - 1] != '\t')
+		typed++;
 	v = grammar_complete(s->opts.grammar, s->mode, text, &s->arena);
 	if (v[0] == NULL && mode_info(s->mode)->inherits)
 		v = grammar_complete(s->opts.grammar,
@@ -109,7 +113,8 @@ le_complete(EditLine *el, int ch)
 	if (v == NULL || v[0] == NULL)
 		ret = CC_REFRESH_BEEP;
 	else if (v[1] == NULL) {
-		el_insertstr(el, v[0] + typed);
+		if (typed < strlen(v[0]))
+			el_insertstr(el, v[0] + typed);
 		el_insertstr(el, " ");
 	} else if ((n = common_prefix(v)) > typed) {
 		char *add = arena_strndup(&s->arena, v[0] + typed, n - typed);
@@ -278,6 +283,7 @@ lineedit_new(struct session *s)
 		t.c_lflag &= ~(tcflag_t)(ISIG | ICANON | ECHO);
 		t.c_cc[VMIN] = 1;
 		t.c_cc[VTIME] = 0;
+		term_guard_add(le->fd, &le->saved);
 		tcsetattr(le->fd, TCSANOW, &t);
 	}
 	le->fin = fdopen(dup(s->opts.in_fd), "r");
@@ -316,8 +322,10 @@ lineedit_free(struct lineedit *le)
 	history_end(le->hist);
 	fclose(le->fin);
 	fclose(le->fout);
-	if (le->have_saved)
+	if (le->have_saved) {
 		tcsetattr(le->fd, TCSANOW, &le->saved);
+		term_guard_remove(le->fd);
+	}
 	if (le->have_ws)
 		ioctl(le->fd, TIOCSWINSZ, &le->ws);
 	free(le);
@@ -351,6 +359,14 @@ lineedit_run(struct session *s)
 			break;
 		if (le->interrupted)
 			continue;
+		/* The batch's limit, and its message. */
+		if (strcspn(line, "\r\n") > SESSION_LINE_MAX) {
+			out_printf(s->out, SESSION_MSG_TOO_LONG,
+			    SESSION_LINE_MAX);
+			out_command_end(s->out);
+			s->failed = true;
+			continue;
+		}
 		char *copy = arena_strndup(&s->arena, line, strcspn(line,
 		    "\r\n"));
 

@@ -375,8 +375,8 @@ run_entry(struct session *s, const struct match_result *m)
 {
 	enum cmd_status	 st;
 
-	if (s->opts.before != NULL)
-		s->opts.before(s->opts.ctx);
+	if (s->opts.before != NULL && s->opts.before(s->opts.ctx) == CMD_ERROR)
+		s->failed = true;
 	st = m->entry->exec(s->opts.ctx, &m->args);
 	if (s->opts.after != NULL)
 		s->opts.after(s->opts.ctx);

@@ -13,6 +13,8 @@
 #include "shell/shell.h"
 
 #define SESSION_LINE_MAX (64u * 1024)	/* longer input lines are refused */
+#define SESSION_MSG_TOO_LONG \
+	"ERROR: Input line longer than %u bytes was ignored\n"
 
 struct lineedit;
 

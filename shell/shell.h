@@ -255,7 +255,10 @@ void	 out_buffer_reset(struct out *);
  *   unknown keyword   "ERROR: % Invalid input detected at '^' marker."
  *   missing keyword
  *   or regex          "ERROR: % Incomplete command"
- *   bad regex         "ERROR: Invalid regular expression"
+ *   bad regex, or one
+ *   over the bounds   "ERROR: Invalid regular expression"
+ * (the bounds: 100 characters, counts to 255, 8 nested groups, no
+ * back-references, a small expanded size; see filter.c).
  */
 int	 out_filter_set(struct out *, const char *spec, char **cause);
 /*
@@ -308,9 +311,10 @@ struct session_opts {
 	const char		*term;	    /* TERM for libedit; NULL: ours */
 	void			(*after)(struct cmd_ctx *); /* after each
 					   command's handler; NULL: none */
-	void			(*before)(struct cmd_ctx *); /* run before
+	enum cmd_status		(*before)(struct cmd_ctx *); /* run before
 					   each command's handler (device
-					   time catching up); NULL: none */
+					   time catching up; CMD_ERROR: it
+					   printed an ERROR); NULL: none */
 };
 
 struct session *session_new(const struct session_opts *);

@@ -280,4 +280,13 @@ void	 attach_msg_release(struct attach_msg *);
 /* Connect to a device's socket: the fd, or -1 (ECONNREFUSED: none). */
 int	 attach_connect(const char *path);
 
+/*
+ * Terminals whose modes a fatal signal gives back (term_guard.c): fd's
+ * saved modes, until term_guard_remove(fd). SIGTERM, SIGINT and SIGHUP
+ * are the event loop's, which ends cleanly.
+ */
+struct termios;
+void	 term_guard_add(int fd, const struct termios *saved);
+void	 term_guard_remove(int fd);
+
 #endif

@@ -84,7 +84,18 @@ type_match_word(const struct slot_spec *s, const char *tok, size_t len,
 {
 	(void)s;
 	(void)num;
-	return len > 0 && tok[0] != '\0';
+	if (len == 0 || tok[0] == '\0')
+		return false;
+	/*
+	 * No control character is part of a word (ESC, BEL, ... in names);
+	 * a tab is a blank inside a LINE.
+	 */
+	for (size_t i = 0; i < len; i++) {
+		if (((unsigned char)tok[i] < 0x20 && tok[i] != '\t') ||
+		    tok[i] == 0x7f)
+			return false;
+	}
+	return true;
 }
 
 static bool

@@ -2,8 +2,16 @@
 /*
  * Files that are never left half-written: a new content goes to NAME.tmp,
  * is synced, and replaces NAME by rename(2), whose folder is synced too;
- * and exclusive locks on a lock file, for read-modify-write between
- * processes.
+ * exclusive locks on a lock file, for read-modify-write between
+ * processes; and reading files that must be regular files.
+ *
+ * Hostile folders (a flash's private folder is the user's to edit): the
+ * last component of a name is never followed when it is a symlink
+ * (O_NOFOLLOW), a temporary file is created, never reused (O_EXCL, a
+ * stale one or a link by its name is removed first), everything is
+ * relative to the folder's descriptor (the *at calls), and a read opens
+ * with O_NONBLOCK and checks fstat before it reads, so that a FIFO or a
+ * device is refused instead of blocking.
  */
 #include "util/util.h"
 
@@ -13,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int
@@ -42,46 +52,100 @@ file_write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-/* fsync the folder that holds path, so that a rename in it lasts. */
-static void
-sync_folder(const char *path)
+int
+file_open_regular(int dirfd, const char *name, bool nofollow)
 {
-	const char	*slash = strrchr(path, '/');
-	char		*dir = slash == NULL ? xstrdup(".") :
-			    xstrndup(path, (size_t)(slash - path) + 1);
-	int		 fd;
+	struct stat	 st;
+	int		 fd, flags, saved;
 
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		(void)fsync(fd);
-		close(fd);
+	flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+	if (nofollow)
+		flags |= O_NOFOLLOW;
+	if ((fd = openat(dirfd, name, flags)) == -1)
+		return -1;
+	if (fstat(fd, &st) != 0)
+		saved = errno;
+	else if (!S_ISREG(st.st_mode))
+		saved = EINVAL;
+	else if (fcntl(fd, F_SETFL, O_RDONLY) != 0)	/* blocking again */
+		saved = errno;
+	else
+		return fd;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+char *
+file_read_regular(int dirfd, const char *name, bool nofollow, size_t max,
+    size_t *lenp)
+{
+	struct strbuf	 sb;
+	char		 buf[4096];
+	ssize_t		 n;
+	int		 fd, saved;
+
+	if ((fd = file_open_regular(dirfd, name, nofollow)) == -1)
+		return NULL;
+	strbuf_init(&sb, 0);
+	for (;;) {
+		n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (sb.len + (size_t)n > max) {
+			n = -1;
+			errno = EFBIG;
+			break;
+		}
+		strbuf_add(&sb, buf, (size_t)n);
 	}
-	free(dir);
+	saved = errno;
+	close(fd);
+	if (n < 0) {
+		strbuf_release(&sb);
+		errno = saved;
+		return NULL;
+	}
+	if (lenp != NULL)
+		*lenp = sb.len;
+	return strbuf_take(&sb);
 }
 
 int
-file_write_atomic(const char *path, const void *data, size_t len)
+file_write_atomic_at(int dirfd, const char *name, const void *data,
+    size_t len)
 {
 	char	*tmp;
 	int	 fd, saved, rc = -1;
+	int	 flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
 
-	xasprintf(&tmp, "%s.tmp", path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	xasprintf(&tmp, "%s.tmp", name);
+	fd = openat(dirfd, tmp, flags, 0600);
+	if (fd == -1 && errno == EEXIST) {
+		/* A stale one (a crash) or a link by its name: never reused. */
+		if (unlinkat(dirfd, tmp, 0) != 0 && errno != ENOENT)
+			goto out;
+		fd = openat(dirfd, tmp, flags, 0600);
+	}
 	if (fd == -1)
 		goto out;
 	if (file_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
 		saved = errno;
 		close(fd);
-		unlink(tmp);
+		unlinkat(dirfd, tmp, 0);
 		errno = saved;
 		goto out;
 	}
-	if (close(fd) != 0 || rename(tmp, path) != 0) {
+	/* rename replaces a link at name itself, never what it names. */
+	if (close(fd) != 0 || renameat(dirfd, tmp, dirfd, name) != 0) {
 		saved = errno;
-		unlink(tmp);
+		unlinkat(dirfd, tmp, 0);
 		errno = saved;
 		goto out;
 	}
-	sync_folder(path);
+	(void)fsync(dirfd);
 	rc = 0;
 out:
 	free(tmp);
@@ -89,13 +153,64 @@ out:
 }
 
 int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir = slash == NULL ? xstrdup(".") :
+			    xstrndup(path, (size_t)(slash - path) + 1);
+	int		 dirfd, rc = -1, saved;
+
+	dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (dirfd == -1)
+		return -1;
+	rc = file_write_atomic_at(dirfd, slash == NULL ? path : slash + 1,
+	    data, len);
+	saved = errno;
+	close(dirfd);
+	errno = saved;
+	return rc;
+}
+
+int
+file_remove_stale_tmp(int dirfd)
+{
+	struct dirent	*de;
+	DIR		*dp;
+	size_t		 n;
+	int		 fd, rc = 0;
+
+	if ((fd = dup(dirfd)) == -1)
+		return -1;
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		n = strlen(de->d_name);
+		if (n > 4 && strcmp(de->d_name + n - 4, ".tmp") == 0 &&
+		    unlinkat(dirfd, de->d_name, 0) != 0 && errno != ENOENT)
+			rc = -1;
+	}
+	closedir(dp);
+	return rc;
+}
+
+int
 file_lock(const char *path)
 {
 	/* Read-only: closing it raises no IN_CLOSE_WRITE for watchers. */
-	int	 fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
+	int		 fd = open(path, O_RDONLY | O_CREAT | O_NOFOLLOW |
+			    O_NONBLOCK | O_CLOEXEC, 0600);
+	struct stat	 st;
 
 	if (fd == -1)
 		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
 	while (flock(fd, LOCK_EX) != 0) {
 		if (errno != EINTR) {
 			int saved = errno;

@@ -10,6 +10,7 @@
 #define ASA_UTIL_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -78,13 +79,33 @@ char	*arena_printf(struct arena *, const char *, ...)
  */
 int	 file_write_all(int fd, const void *data, size_t len);
 /*
- * Replace path with data, never leaving it half-written: path.tmp,
- * fsync, rename, fsync of the folder. 0, or -1 with errno.
+ * Replace name in the folder dirfd with data, never leaving it
+ * half-written: name.tmp created anew (O_EXCL | O_NOFOLLOW; a stale one
+ * is removed first), fsync, renameat, fsync of the folder. A symlink at
+ * name is replaced, never followed. 0, or -1 with errno.
  */
+int	 file_write_atomic_at(int dirfd, const char *name, const void *data,
+	    size_t len);
+/* file_write_atomic_at() in the folder of path. */
 int	 file_write_atomic(const char *path, const void *data, size_t len);
 /*
- * Open path (created if absent) and wait for an exclusive flock: the fd,
- * whose close unlocks; -1 with errno.
+ * Open name in dirfd (AT_FDCWD: a path) for reading, a regular file
+ * only: never blocks on a FIFO; with nofollow a symlink is refused
+ * (ELOOP). The fd, or -1 with errno (EINVAL: not a regular file).
+ */
+int	 file_open_regular(int dirfd, const char *name, bool nofollow);
+/*
+ * The whole of file_open_regular()'s file, NUL-terminated, *lenp its
+ * length (when not NULL); over max bytes is EFBIG. NULL with errno.
+ */
+char	*file_read_regular(int dirfd, const char *name, bool nofollow,
+	    size_t max, size_t *lenp);
+/* Remove every NAME.tmp of the folder dirfd (after a crash). 0 or -1. */
+int	 file_remove_stale_tmp(int dirfd);
+/*
+ * Open path (created if absent; a regular file, never a symlink) and
+ * wait for an exclusive flock: the fd, whose close unlocks; -1 with
+ * errno.
  */
 int	 file_lock(const char *path);
 

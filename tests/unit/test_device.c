@@ -143,13 +143,19 @@ test_device_keystore__store_without_releases_loads(void **state)
 	struct device_events	 evs;
 	struct lic_key		 key;
 	struct lic_keyinfo	 info;
-	char			 words[64], text[160];
+	char			 words[64], text[256], mac[LIC_STORE_MAC_HEX];
+	int			 n;
 
-	/* A store as asaemu wrote it before releases were kept. */
+	/*
+	 * A store as asaemu wrote it before releases were kept: no
+	 * "entered=" after the key (authenticated, as every store is).
+	 */
 	mint_permanent(dev, NULL, 0, &key, &info);
-	snprintf(text, sizeof text, "asaemu-keys 1\nserial %s\n"
+	n = snprintf(text, sizeof text, "asaemu-keys 2\nserial %s\n"
 	    "permanent %s\n", SERIAL, lic_key_format(&key, words,
 	    sizeof words));
+	lic_store_mac(SERIAL, dev->platform, text, (size_t)n, mac);
+	snprintf(text + n, sizeof text - (size_t)n, "mac %s\n", mac);
 	assert_int_equal(device_flash_write(dev, "activation-keys", text,
 	    strlen(text)), 0);
 	boot_into(dev, LIC_VERSION(9, 1, 7, 12), &evs);
@@ -366,6 +372,18 @@ test_device_flash__second_device_is_refused(void **state)
 	assert_null(device_new(&o, &cause));
 	assert_non_null(cause);
 	assert_non_null(strstr(cause, "is in use by another asaemu process"));
+	free(cause);
+
+	/* Removing what is in the private folder does not unlock it. */
+	{
+		char	 cmd[300];
+
+		snprintf(cmd, sizeof cmd, "rm -f %s/.private/*", fx->flash);
+		assert_int_equal(system(cmd), 0);
+	}
+	cause = NULL;
+	assert_null(device_new(&o, &cause));
+	assert_non_null(cause);
 	free(cause);
 	device_free(dev);
 }

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "licensing/licensing.h"
+#include "licensing/licensing_int.h"
 
 /* ---- A small catalogue, codes deliberately out of index order ---- */
 
@@ -732,6 +733,34 @@ test_lic_key__strerror(void **state)
 	}
 }
 
+/*
+ * The decoder refuses what the encoder refuses: a format 1 evaluation body that
+ * grants one feature twice (built by hand: type, hours, count, then
+ * code and index per grant; botnet's timed list is Disabled, Enabled).
+ */
+static void
+test_lic_key__body_feature_twice_refused(void **state)
+{
+	uint8_t			body[LIC_BODY_BYTES];
+	struct lic_keyinfo	ki;
+
+	(void)state;
+	memset(body, 0, sizeof body);
+	lic_bits_write(body, 0, 2, LIC_KEY_EVALUATION);
+	lic_bits_write(body, 2, 20, 24);
+	lic_bits_write(body, 22, 4, 1);
+	lic_bits_write(body, 26, 8, 2);
+	lic_bits_write(body, 34, 1, 1);
+	assert_int_equal(lic_key_body_decode(&catalog, &asa5520, 1, body, &ki),
+	    LIC_OK);
+	assert_int_equal(ki.ngrants, 1);
+	lic_bits_write(body, 22, 4, 2);
+	lic_bits_write(body, 35, 8, 2);
+	lic_bits_write(body, 43, 1, 1);
+	assert_int_equal(lic_key_body_decode(&catalog, &asa5520, 1, body, &ki),
+	    LIC_E_FEATURE);
+}
+
 int
 main(void)
 {
@@ -751,6 +780,7 @@ main(void)
 		cmocka_unit_test(test_lic_key__parse),
 		cmocka_unit_test(test_lic_key__format),
 		cmocka_unit_test(test_lic_key__strerror),
+		cmocka_unit_test(test_lic_key__body_feature_twice_refused),
 	};
 
 	return cmocka_run_group_tests_name("lic_key", tests, NULL, NULL);

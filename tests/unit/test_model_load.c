@@ -209,6 +209,8 @@ static const struct bad_case bad_cases[] = {
 	    "%s:4: document type declarations are not allowed" } },
 	{ .file = "bad-deep.xml", .want = {
 	    "%s:18: elements nested deeper than 16" } },
+	{ .file = "bad-hardware.xml", .want = {
+	    "%s:103: <model>: a second <hardware>" } },
 	{ .file = "bad-catalog.xml", .catalog = true, .want = {
 	    "%s:10: duplicate feature 'failover'",
 	    "%s:13: <feature>: attribute 'kind': bad value 'switch'",

@@ -12,9 +12,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -327,6 +330,85 @@ test_output__bad_regex(void **state)
 	assert_filter_error("include (", re, OUT_NO_CARET);
 	assert_filter_error("exclude a[", re, OUT_NO_CARET);
 	assert_filter_error("grep -v a{2", re, OUT_NO_CARET);
+}
+
+/* Patterns that would take regcomp gigabytes are refused before it. */
+static void
+test_output__regex_bounds(void **state)
+{
+	const char	*re = "ERROR: Invalid regular expression";
+	char		 pat[160];
+
+	(void)state;
+	assert_filter_error("include x{256}", re, OUT_NO_CARET);
+	assert_filter_error("include x++++++++++++++++++++", re, OUT_NO_CARET);
+	assert_filter_error("include ((x{1,255}){1,255}){1,255}", re,
+	    OUT_NO_CARET);
+	assert_filter_error("include x{1,40000}", re, OUT_NO_CARET);
+	assert_filter_error("include (((((((((x)))))))))", re, OUT_NO_CARET);
+	assert_filter_error("include (a)\\1", re, OUT_NO_CARET);
+	memset(pat, 0, sizeof pat);
+	memcpy(pat, "include ", 8);
+	memset(pat + 8, 'a', 101);
+	assert_filter_error(pat, re, OUT_NO_CARET);
+
+	/* What a person types still works, up to the bounds. */
+	pat[8 + 100] = '\0';
+	assert_filtered(pat, "");
+	assert_filtered("include x{1,255}", "");
+	assert_filtered("include (((((((( f))))))))", "alpha four\n");
+	assert_filtered("include ^(alpha|beta) (one|t[wx]o)+$",
+	    "alpha one\nbeta two\n");
+	assert_filtered("include [[:digit:]]{1,3}|[{}]", "");
+	assert_filtered("include (a|b){1,2}(e|l)",
+	    "alpha one\nbeta two\nalpha four\n");
+}
+
+/* The largest patterns the bounds allow compile and run in little memory. */
+static void
+test_output__regex_memory_capped(void **state)
+{
+	static const char *const worst[] = {
+		"include (x{1,14}){1,255}",
+		"include x+++++++++++",
+		"include (((((((([a-z]{1,255}))))))))",
+		"include (a|b|c|d|e|f|g|h){1,255}z",
+	};
+	struct rusage	 ru;
+	long		 before;
+	pid_t		 pid;
+	int		 status;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char	*line = calloc(1, 65536);
+		long	 grew;
+
+		memset(line, 'x', 65535);
+		getrusage(RUSAGE_SELF, &ru);
+		before = ru.ru_maxrss;
+		for (size_t i = 0; i < sizeof worst / sizeof worst[0]; i++) {
+			struct out	*out = out_new_buffer();
+			char		*cause = NULL;
+
+			if (out_filter_set(out, worst[i], &cause) != 0)
+				_exit(3);
+			out_puts(out, line);
+			out_command_end(out);
+			out_free(out);
+		}
+		getrusage(RUSAGE_SELF, &ru);
+		grew = ru.ru_maxrss - before;	/* KiB */
+		if (grew > 64 * 1024)
+			fprintf(stderr, "filters grew by %ld KiB\n", grew);
+		free(line);
+		_exit(grew > 64 * 1024 ? 4 : 0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 static void
@@ -873,6 +955,8 @@ main(void)
 		cmocka_unit_test(test_output__bad_keyword_has_offset),
 		cmocka_unit_test(test_output__missing_keyword_or_regex),
 		cmocka_unit_test(test_output__bad_regex),
+		cmocka_unit_test(test_output__regex_bounds),
+		cmocka_unit_test(test_output__regex_memory_capped),
 		cmocka_unit_test(test_output__bad_spec_keeps_old_filter),
 		cmocka_unit_test(test_output__lines_split_across_writes),
 		cmocka_unit_test(

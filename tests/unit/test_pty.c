@@ -158,6 +158,20 @@ test_pty__tab_completes_a_unique_word(void **state)
 }
 
 static void
+test_pty__tab_completes_after_a_literal_tab(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	/* Ctrl-V Tab types a tab; the word starts after it. */
+	term_send(t, "show\x16\tversio\t");
+	assert_true(term_wait(t, from, "n "));
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "Hardware:"));
+	assert_null(strstr(t->buf + from, "ERROR"));
+}
+
+static void
 test_pty__command_is_echoed_once(void **state)
 {
 	struct term	*t = *state;
@@ -364,6 +378,9 @@ main(void)
 		    term_stop),
 		cmocka_unit_test_setup_teardown(
 		    test_pty__tab_completes_a_unique_word, term_start,
+		    term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__tab_completes_after_a_literal_tab, term_start,
 		    term_stop),
 		cmocka_unit_test_setup_teardown(
 		    test_pty__command_is_echoed_once, term_start, term_stop),
