@@ -76,6 +76,10 @@ device_iface_resolve(const struct device *dev, const char *typed,
 	bool		 exact = false, ambiguous = false;
 
 	*sub = 0;
+	/* A context's interfaces go by their names, mapped ones too. */
+	for (size_t i = 0; dev->ctxs.sel != CTX_SYSTEM && i < x->nifs; i++)
+		if (strcasecmp(x->ifs[i].name, typed) == 0)
+			return i;
 	if (tl == 0 || nl == 0)
 		return (size_t)-1;
 	if (dot != NULL) {
