@@ -366,7 +366,7 @@ ip_text(uint32_t a, char *buf, size_t len)
  * as "no ..." when unset (a factory interface), and "!".
  */
 static void
-iface_block(struct strbuf *sb, const struct iface *f)
+iface_block(struct strbuf *sb, const struct iface *f, bool sys)
 {
 	char	 a[16], m[16], s[16];
 
@@ -377,6 +377,11 @@ iface_block(struct strbuf *sb, const struct iface *f)
 		strbuf_printf(sb, " vlan %u\n", f->vlan);
 	else if (f->sub)
 		strbuf_puts(sb, " no vlan\n");
+	/* The system execution space has no addressing [M]. */
+	if (sys) {
+		strbuf_puts(sb, "!\n");
+		return;
+	}
 	if (f->nameif[0] != '\0')
 		strbuf_printf(sb, " nameif %s\n", f->nameif);
 	else
@@ -402,9 +407,11 @@ iface_block(struct strbuf *sb, const struct iface *f)
 void
 iface_render(struct strbuf *sb, const struct device *dev, const char *only)
 {
+	bool	 sys = dev->ctxs.multi && dev->ctxs.sel == CTX_SYSTEM;
+
 	for (size_t i = 0; i < dev->ext->nifs; i++)
 		if (only == NULL || strcmp(only, dev->ext->ifs[i].name) == 0)
-			iface_block(sb, &dev->ext->ifs[i]);
+			iface_block(sb, &dev->ext->ifs[i], sys);
 }
 
 static enum cmd_status

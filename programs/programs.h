@@ -60,6 +60,6 @@ void	 prog_list_models(const struct model_db *, FILE *);
 struct device *prog_device_new(const struct options *,
 	    const struct model_db *, struct lab *);
 /* The command graph, or NULL after printing why. */
-struct grammar *prog_grammar(void);
+struct cmd_grammars *prog_grammar(void);
 
 #endif
