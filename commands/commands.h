@@ -38,7 +38,41 @@ struct cmd_ctx {
 	/* Syslog lines this session printed, for the console too (an
 	   always-on device); NULL: none. */
 	void		(*notify)(struct cmd_ctx *, const char *text);
+	/* Multiple context mode: where the session is (changeto) and the
+	   (config-ctx) context; "": the system execution space. */
+	char		 space[CTX_NAME_MAX + 1];
+	char		 cur_ctx[CTX_NAME_MAX + 1];
+	char		 ctx_prompt[128]; /* "hostname/context" */
+	const struct cmd_grammars *gr;	/* per space; NULL: one grammar */
 };
+
+/* ---- The command sets of single mode and of each space (spaces.c) ---- */
+
+enum cmd_space {
+	CMD_SPACE_SINGLE,	/* single context mode: the whole table */
+	CMD_SPACE_SYSTEM,	/* the system execution space */
+	CMD_SPACE_CONTEXT,	/* a security context */
+	CMD_SPACE_COUNT
+};
+
+struct cmd_grammars {
+	struct grammar	*g[CMD_SPACE_COUNT];
+};
+
+/* Build the three grammars from cmd_table; NULL with *cause. */
+struct cmd_grammars *cmd_grammars_new(char **cause);
+void	 cmd_grammars_free(struct cmd_grammars *);
+void	 cmd_grammars_set_limits(struct cmd_grammars *, grammar_limit_fn *,
+	    void *);
+/*
+ * Put the session in a space: name a context, or NULL for the system
+ * execution space (single mode: the one space). Its grammar follows.
+ */
+void	 cmd_space_enter(struct cmd_ctx *, const char *name);
+/* Before each command: the session's space selected, time-based keys. */
+enum cmd_status cmd_before(struct cmd_ctx *);
+/* Whether the session is in a context (multiple context mode). */
+bool	 cmd_in_context(const struct cmd_ctx *);
 
 /* After every command: the device's network endpoints follow it. */
 void	 cmd_network_sync(struct cmd_ctx *);
@@ -256,6 +290,23 @@ enum msg_id {
 	MSG_FO_REF_IPS,
 	MSG_FO_REF_ZERO_KEY,
 	MSG_FO_REF_NOT_IDENTICAL,
+	MSG_MODE_WARNING,
+	MSG_MODE_PROCEED,
+	MSG_MODE_CONVERT,
+	MSG_MODE_CONVERTING,
+	MSG_MODE_SET,
+	MSG_MODE_SHUTDOWN,
+	MSG_MODE_NOT_LICENSED,
+	MSG_CTX_INVALID,
+	MSG_CTX_LIMIT,
+	MSG_CTX_NO_URL,
+	MSG_CTX_DEFAULT_CONFIG,
+	MSG_CTX_MAPPED_USED,
+	MSG_CTX_HEADER,
+	MSG_CTX_COUNT,
+	MSG_CTX_SAVING,
+	MSG_CTX_NO_ADMIN,
+	MSG_CTX_NAME_LONG,
 	MSG_COUNT
 };
 

@@ -253,6 +253,32 @@ extern const struct cmd_entry cmd_rommon_boot_entry;
 extern const struct cmd_entry cmd_rommon_dir_entry;
 extern const struct cmd_entry cmd_rommon_set_entry;
 extern const struct cmd_entry cmd_rommon_confreg_entry;
+/* Reboot in place (reload, mode): the boot loader, the new start. */
+void	 cmd_reboot(struct cmd_ctx *);
+
+/* ---- Multiple context mode (context.c, config.c) ---- */
+
+/* The system configuration's "admin-context" and "context" blocks. */
+void	 ctx_render(struct strbuf *, const struct device *);
+/* The selected space's saved configuration (caller frees), or NULL. */
+char	*config_space_read(const struct device *);
+/* Save the selected space's configuration (write memory's lines). */
+enum cmd_status config_space_save(struct cmd_ctx *, char sum[33],
+	    size_t *len);
+/* Load context i from its config-url (a missing file: default). */
+void	 config_load_context(struct cmd_ctx *, size_t i);
+
+extern const struct cmd_entry cmd_mode_entry;
+extern const struct cmd_entry cmd_show_mode_entry;
+extern const struct cmd_entry cmd_changeto_entry;
+extern const struct cmd_entry cmd_context_entry;
+extern const struct cmd_entry cmd_admin_context_entry;
+extern const struct cmd_entry cmd_allocate_interface_entry;
+extern const struct cmd_entry cmd_config_url_entry;
+extern const struct cmd_entry cmd_ctx_description_entry;
+extern const struct cmd_entry cmd_join_failover_group_entry;
+extern const struct cmd_entry cmd_show_context_entry;
+extern const struct cmd_entry cmd_write_memory_all_entry;
 
 /* failover.c, failover_show.c: failover and its show commands. */
 extern const struct cmd_entry cmd_failover_entry;

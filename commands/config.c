@@ -27,6 +27,8 @@ config_body(const struct device *dev, bool mask, bool all)
 {
 	struct strbuf	 sb;
 	const char	*enable = dev->enable_hash;
+	bool		 multi = dev->ctxs.multi;
+	bool		 sys = multi && dev->ctxs.sel == CTX_SYSTEM;
 	size_t		 len;
 
 	strbuf_init(&sb, 0);
@@ -35,22 +37,33 @@ config_body(const struct device *dev, bool mask, bool all)
 	    enable[0] != '\0' ? enable : ENABLE_HASH_EMPTY);
 	strbuf_puts(&sb, "!\n");
 	iface_render(&sb, dev, NULL);
-	boot_render(&sb, dev);
+	if (!multi || sys)
+		boot_render(&sb, dev);
 	if (dev->pager_lines == 0)
 		strbuf_puts(&sb, "no pager\n");
 	else
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
-	asdm_render(&sb, dev);
-	failover_render(&sb, dev, mask);
-	ls_render(&sb, dev, mask, all);
-	aaa_render(&sb, dev);
-	ssh_render(&sb, dev);
+	if (!multi || sys) {
+		asdm_render(&sb, dev);
+		failover_render(&sb, dev, mask);
+	}
+	if (!multi)
+		ls_render(&sb, dev, mask, all);
+	if (!sys) {
+		aaa_render(&sb, dev);
+		ssh_render(&sb, dev);
+	}
 	len = sb.len;
-	tls_render(&sb, dev);
-	if (all && sb.len == len)
-		strbuf_printf(&sb, "!\ntls-proxy maximum-session %u\n!\n",
-		    device_tls_sessions(dev));
-	webvpn_render(&sb, dev);
+	if (!multi || sys) {
+		tls_render(&sb, dev);
+		if (all && sb.len == len)
+			strbuf_printf(&sb, "!\ntls-proxy maximum-session "
+			    "%u\n!\n", device_tls_sessions(dev));
+	}
+	if (!sys)
+		webvpn_render(&sb, dev);
+	if (sys)
+		ctx_render(&sb, dev);
 	username_render(&sb, dev);
 	return strbuf_take(&sb);
 }
@@ -85,8 +98,12 @@ config_head(struct strbuf *sb, const struct device *dev, const char *body)
 {
 	char	 ver[32];
 
-	strbuf_printf(sb, ": Saved\n:\nASA Version %s \n!\n",
-	    lic_version_format(dev->version, ver, sizeof ver));
+	/* [M] multiple context mode marks the space: "ASA Version 8.4(2)
+	 * <system>", "<context>" (upgrade reference, show version). */
+	strbuf_printf(sb, ": Saved\n:\nASA Version %s %s\n!\n",
+	    lic_version_format(dev->version, ver, sizeof ver),
+	    !dev->ctxs.multi ? "" : dev->ctxs.sel == CTX_SYSTEM ?
+	    "<system> " : "<context> ");
 	/* Appended, not formatted again (117 KB with 1,000 subinterfaces). */
 	strbuf_puts(sb, body);
 }
@@ -235,7 +252,7 @@ print_masked(struct out *out, const char *line, size_t len)
 static enum cmd_status
 show_startup_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	char		*text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
+	char		*text = config_space_read(ctx->dev);
 	const char	*line, *nl;
 
 	(void)args;
@@ -265,23 +282,77 @@ const struct cmd_entry cmd_show_startup_config_entry = {
 	.exec = show_startup_config_exec,
 };
 
-static enum cmd_status
-write_memory_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+/*
+ * The file of the selected space: the startup configuration (single
+ * mode, the system execution space) or the context's config-url.
+ */
+static int
+space_path(const struct device *dev, struct fs_url *u)
 {
-	char	 sum[33];
-	char	*text = config_render_saved(ctx->dev, sum, false);
-	size_t	 len = strlen(text);
-	int	 rc;
+	size_t		 sel = dev->ctxs.sel;
 
-	(void)args;
-	out_puts(ctx->out, msg(MSG_BUILDING));
-	rc = device_flash_write(ctx->dev, STARTUP_FILE, text, len);
+	if (!dev->ctxs.multi || sel == CTX_SYSTEM)
+		return 1;
+	if (fs_parse(dev->ctxs.v[sel].url, u) != 0 || u->kind != FS_DISK)
+		return -1;
+	return 0;
+}
+
+char *
+config_space_read(const struct device *dev)
+{
+	struct fs_url	 u;
+	char		*text = NULL;
+	size_t		 len;
+
+	switch (space_path(dev, &u)) {
+	case 1:
+		return device_flash_read(dev, STARTUP_FILE, NULL);
+	case 0:
+		if (device_disk_read(dev, NULL, u.path, &text, &len) == 0)
+			return text;
+		break;
+	}
+	return NULL;
+}
+
+enum cmd_status
+config_space_save(struct cmd_ctx *ctx, char sum[33], size_t *len)
+{
+	char		*text = config_render_saved(ctx->dev, sum, false);
+	struct fs_url	 u;
+	int		 rc = -1;
+
+	*len = strlen(text);
+	switch (space_path(ctx->dev, &u)) {
+	case 1:
+		rc = device_flash_write(ctx->dev, STARTUP_FILE, text, *len);
+		break;
+	case 0:
+		rc = device_disk_write(ctx->dev, NULL, u.path, text, *len);
+		break;
+	default:
+		errno = EINVAL;
+	}
 	free(text);
 	if (rc != 0)
 		return cmd_error(ctx, MSG_FLASH_WRITE_FAILED, strerror(errno));
 	out_printf(ctx->out, msg(MSG_CHECKSUM_WRITE), sum, sum + 8, sum + 16,
 	    sum + 24);
-	out_printf(ctx->out, msg(MSG_BYTES_COPIED), len);
+	out_printf(ctx->out, msg(MSG_BYTES_COPIED), *len);
+	return CMD_OK;
+}
+
+static enum cmd_status
+write_memory_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	char	 sum[33];
+	size_t	 len;
+
+	(void)args;
+	out_puts(ctx->out, msg(MSG_BUILDING));
+	if (config_space_save(ctx, sum, &len) != CMD_OK)
+		return CMD_ERROR;
 	out_puts(ctx->out, msg(MSG_OK));
 	return CMD_OK;
 }
@@ -427,10 +498,35 @@ cmd_boot(struct cmd_ctx *ctx)
 	text = device_flash_read(ctx->dev, STARTUP_FILE, NULL);
 	/* A start on an existing flash is a reload: the keys come first. */
 	cmd_license_boot(ctx);
+	cmd_space_enter(ctx, NULL);
 	if (text == NULL)
 		return;
 	session_set_mode(ctx->sess, MODE_USER);
 	config_replay(ctx, text);
 	ctx->dev->modified = false;
+	free(text);
+}
+
+void
+config_load_context(struct cmd_ctx *ctx, size_t i)
+{
+	struct device	*dev = ctx->dev;
+	char		 name[CTX_NAME_MAX + 1], back[CTX_NAME_MAX + 1];
+	char		*text;
+
+	snprintf(name, sizeof name, "%s", dev->ctxs.v[i].name);
+	snprintf(back, sizeof back, "%s", ctx->space);
+	device_context_clear(dev, i);
+	device_space_select(dev, i);
+	text = config_space_read(dev);
+	device_space_select(dev, CTX_SYSTEM);
+	if (text == NULL) {
+		out_printf(ctx->out, msg(MSG_CTX_NO_URL), dev->ctxs.v[i].url);
+		out_puts(ctx->out, msg(MSG_CTX_DEFAULT_CONFIG));
+		return;
+	}
+	cmd_space_enter(ctx, name);
+	config_replay(ctx, text);
+	cmd_space_enter(ctx, back[0] != '\0' ? back : NULL);
 	free(text);
 }

@@ -354,7 +354,7 @@ ip_text(uint32_t a, char *buf, size_t len)
  */
 static void
 iface_block(struct strbuf *sb, const struct device *dev,
-    const struct iface *f)
+    const struct iface *f, bool sys)
 {
 	const char	*fo = failover_iface_description(dev, f->name);
 	char		 a[16], m[16], s[16];
@@ -372,6 +372,11 @@ iface_block(struct strbuf *sb, const struct device *dev,
 		strbuf_printf(sb, " vlan %u\n", f->vlan);
 	else if (f->sub)
 		strbuf_puts(sb, " no vlan\n");
+	/* The system execution space has no addressing [M]. */
+	if (sys) {
+		strbuf_puts(sb, "!\n");
+		return;
+	}
 	if (f->nameif[0] != '\0')
 		strbuf_printf(sb, " nameif %s\n", f->nameif);
 	else
@@ -397,9 +402,11 @@ iface_block(struct strbuf *sb, const struct device *dev,
 void
 iface_render(struct strbuf *sb, const struct device *dev, const char *only)
 {
+	bool	 sys = dev->ctxs.multi && dev->ctxs.sel == CTX_SYSTEM;
+
 	for (size_t i = 0; i < dev->ext->nifs; i++)
 		if (only == NULL || strcmp(only, dev->ext->ifs[i].name) == 0)
-			iface_block(sb, dev, &dev->ext->ifs[i]);
+			iface_block(sb, dev, &dev->ext->ifs[i], sys);
 }
 
 static enum cmd_status

@@ -476,6 +476,54 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_FO_REF_IPS] = "Mate's IPS module license is different",
 	[MSG_FO_REF_ZERO_KEY] = "An activation key is not valid",
 	[MSG_FO_REF_NOT_IDENTICAL] = "Mate's license is different",
+	/*
+	 * mode single|multiple [M]: the dialog as lab write-ups of 8.x
+	 * quote it; no capture in the references. The files are the
+	 * guide's [D]: "The original running configuration is saved as
+	 * old_running.cfg", the admin context's "admin.cfg".
+	 */
+	[MSG_MODE_WARNING] = "WARNING: This command will change the behavior "
+	    "of the device\nWARNING: This command will initiate a Reboot\n",
+	[MSG_MODE_PROCEED] = "Proceed with change mode? [confirm]",
+	[MSG_MODE_CONVERT] = "Convert the system configuration? [confirm]",
+	[MSG_MODE_CONVERTING] = "!\nThe old running configuration file will "
+	    "be written to flash\n\nConverting the configuration - this may "
+	    "take several minutes for a large configuration\n\nThe admin "
+	    "context configuration will be written to flash\n\nThe new "
+	    "running configuration file was written to flash\n",
+	/* [V] show mode (scripts match "Security context mode: multiple"). */
+	[MSG_MODE_SET] = "Security context mode: %s\n",
+	[MSG_MODE_SHUTDOWN] = "\n***\n*** --- SHUTDOWN NOW ---\n***\n"
+	    "*** Message to all terminals:\n***\n***   change mode\n\n",
+	/* [I] no capture of the refusal on a platform without contexts. */
+	[MSG_MODE_NOT_LICENSED] = "ERROR: Multiple context mode is not "
+	    "licensed on this platform (Security Contexts: 0)\n",
+	/* [V] unicon mock: changeto context GLOBAL. */
+	[MSG_CTX_INVALID] = "ERROR: '%s' is not valid\n",
+	/* [I] the context beyond the license's Security Contexts. */
+	[MSG_CTX_LIMIT] = "ERROR: Cannot create context '%s': the license "
+	    "allows %u security contexts\n",
+	/* [V] show startup-config errors (FPR-2130): a missing file. */
+	[MSG_CTX_NO_URL] = "WARNING: Could not fetch the URL %s\n",
+	/* [M] what follows it when the context is new. */
+	[MSG_CTX_DEFAULT_CONFIG] = "INFO: Creating context with default "
+	    "config\n",
+	/* [I] allocate-interface: a mapped name already in the context. */
+	[MSG_CTX_MAPPED_USED] = "ERROR: Mapped name %s is already used in "
+	    "context %s\n",
+	/* [V] genieparser show context unit test (9.x columns). */
+	[MSG_CTX_HEADER] = "Context Name      Class                "
+	    "Interfaces           Mode         URL\n",
+	/* [V] genieparser; show context count (a TAC script's match). */
+	[MSG_CTX_COUNT] = "Total active Security Contexts: %zu\n",
+	/* [M low] write memory all: one stanza per space. */
+	[MSG_CTX_SAVING] = "Saving context : %16s : (%03zu/%03zu Contexts "
+	    "saved) \n",
+	/* [I] a context command with no admin context configured. */
+	[MSG_CTX_NO_ADMIN] = "ERROR: Admin context is not configured\n",
+	/* [I] a context name over 32 characters. */
+	[MSG_CTX_NAME_LONG] = "ERROR: Context name must be no more than 32 "
+	    "characters\n",
 };
 
 const char *

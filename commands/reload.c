@@ -24,8 +24,15 @@
 const char *
 cmd_prompt_host(struct cmd_ctx *ctx)
 {
+	/* Reference 6.1 [D]: "within a context, the prompt begins with
+	 * the hostname followed by the context name: hostname/context". */
+	if (!ctx->dev->rommon && cmd_in_context(ctx)) {
+		snprintf(ctx->ctx_prompt, sizeof ctx->ctx_prompt, "%s/%s",
+		    device_system_hostname(ctx->dev), ctx->space);
+		return ctx->ctx_prompt;
+	}
 	if (!ctx->dev->rommon)
-		return ctx->dev->hostname;
+		return device_system_hostname(ctx->dev);
 	snprintf(ctx->rommon_prompt, sizeof ctx->rommon_prompt, "rommon #%u",
 	    ctx->rommon_n);
 	return ctx->rommon_prompt;
@@ -110,6 +117,7 @@ boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
 	}
 	session_set_mode(ctx->sess, MODE_USER);
 	cmd_license_boot(ctx);
+	cmd_space_enter(ctx, NULL);
 	out_puts(ctx->out, "\n");
 	license_block(ctx->out, dev, &dev->lic.run, false);
 	out_printf(ctx->out, "\n%s\n", license_sentence(dev));
@@ -135,8 +143,6 @@ static enum cmd_status
 reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct device	*dev = ctx->dev;
-	struct server	*srv = session_server(ctx->sess);
-	struct boot_plan plan;
 	bool		 noconfirm = cmd_arg_has(args, "noconfirm");
 	const char	*a;
 
@@ -163,13 +169,23 @@ reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	out_puts(ctx->out, msg(MSG_RELOAD_SHUTDOWN));
 	out_puts(ctx->out, msg(dev->version >= LIC_VERSION(9, 0, 0, 0) ?
 	    MSG_RELOAD_REBOOT_9X : MSG_RELOAD_REBOOT_8X));
+	cmd_reboot(ctx);
+	return CMD_OK;
+}
+
+void
+cmd_reboot(struct cmd_ctx *ctx)
+{
+	struct server	*srv = session_server(ctx->sess);
+	struct boot_plan plan;
+
 	/* Every other session ends, as SSH sessions do at a reload. */
 	if (srv != NULL)
 		server_end_logins(srv);
-	out_printf(ctx->out, msg(MSG_ROMMON_BANNER), dev->platform->hw_name);
-	device_boot_plan(dev, &plan);
+	out_printf(ctx->out, msg(MSG_ROMMON_BANNER),
+	    ctx->dev->platform->hw_name);
+	device_boot_plan(ctx->dev, &plan);
 	boot_plan_run(ctx, &plan);
-	return CMD_OK;
 }
 
 static const struct cmd_help reload_help[] = {

@@ -170,6 +170,7 @@ device_reboot(struct device *dev, const struct boot_plan *plan)
 {
 	const struct boot_try *t;
 
+	device_contexts_reset(dev);
 	device_config_clear(dev);
 	device_tls_clear(dev);
 	device_boot_list_clear(dev);

@@ -138,6 +138,7 @@ device_new(const struct device_opts *o, char **cause)
 	time_t		 start;
 
 	dev->lock_fd = -1;
+	dev->ctxs.sel = CTX_SYSTEM;
 	dev->db = o->db;
 	dev->platform = model_db_find(o->db, o->model);
 	if (dev->platform == NULL) {
@@ -208,6 +209,7 @@ device_free(struct device *dev)
 		close(dev->lock_fd);
 	}
 	device_license_release(&dev->lic);
+	device_contexts_reset(dev);
 	cfg_ext_free(dev->ext);
 	free(dev->flash);
 	free(dev->labdir);

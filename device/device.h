@@ -19,6 +19,53 @@
 struct cfg_ext;
 struct device_shared;
 
+/* ---- Multiple context mode (context.c) ---- */
+
+#define CTX_NAME_MAX	32	/* [M] context names: up to 32 characters */
+#define CTX_SYSTEM	((size_t)-1)	/* the system execution space */
+#define CTX_URL_MAX	256
+
+/* One "allocate-interface PHYSICAL [MAPPED] [visible|invisible]". */
+struct ctx_alloc {
+	char		 phys[64];	/* canonical: "GigabitEthernet0/1.10" */
+	char		 mapped[64];	/* "": the context sees phys */
+	bool		 visible;	/* a mapped name shows phys too */
+};
+
+/*
+ * What a space's running configuration holds of the device's own fields:
+ * while a space is selected they live in struct device (hostname,
+ * enable_hash, pager_lines, ext) and here is what the others hold.
+ */
+struct dev_space {
+	char		*hostname;	/* owned; a context's: its name */
+	char		 enable_hash[32];
+	unsigned	 pager_lines;
+	struct cfg_ext	*ext;		/* a context's: only its interfaces */
+};
+
+/* One security context of the system configuration. */
+struct dev_context {
+	char		 name[CTX_NAME_MAX + 1];
+	char		*description;	/* owned; NULL: none */
+	char		 url[CTX_URL_MAX]; /* "disk0:/admin.cfg"; "": none */
+	struct ctx_alloc *allocs;	/* in the order allocated */
+	size_t		 nallocs;
+	uint32_t	 fo_group;	/* join-failover-group 1-2; 0: none */
+	struct dev_space sp;		/* its configuration, unless selected */
+};
+
+/* The contexts of a device in multiple context mode (struct device). */
+struct device_contexts {
+	bool		 multi;		/* running in multiple context mode */
+	struct dev_context *v;		/* in the order configured */
+	size_t		 n;
+	char		 admin[CTX_NAME_MAX + 1]; /* admin-context; "": none */
+	size_t		 sel;		/* the space selected: an index, or
+					   CTX_SYSTEM */
+	struct dev_space sys;		/* the system's, unless selected */
+};
+
 /* ---- The device object (device.c) ---- */
 
 struct device_opts {
@@ -145,6 +192,8 @@ struct device {
 					    NULL until first used */
 	struct failover		*fo;	/* failover (failover.h); NULL:
 					   never configured */
+	struct device_contexts	 ctxs;	/* multiple context mode
+					   (context.c) */
 };
 
 /*
@@ -182,6 +231,50 @@ char	*device_format_time(struct timespec, char *buf, size_t len);
 
 /* Note a configuration change by the current user. */
 void	 device_touch(struct device *);
+
+/* ---- Multiple context mode (context.c) ---- */
+
+/*
+ * The mode the flash boots in (kept in the hidden area, not in any
+ * configuration: "the security context mode is not saved in the
+ * configuration file"); mode_save writes it. 0, or -1 with errno.
+ */
+bool	 device_mode_flash(const struct device *);
+int	 device_mode_save(const struct device *, bool multi);
+/* At a (re)boot: no contexts, the system selected, the flash's mode. */
+void	 device_contexts_reset(struct device *);
+/* The context called name (case as typed), or CTX_SYSTEM. */
+size_t	 device_context_find(const struct device *, const char *name);
+/* Add context name (default configuration: hostname name): its index. */
+size_t	 device_context_add(struct device *, const char *name);
+/* Remove context i (the system is selected first when it was). */
+void	 device_context_remove(struct device *, size_t i);
+/*
+ * Allocate a system interface (canonical name) to context i, seen there
+ * as mapped ("": its own name); again: its mapping changes. 0, or -1
+ * when the mapped name is used by another of its interfaces.
+ */
+int	 device_context_allocate(struct device *, size_t i, const char *phys,
+	    const char *mapped, bool visible);
+/* Take an interface back from context i; false when it had none. */
+bool	 device_context_unallocate(struct device *, size_t i,
+	    const char *phys);
+/* Give context i a new, default configuration (before loading one). */
+void	 device_context_clear(struct device *, size_t i);
+/*
+ * Make space i (a context index or CTX_SYSTEM) the one whose
+ * configuration struct device's fields hold.
+ */
+void	 device_space_select(struct device *, size_t i);
+/*
+ * mode multiple: the single-mode configuration becomes the admin
+ * context's (disk0:/admin.cfg, every interface allocated to it); the
+ * system keeps the hardware (ports, subinterfaces and their vlans, the
+ * TLS proxy limit). The system stays selected.
+ */
+void	 device_mode_convert(struct device *);
+/* The system's hostname, whichever space is selected. */
+const char *device_system_hostname(const struct device *);
 
 /* ---- Flash (flash.c) ---- */
 

@@ -22,5 +22,10 @@ int	 device_license_downgrade(struct device *);
 /* iface.c: the factory interfaces of p into x; their free. */
 void	 cfg_ext_ifaces_init(struct cfg_ext *x, const struct lic_platform *p);
 void	 cfg_ext_ifaces_release(struct cfg_ext *x);
+/*
+ * Rebuild the port list and the nameif and vlan indexes after the table
+ * was rebuilt by hand (a context's interfaces: context.c).
+ */
+void	 cfg_ext_ifaces_reindex(struct cfg_ext *x);
 
 #endif

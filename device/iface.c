@@ -180,6 +180,34 @@ cfg_ext_ifaces_release(struct cfg_ext *x)
 	map_release(&x->by_vlan);
 }
 
+void
+cfg_ext_ifaces_reindex(struct cfg_ext *x)
+{
+	char	 key[VLAN_KEY_MAX];
+
+	map_release(&x->by_nameif);
+	map_release(&x->by_vlan);
+	if (x->aifs < x->nifs)
+		x->aifs = x->nifs;
+	x->ports = xreallocarray(x->ports, x->aifs ? x->aifs : 1,
+	    sizeof *x->ports);
+	x->nports = 0;
+	for (size_t i = 0; i < x->nifs; i++) {
+		struct iface *f = &x->ifs[i];
+
+		if (!f->sub) {
+			x->ports[x->nports++] = i;
+			f->port = i;
+		}
+		if (f->nameif[0] != '\0')
+			map_put(&x->by_nameif, f->nameif, f->name);
+		if (f->sub && f->vlan != 0) {
+			vlan_key(x, f->port, f->vlan, key);
+			map_put(&x->by_vlan, key, f->name);
+		}
+	}
+}
+
 /* The index in ifs after the k-th port and its subinterfaces. */
 static size_t
 port_end_k(const struct cfg_ext *x, size_t k)
@@ -240,6 +268,10 @@ device_iface_resolve(const struct device *dev, const char *typed,
 	bool		 exact = false, ambiguous = false;
 
 	*sub = 0;
+	/* A context's interfaces go by their names, mapped ones too. */
+	for (size_t i = 0; dev->ctxs.sel != CTX_SYSTEM && i < x->nifs; i++)
+		if (strcasecmp(x->ifs[i].name, typed) == 0)
+			return i;
 	if (tl == 0 || nl == 0)
 		return (size_t)-1;
 	if (dot != NULL) {

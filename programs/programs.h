@@ -64,6 +64,6 @@ struct device *prog_device_new(const struct options *,
 void	 run_failover_attach(struct device *, const struct grammar *g,
 	    struct server *srv, bool console);
 /* The command graph, or NULL after printing why. */
-struct grammar *prog_grammar(void);
+struct cmd_grammars *prog_grammar(void);
 
 #endif

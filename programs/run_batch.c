@@ -25,7 +25,7 @@ prog_session_opts(struct session_opts *so, const struct grammar *g)
 	memset(so, 0, sizeof *so);
 	so->grammar = g;
 	so->hostname_of = device_hostname;
-	so->before = cmd_license_tick;
+	so->before = cmd_before;
 	so->after = cmd_network_sync;
 }
 
@@ -64,13 +64,13 @@ prog_device_new(const struct options *o, const struct model_db *db,
 	return NULL;
 }
 
-struct grammar *
+struct cmd_grammars *
 prog_grammar(void)
 {
-	struct grammar	*g;
+	struct cmd_grammars *g;
 	char		*cause = NULL;
 
-	if ((g = grammar_build(cmd_table, &cause)) == NULL) {
+	if ((g = cmd_grammars_new(&cause)) == NULL) {
 		fprintf(stderr, "asaemu: command table: %s\n", cause);
 		free(cause);
 	}
@@ -83,7 +83,7 @@ run_batch(const struct options *o, struct model_db *db)
 	struct session_opts	 so;
 	struct cmd_ctx		*ctx;
 	struct device		*dev;
-	struct grammar		*g = NULL;
+	struct cmd_grammars	*g = NULL;
 	struct session		*s;
 	int			 in_fd = STDIN_FILENO, status = 2;
 
@@ -96,7 +96,7 @@ run_batch(const struct options *o, struct model_db *db)
 		fprintf(stderr, "asaemu: %s: cannot open\n", o->batch);
 		goto out;
 	}
-	prog_session_opts(&so, g);
+	prog_session_opts(&so, g->g[CMD_SPACE_SINGLE]);
 	so.in_fd = in_fd;
 	so.out_fd = STDOUT_FILENO;
 	/* A terminal on both sides is an always-on device's console. */
@@ -104,7 +104,8 @@ run_batch(const struct options *o, struct model_db *db)
 	so.stop_on_error = o->stop_on_error;
 	s = session_new(&so);
 	ctx = prog_ctx_new(dev, s);
-	grammar_set_limits(g, cmd_limit, ctx);
+	ctx->gr = g;
+	cmd_grammars_set_limits(g, cmd_limit, ctx);
 	cmd_boot(ctx);
 	out_pager_set(ctx->out, dev->pager_lines);
 	status = session_run(s);
@@ -113,7 +114,7 @@ run_batch(const struct options *o, struct model_db *db)
 	if (in_fd != STDIN_FILENO)
 		close(in_fd);
 out:
-	grammar_free(g);
+	cmd_grammars_free(g);
 	device_free(dev);
 	return status;
 }

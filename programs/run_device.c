@@ -26,7 +26,7 @@ struct devrun {
 	const struct options	*o;
 	struct event_loop	*loop;
 	struct server		*srv;
-	struct grammar		*g;
+	struct cmd_grammars	*g;
 	struct device		*dev;
 	struct cmd_ctx		 limits;	/* the grammar's limits */
 	struct event		*tick;
@@ -53,6 +53,9 @@ dr_open(void *arg, struct session *s)
 	struct cmd_ctx	*ctx = prog_ctx_new(dr->dev, s);
 
 	ctx->notify = dr_notify;
+	ctx->gr = dr->g;
+	/* A new login starts in the system execution space. */
+	cmd_space_enter(ctx, NULL);
 	out_pager_set(ctx->out, dr->dev->pager_lines);
 	return ctx;
 }
@@ -214,11 +217,12 @@ dr_boot(struct devrun *dr, int out_fd)
 	struct session		*s;
 	struct cmd_ctx		*ctx;
 
-	prog_session_opts(&so, dr->g);
+	prog_session_opts(&so, dr->g->g[CMD_SPACE_SINGLE]);
 	so.in_fd = -1;
 	so.out_fd = out_fd;
 	s = session_new(&so);
 	ctx = prog_ctx_new(dr->dev, s);
+	ctx->gr = dr->g;
 	cmd_boot(ctx);
 	session_free(s);
 	free(ctx);
@@ -288,7 +292,7 @@ dr_start(struct devrun *dr)
 	for (size_t i = 0; i < 3; i++)
 		event_signal_add(dr->loop, sigs[i], dr_signal, dr);
 	event_signal_add(dr->loop, SIGWINCH, dr_winch, dr);
-	prog_session_opts(&so, dr->g);
+	prog_session_opts(&so, dr->g->g[CMD_SPACE_SINGLE]);
 	dr->srv = server_new(dr->loop, dr->o->sock, &so, &hooks, &cause);
 	if (dr->srv == NULL) {
 		fprintf(stderr, "asaemu: %s\n", cause);
@@ -322,11 +326,12 @@ run_device(const struct options *o, struct model_db *db)
 		goto out;
 	dr.limits.dev = dr.dev;
 	device_shared_hook(dr.dev, dr_shared, &dr);
-	run_failover_attach(dr.dev, dr.g, dr.srv, console);
+	run_failover_attach(dr.dev, dr.g->g[CMD_SPACE_SINGLE], dr.srv,
+	    console);
 	device_net_start(dr.dev, dr.loop);
 	if ((dr.clock_fd = lab_clock_watch(dr.lab)) != -1)
 		event_fd_add(dr.loop, dr.clock_fd, POLLIN, dr_clock, &dr);
-	grammar_set_limits(dr.g, cmd_limit, &dr.limits);
+	cmd_grammars_set_limits(dr.g, cmd_limit, &dr.limits);
 	if (console)
 		dr_boot(&dr, STDOUT_FILENO);
 	else if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) != -1) {
@@ -347,7 +352,7 @@ run_device(const struct options *o, struct model_db *db)
 out:
 	server_free(dr.srv);
 	event_loop_free(dr.loop);
-	grammar_free(dr.g);
+	cmd_grammars_free(dr.g);
 	device_free(dr.dev);
 	if (dr.clock_fd != -1)
 		close(dr.clock_fd);

@@ -41,6 +41,14 @@ static const struct mode_info modes[MODE_COUNT] = {
 		.help_header = "webvpn mode commands/options:",
 		.parent = MODE_CONFIG,
 	},
+	/* [V] the context sub-mode prompt of every ASA configuration
+	   guide example: "hostname(config-ctx)#". */
+	[MODE_CONFIG_CTX] = {
+		.prompt = "(config-ctx)# ",
+		.help_header = "context configuration mode commands/options:",
+		.parent = MODE_CONFIG,
+		.inherits = true,
+	},
 };
 
 const struct mode_info *

@@ -112,6 +112,12 @@ session_set_ctx(struct session *s, struct cmd_ctx *ctx)
 	s->opts.ctx = ctx;
 }
 
+void
+session_set_grammar(struct session *s, const struct grammar *g)
+{
+	s->opts.grammar = g;
+}
+
 const char *
 session_prompt(struct session *s)
 {

@@ -25,13 +25,16 @@ enum mode {
 	MODE_ROMMON,		/* rommon #0> (the host part is the
 				   device's: "rommon #N") */
 	MODE_CONFIG_WEBVPN,	/* ciscoasa(config-webvpn)# */
+	MODE_CONFIG_CTX,	/* ciscoasa(config-ctx)#: a security
+				   context of the system configuration */
 	MODE_COUNT
 };
 
 #define MODE_BIT(m)	(1u << (m))
 #define MODES_EXEC	(MODE_BIT(MODE_PRIV) | MODE_BIT(MODE_CONFIG) |        \
 			    MODE_BIT(MODE_CONFIG_IF) |                        \
-			    MODE_BIT(MODE_CONFIG_WEBVPN))
+			    MODE_BIT(MODE_CONFIG_WEBVPN) |                    \
+			    MODE_BIT(MODE_CONFIG_CTX))
 #define MODES_ALL	(MODE_BIT(MODE_USER) | MODES_EXEC)
 
 struct mode_info {
@@ -318,6 +321,11 @@ struct session_opts {
 };
 
 struct session *session_new(const struct session_opts *);
+/*
+ * The grammar the session's next lines match (a device's command set
+ * differs by where the session is: changeto system / context).
+ */
+void	 session_set_grammar(struct session *, const struct grammar *);
 /* Give a session made without one its command context. */
 void	 session_set_ctx(struct session *, struct cmd_ctx *);
 void	 session_free(struct session *);

@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Which commands exist where. Single mode has the whole table; in
+ * multiple context mode the system execution space and a context each
+ * have their own command set, as the command reference's "Security
+ * Context: System / Context" columns give them: a command missing from
+ * a space is "Invalid input" there, for Enter, '?' and Tab alike (one
+ * grammar per space). Shared licensing is "supported only in single
+ * context mode" (chapter); activation-key is the system's ("apply the
+ * activation key in the system execution space"); interfaces are
+ * allocated in the system and addressed in the contexts.
+ */
+#include "commands/commands.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands/commands_int.h"
+
+/* Commands of single mode and no multiple-mode space. */
+static const struct cmd_entry *const single_only[] = {
+	&cmd_license_server_address_entry,
+	&cmd_no_license_server_address_entry,
+	&cmd_license_server_backup_entry,
+	&cmd_license_server_backup_address_entry,
+	&cmd_license_server_backup_enable_entry,
+	&cmd_license_server_enable_entry,
+	&cmd_license_server_port_entry,
+	&cmd_no_license_server_port_entry,
+	&cmd_license_server_refresh_entry,
+	&cmd_no_license_server_refresh_entry,
+	&cmd_license_server_secret_entry,
+	&cmd_no_license_server_secret_entry,
+	&cmd_show_shared_license_entry,
+	&cmd_show_running_config_ls_entry,
+	NULL
+};
+
+/* Commands of multiple context mode only (both spaces or the system's). */
+static const struct cmd_entry *const multi_only[] = {
+	&cmd_changeto_entry,
+	&cmd_context_entry,
+	&cmd_admin_context_entry,
+	&cmd_allocate_interface_entry,
+	&cmd_config_url_entry,
+	&cmd_ctx_description_entry,
+	&cmd_join_failover_group_entry,
+	&cmd_show_context_entry,
+	&cmd_write_memory_all_entry,
+	NULL
+};
+
+/* Not in a context: the system execution space's (or single mode's). */
+static const struct cmd_entry *const system_only[] = {
+	&cmd_activation_key_entry,
+	&cmd_mode_entry,
+	&cmd_context_entry,
+	&cmd_admin_context_entry,
+	&cmd_allocate_interface_entry,
+	&cmd_config_url_entry,
+	&cmd_ctx_description_entry,
+	&cmd_join_failover_group_entry,
+	&cmd_show_context_entry,
+	&cmd_write_memory_all_entry,
+	&cmd_boot_system_entry,
+	&cmd_asdm_image_entry,
+	&cmd_no_asdm_image_entry,
+	&cmd_show_bootvar_entry,
+	&cmd_reload_entry,
+	&cmd_reload_cancel_entry,
+	&cmd_show_reload_entry,
+	&cmd_clock_set_entry,
+	&cmd_tls_proxy_maximum_sessions_entry,
+	&cmd_no_tls_proxy_maximum_sessions_entry,
+	&cmd_vlan_entry,
+	&cmd_no_vlan_entry,
+	NULL
+};
+
+/* Not in the system execution space: a context's (or single mode's). */
+static const struct cmd_entry *const context_only[] = {
+	&cmd_nameif_entry,
+	&cmd_no_nameif_entry,
+	&cmd_security_level_entry,
+	&cmd_no_security_level_entry,
+	&cmd_ip_address_entry,
+	&cmd_no_ip_address_entry,
+	&cmd_aaa_authentication_ssh_entry,
+	&cmd_ssh_entry,
+	&cmd_ssh_timeout_entry,
+	&cmd_no_ssh_timeout_entry,
+	&cmd_show_running_config_ssh_entry,
+	&cmd_ping_tcp_entry,
+	NULL
+};
+
+static bool
+listed(const struct cmd_entry *const *list, const struct cmd_entry *e)
+{
+	for (; *list != NULL; list++)
+		if (*list == e)
+			return true;
+	return false;
+}
+
+static bool
+in_space(enum cmd_space sp, const struct cmd_entry *e)
+{
+	switch (sp) {
+	case CMD_SPACE_SINGLE:
+		return !listed(multi_only, e);
+	case CMD_SPACE_SYSTEM:
+		return !listed(single_only, e) && !listed(context_only, e);
+	case CMD_SPACE_CONTEXT:
+		return !listed(single_only, e) && !listed(system_only, e);
+	case CMD_SPACE_COUNT:
+		break;
+	}
+	return false;
+}
+
+struct cmd_grammars *
+cmd_grammars_new(char **cause)
+{
+	struct cmd_grammars *gs = xcalloc(1, sizeof *gs);
+	size_t		 n = 0;
+	const struct cmd_entry **t;
+
+	while (cmd_table[n] != NULL)
+		n++;
+	t = xcalloc(n + 1, sizeof *t);
+	for (int sp = 0; sp < CMD_SPACE_COUNT; sp++) {
+		size_t	 k = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (cmd_table[i]->syntax == NULL ||
+			    in_space((enum cmd_space)sp, cmd_table[i]))
+				t[k++] = cmd_table[i];
+		t[k] = NULL;
+		gs->g[sp] = grammar_build(t, cause);
+		if (gs->g[sp] == NULL) {
+			free(t);
+			cmd_grammars_free(gs);
+			return NULL;
+		}
+	}
+	free(t);
+	return gs;
+}
+
+void
+cmd_grammars_free(struct cmd_grammars *gs)
+{
+	if (gs == NULL)
+		return;
+	for (int sp = 0; sp < CMD_SPACE_COUNT; sp++)
+		grammar_free(gs->g[sp]);
+	free(gs);
+}
+
+void
+cmd_grammars_set_limits(struct cmd_grammars *gs, grammar_limit_fn *fn,
+    void *arg)
+{
+	for (int sp = 0; sp < CMD_SPACE_COUNT; sp++)
+		grammar_set_limits(gs->g[sp], fn, arg);
+}
+
+bool
+cmd_in_context(const struct cmd_ctx *ctx)
+{
+	return ctx->dev->ctxs.multi && ctx->space[0] != '\0';
+}
+
+void
+cmd_space_enter(struct cmd_ctx *ctx, const char *name)
+{
+	struct device	*dev = ctx->dev;
+	enum cmd_space	 sp = CMD_SPACE_SINGLE;
+
+	snprintf(ctx->space, sizeof ctx->space, "%s", name ? name : "");
+	if (dev->ctxs.multi)
+		sp = name != NULL ? CMD_SPACE_CONTEXT : CMD_SPACE_SYSTEM;
+	device_space_select(dev, name != NULL ?
+	    device_context_find(dev, name) : CTX_SYSTEM);
+	if (ctx->gr != NULL)
+		session_set_grammar(ctx->sess, ctx->gr->g[sp]);
+}
+
+enum cmd_status
+cmd_before(struct cmd_ctx *ctx)
+{
+	struct device	*dev = ctx->dev;
+	size_t		 i = CTX_SYSTEM;
+
+	if (dev->ctxs.multi && ctx->space[0] != '\0' &&
+	    (i = device_context_find(dev, ctx->space)) == CTX_SYSTEM)
+		/* Its context was removed: back to the system [I]. */
+		cmd_space_enter(ctx, NULL);
+	device_space_select(dev, i);
+	return cmd_license_tick(ctx);
+}
