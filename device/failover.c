@@ -875,6 +875,22 @@ device_failover_license(const struct device *dev, struct lic_running *out)
 	return true;
 }
 
+const struct lic_running *
+device_license_in_force(const struct device *dev)
+{
+	struct failover	*fo = dev->fo;
+
+	/*
+	 * "for Active/Standby failover, the secondary unit inherits the
+	 * primary license when it becomes active": the combined license
+	 * outlives the mate (for the 30-day grace), so a unit that takes
+	 * over keeps enforcing it.
+	 */
+	if (fo != NULL && device_failover_license(dev, &fo->combined))
+		return &fo->combined;
+	return &dev->lic.run;
+}
+
 uint32_t
 device_iface_addr(const struct device *dev, const struct iface *f)
 {

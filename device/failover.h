@@ -157,6 +157,7 @@ struct failover {
 	uint64_t		 sys_xmit, sys_rcv; /* of which hellos */
 	struct fo_hooks		 hooks;
 	struct fo_net		*net;		/* NULL: off the lab network */
+	struct lic_running	 combined;	/* device_license_in_force's */
 };
 
 /* The failover of dev, created on first use with the defaults. */

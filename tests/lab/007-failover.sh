@@ -98,6 +98,14 @@ Security Contexts                 : 10             perpetual
 Failover cluster licensed features for this platform:
 Security Contexts                 : 12             perpetual"
 
+# Enforced from the combined license too: the standby's 40 AnyConnect
+# sessions wanted (from none) get the pair's 27, not its own 2.
+vpn() {
+	printf 'en\n\nemulator vpn-sessions 0\nemulator vpn-sessions 40\nshow vpn-sessiondb summary\n' |
+		sess "$1" | sed -n 's/^AnyConnect Client *: *\([0-9]*\) .*/\1/p'
+}
+expect "fw2 enforces the combined 27 Premium sessions" "$(vpn fw2)" 27
+
 on fw1 'hostname renamed'
 until_shows fw2 'show running-config' '^hostname renamed'
 expect "a command on the active reaches the standby" "$?" 0
@@ -131,11 +139,13 @@ expect "the history says why" "$out" \
 # fw2 reverts to its own (chapter, with the lab clock).
 out=$(show fw2 'show version' | grep -c 'Security Contexts  *: 12 ')
 expect "fw1 gone: fw2 keeps the combined license" "$out" 1
+expect "fw1 gone: fw2 active still enforces 27 sessions" "$(vpn fw2)" 27
 on fw2 'emulator advance-time 31 days'
 until_shows fw2 'show version' 'failover cluster up' >/dev/null
 sleep 0.5
 out=$(show fw2 'show version' | grep -c 'Failover cluster licensed')
 expect "31 days later: fw2 runs its own license" "$out" 0
+expect "31 days later: fw2 enforces its own 2 sessions" "$(vpn fw2)" 2
 contains "fw2's console: the grace period is over" "$(cat "$LAB/fw2.log")" \
 	"grace period has expired"
 
