@@ -596,6 +596,7 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 	/* write standby: "the clear configure all command is generated on
 	   the secondary unit automatically" (chapter, UC sessions). */
 	device_config_clear(ctx->dev);
+	device_failover_clear_replicated(ctx->dev);
 	session_set_mode(ctx->sess, MODE_CONFIG);
 	ctx->replay = true;
 	for (line = text; line != NULL && *line != '\0'; line = next) {

@@ -844,6 +844,20 @@ device_failover_switch(struct device *dev, bool active)
 	return true;
 }
 
+void
+device_failover_clear_replicated(struct device *dev)
+{
+	struct fo_cfg	*c = &device_failover(dev)->cfg;
+	struct fo_cfg	 keep = *c;
+
+	memset(c, 0, sizeof *c);
+	c->enabled = keep.enabled;
+	c->unit_set = keep.unit_set;
+	c->secondary = keep.secondary;
+	c->poll_ms = FO_POLL_MS_DEFAULT;
+	c->hold_ms = FO_HOLD_MS_DEFAULT;
+}
+
 bool
 device_failover_write_standby(struct device *dev)
 {

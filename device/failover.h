@@ -185,6 +185,13 @@ void	 device_failover_changed(struct device *);
  * the mate is told to take the other role. False when failover is off.
  */
 bool	 device_failover_switch(struct device *, bool active);
+/*
+ * Before a configuration from the active unit is replayed: forget the
+ * failover lines it will send again (so that one removed on the active
+ * goes on the standby too), keeping what is this unit's own: failover
+ * itself and "failover lan unit".
+ */
+void	 device_failover_clear_replicated(struct device *);
 /* write standby: send the whole configuration to the mate now; false
  * when there is no standby mate to send it to. */
 bool	 device_failover_write_standby(struct device *);

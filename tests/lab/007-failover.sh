@@ -109,6 +109,20 @@ expect "fw2 enforces the combined 27 Premium sessions" "$(vpn fw2)" 27
 on fw1 'hostname renamed'
 until_shows fw2 'show running-config' '^hostname renamed'
 expect "a command on the active reaches the standby" "$?" 0
+# A failover line removed on the active goes on the standby too; the
+# standby keeps its own failover lan unit.
+on fw1 'failover key s3cret'
+until_shows fw2 'show running-config failover' '^failover key'
+expect "failover key reaches the standby" "$?" 0
+on fw1 'no failover key'
+until_shows fw2 'show running-config failover' '^failover lan unit secondary' >/dev/null
+sleep 0.3
+out=$(show fw2 'show running-config failover')
+expect "no failover key reaches it too" "$out" "failover
+failover lan unit secondary
+failover lan interface folink GigabitEthernet0/3
+failover polltime unit msec 200 holdtime msec 800
+failover interface ip folink 192.168.99.1 255.255.255.252 standby 192.168.99.2"
 out=$(show fw1 'write standby')
 expect "write standby" "$out" "Building configuration...
 [OK]"
