@@ -456,6 +456,9 @@ mate_back(struct device *dev)
 	struct failover	*fo = dev->fo;
 	int64_t		 away = now_secs(dev) - fo->apart_since;
 
+	/* Within 30 days "the time elapsed is subtracted from the
+	   primary/master license": what this unit held stays unused. */
+	fo->nheld = 0;
 	fo->apart = false;
 	fo->grace_over = false;
 	emit(dev, &(struct fo_event){ .kind = FO_EV_RESTORED,
@@ -573,6 +576,7 @@ message(struct device *dev, struct fo_conn *c)
 		on_hello(dev, c->in.buf);
 	else if (strncmp(c->in.buf, "LIC ", 4) == 0) {
 		fo->mate.has_run = parse_lic(fo, c->in.buf);
+		fo->mate.run_at = now_secs(dev);
 		if (fo->mate.has_run)
 			check_license(dev);
 		negotiate(dev);
@@ -723,6 +727,23 @@ lose_mate(struct device *dev)
 		go_active(dev, FO_WHY_HELLO);
 }
 
+/* After 30 days apart "time is subtracted from all unit licenses". */
+static void
+charge_held(struct device *dev)
+{
+	struct failover		*fo = dev->fo;
+	struct device_license	*l = &dev->lic;
+
+	for (size_t h = 0; h < fo->nheld; h++)
+		for (size_t i = 0; i < l->ntimed; i++)
+			if (memcmp(&l->timed[i].key, &fo->held[h].key,
+			    sizeof fo->held[h].key) == 0)
+				lic_units_unhold(&l->timed[i],
+				    fo->held[h].secs);
+	fo->nheld = 0;
+	device_license_compute(dev);
+}
+
 static void
 poll_tick(void *arg)
 {
@@ -747,6 +768,7 @@ poll_tick(void *arg)
 	if (fo->apart && !fo->grace_over && (uint64_t)(now_secs(dev) -
 	    fo->apart_since) > LIC_UNITS_GRACE) {
 		fo->grace_over = true;
+		charge_held(dev);
 		emit(dev, &(struct fo_event){ .kind = FO_EV_GRACE_OVER });
 	}
 	replicate(dev);
@@ -870,23 +892,102 @@ device_failover_write_standby(struct device *dev)
 	return true;
 }
 
+/* Whether the unit runs the failover cluster license. */
+static bool
+combined_holds(const struct device *dev)
+{
+	const struct failover *fo = dev->fo;
+
+	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED ||
+	    !fo->mate.has_run || fo->refused != LIC_UNITS_OK)
+		return false;
+	return !fo->apart || (uint64_t)(now_secs(dev) - fo->apart_since) <=
+	    LIC_UNITS_GRACE;
+}
+
 bool
 device_failover_license(const struct device *dev, struct lic_running *out)
 {
 	const struct failover *fo = dev->fo;
 	const struct lic_running *units[2];
+	struct lic_running mate;
+	int64_t		 age;
 
-	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED ||
-	    !fo->mate.has_run || fo->refused != LIC_UNITS_OK)
+	if (!combined_holds(dev))
 		return false;
-	if (fo->apart && (uint64_t)(now_secs(dev) - fo->apart_since) >
-	    LIC_UNITS_GRACE)
-		return false;
+	mate = fo->mate.run;
+	age = now_secs(dev) - fo->mate.run_at;
+	/* The mate's time-based licenses went on counting since it said. */
+	for (size_t f = 0; f < mate.nfeatures && age > 0; f++) {
+		struct lic_value *v = &mate.v[f];
+
+		if (!v->timed)
+			continue;
+		if ((int64_t)v->seconds_left > age)
+			v->seconds_left -= (uint32_t)age;
+		else
+			*v = (struct lic_value){ 0 };
+	}
 	units[fo->cfg.secondary ? 1 : 0] = &dev->lic.run;
-	units[fo->cfg.secondary ? 0 : 1] = &fo->mate.run;
+	units[fo->cfg.secondary ? 0 : 1] = &mate;
 	lic_units_combine(model_db_catalog(dev->db), dev->platform,
 	    dev->version, units, 2, fo->cfg.secondary ? 1 : 0, out);
 	return true;
+}
+
+/* What the primary had left of feature f at device time at. */
+static uint64_t
+primary_left(const struct failover *fo, size_t f, int64_t at)
+{
+	const struct lic_value *v = &fo->mate.run.v[f];
+	int64_t		 left;
+
+	if (!v->timed || v->value == 0)
+		return 0;
+	left = (int64_t)v->seconds_left + fo->mate.run_at - at;
+	return left > 0 ? (uint64_t)left : 0;
+}
+
+static void
+held_add(struct failover *fo, const struct lic_key *key, uint64_t secs)
+{
+	for (size_t h = 0; h < fo->nheld; h++) {
+		if (memcmp(&fo->held[h].key, key, sizeof *key) == 0) {
+			fo->held[h].secs += secs;
+			return;
+		}
+	}
+	if (fo->nheld < FO_HELD_MAX)
+		fo->held[fo->nheld++] = (struct fo_held){ .key = *key,
+		    .secs = secs };
+}
+
+void
+failover_license_hold(struct device *dev)
+{
+	struct failover	*fo = dev->fo;
+	const struct lic_catalog *cat = model_db_catalog(dev->db);
+	int64_t		 now = now_secs(dev);
+
+	if (fo == NULL || !fo->cfg.secondary || !combined_holds(dev))
+		return;
+	for (size_t i = 0; i < dev->lic.ntimed; i++) {
+		struct lic_timed *t = &dev->lic.timed[i];
+		uint64_t	 cover = UINT64_MAX, held;
+
+		if (!t->active || !lic_units_serial_key(cat, t))
+			continue;
+		for (size_t g = 0; g < t->info.ngrants; g++) {
+			uint64_t l = primary_left(fo,
+			    t->info.grants[g].feature, t->counted_at);
+
+			if (l < cover)
+				cover = l;
+		}
+		held = lic_units_hold(t, now, cover);
+		if (held > 0 && fo->apart)
+			held_add(fo, &t->key, held);
+	}
 }
 
 const struct lic_running *

@@ -99,6 +99,7 @@ struct fo_mate {
 	bool		 zero_key;
 	bool		 has_run;	/* its own license came */
 	struct lic_running run;
+	int64_t		 run_at;	/* device time it came */
 };
 
 enum fo_event_kind {
@@ -136,6 +137,14 @@ struct fo_hooks {
 
 struct fo_net;
 
+#define FO_HELD_MAX	16
+
+/* Time a secondary unit's key held while apart (failover_license_hold). */
+struct fo_held {
+	struct lic_key	 key;
+	uint64_t	 secs;
+};
+
 struct failover {
 	struct fo_cfg		 cfg;
 	enum fo_state		 state;
@@ -158,6 +167,9 @@ struct failover {
 	struct fo_hooks		 hooks;
 	struct fo_net		*net;		/* NULL: off the lab network */
 	struct lic_running	 combined;	/* device_license_in_force's */
+	struct fo_held		 held[FO_HELD_MAX]; /* while apart: charged
+						    after 30 days */
+	size_t			 nheld;
 };
 
 /* The failover of dev, created on first use with the defaults. */
@@ -209,6 +221,15 @@ uint32_t device_iface_addr(const struct device *, const struct iface *f);
 /* The link's own and the mate's address (failover interface ip). */
 bool	 device_failover_addrs(const struct device *, uint32_t *own,
 	    uint32_t *mate);
+
+/*
+ * Before the unit's time-based keys count down (device_license_tick,
+ * device_license_shutdown): on the secondary of a pair that runs the
+ * combined license, the enabled/disabled keys wait while the primary's
+ * license of their feature still runs ("The primary/master unit counts
+ * down its license first"); numerical ones count down with it.
+ */
+void	 failover_license_hold(struct device *);
 
 /* net.c calls these: the loop to serve from, and after every sync. */
 void	 failover_net_start(struct device *, struct event_loop *);
