@@ -45,6 +45,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_failover_link_entry,
 	&cmd_failover_polltime_entry,
 	&cmd_no_failover_polltime_entry,
+	&cmd_prompt_entry,
+	&cmd_no_prompt_entry,
 	&cmd_hostname_entry,
 	&cmd_no_hostname_entry,
 	&cmd_interface_entry,

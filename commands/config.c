@@ -52,6 +52,7 @@ config_body(const struct device *dev, bool mask, bool all)
 		    device_tls_sessions(dev));
 	webvpn_render(&sb, dev);
 	username_render(&sb, dev);
+	prompt_render(&sb, dev);
 	return strbuf_take(&sb);
 }
 

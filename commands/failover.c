@@ -615,6 +615,16 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 	free(text);
 }
 
+void
+cmd_failover_config_warning(struct cmd_ctx *ctx)
+{
+	const struct failover *fo = device_failover_get(ctx->dev);
+
+	if (fo != NULL && !ctx->replay && fo->cfg.enabled &&
+	    fo_state_standby(fo->state))
+		out_puts(ctx->out, msg(MSG_FO_STANDBY_CONFIG));
+}
+
 static enum msg_id
 refusal(enum lic_units_err err)
 {

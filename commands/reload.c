@@ -25,7 +25,7 @@ const char *
 cmd_prompt_host(struct cmd_ctx *ctx)
 {
 	if (!ctx->dev->rommon)
-		return ctx->dev->hostname;
+		return prompt_host(ctx);
 	snprintf(ctx->rommon_prompt, sizeof ctx->rommon_prompt, "rommon #%u",
 	    ctx->rommon_n);
 	return ctx->rommon_prompt;

@@ -878,6 +878,7 @@ device_failover_clear_replicated(struct device *dev)
 	c->secondary = keep.secondary;
 	c->poll_ms = FO_POLL_MS_DEFAULT;
 	c->hold_ms = FO_HOLD_MS_DEFAULT;
+	device_failover(dev)->prompt = 0;
 }
 
 bool

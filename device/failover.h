@@ -137,6 +137,16 @@ struct fo_hooks {
 
 struct fo_net;
 
+/* The words of "prompt", in the order the command takes them. */
+enum fo_prompt_word {
+	FO_PROMPT_HOSTNAME,
+	FO_PROMPT_CONTEXT,
+	FO_PROMPT_DOMAIN,
+	FO_PROMPT_PRIORITY,
+	FO_PROMPT_STATE,
+	FO_PROMPT_COUNT
+};
+
 #define FO_HELD_MAX	16
 
 /* Time a secondary unit's key held while apart (failover_license_hold). */
@@ -170,6 +180,8 @@ struct failover {
 	struct fo_held		 held[FO_HELD_MAX]; /* while apart: charged
 						    after 30 days */
 	size_t			 nheld;
+	unsigned		 prompt;	/* 1 << fo_prompt_word; 0: the
+						   default, hostname context */
 };
 
 /* The failover of dev, created on first use with the defaults. */

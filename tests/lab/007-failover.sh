@@ -59,6 +59,11 @@ expect "fw2 is the standby of fw1" "$out" "Failover On
                 slot 0: ASA5520 hw/sw rev (1.0/9.1(7)12) status (Up Sys)
                   Interface inside (10.1.1.1): Normal (Monitored)
                 slot 1: empty"
+out=$(show fw2 'conf t')
+expect "configure terminal on the standby: the warning" "$out" \
+	"**** WARNING ****
+        Configuration Replication is NOT performed from Standby unit to Active unit.
+        Configurations are no longer synchronized."
 out=$(show fw2 'show running-config | include hostname|failover lan unit')
 expect "fw1's configuration reached fw2, its own unit kept" "$out" \
 	"hostname pairfw
