@@ -35,6 +35,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_help_entry,
 	&cmd_failover_entry,
 	&cmd_failover_active_entry,
+	&cmd_failover_exec_entry,
+	&cmd_failover_reload_standby_entry,
 	&cmd_failover_interface_ip_entry,
 	&cmd_no_failover_interface_ip_entry,
 	&cmd_failover_key_entry,

@@ -267,6 +267,8 @@ extern const struct cmd_entry cmd_no_failover_key_entry;
 extern const struct cmd_entry cmd_failover_polltime_entry;
 extern const struct cmd_entry cmd_no_failover_polltime_entry;
 extern const struct cmd_entry cmd_failover_active_entry;
+extern const struct cmd_entry cmd_failover_exec_entry;
+extern const struct cmd_entry cmd_failover_reload_standby_entry;
 extern const struct cmd_entry cmd_write_standby_entry;
 extern const struct cmd_entry cmd_show_failover_entry;
 extern const struct cmd_entry cmd_show_running_config_failover_entry;

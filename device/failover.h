@@ -133,6 +133,10 @@ struct fo_hooks {
 	void	 (*apply)(void *arg, const char *config);
 	/* Something for the console. */
 	void	 (*event)(void *arg, const struct fo_event *);
+	/* Run one command line for the mate (failover exec, and
+	   "reload noconfirm" for failover reload-standby); returns its
+	   output, which the caller frees. */
+	char	*(*exec)(void *arg, const char *line);
 };
 
 struct fo_net;
@@ -219,6 +223,19 @@ void	 device_failover_clear_replicated(struct device *);
 /* write standby: send the whole configuration to the mate now; false
  * when there is no standby mate to send it to. */
 bool	 device_failover_write_standby(struct device *);
+/*
+ * failover exec mate CMD: run line on the mate and wait (5 s of real
+ * time at most) for its output into *out (the caller frees it). False
+ * when there is no mate to talk to or it did not answer.
+ */
+bool	 device_failover_exec(struct device *, const char *line, char **out);
+/* failover reload-standby: the standby mate reloads; false: none. */
+bool	 device_failover_reload_standby(struct device *);
+/*
+ * A reload: the unit starts afresh, failover off until its startup
+ * configuration turns it on again (device_reboot).
+ */
+void	 device_failover_reset(struct device *);
 /*
  * The failover cluster license this unit runs: its own, combined with the
  * mate's while they pair (and for 30 days apart). False when there is no
