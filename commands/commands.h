@@ -35,6 +35,7 @@ struct cmd_ctx {
 					   configuration: no INFO */
 	unsigned	 rommon_n;	/* the N of "rommon #N> " */
 	char		 rommon_prompt[24];
+	char		 prompt_host[96]; /* prompt_host's (prompt.c) */
 	/* Syslog lines this session printed, for the console too (an
 	   always-on device); NULL: none. */
 	void		(*notify)(struct cmd_ctx *, const char *text);
@@ -269,6 +270,8 @@ enum msg_id {
 	MSG_FO_HOLDTIME,
 	MSG_FO_NOT_ENABLED,
 	MSG_FO_NO_MATE,
+	MSG_FO_STANDBY_CONFIG,
+	MSG_FO_EXEC_NO_MATE,
 	MSG_FO_CON_DETECTED,
 	MSG_FO_CON_NO_ACTIVE,
 	MSG_FO_CON_SWITCH_ACTIVE,

@@ -293,9 +293,20 @@ extern const struct cmd_entry cmd_no_failover_key_entry;
 extern const struct cmd_entry cmd_failover_polltime_entry;
 extern const struct cmd_entry cmd_no_failover_polltime_entry;
 extern const struct cmd_entry cmd_failover_active_entry;
+extern const struct cmd_entry cmd_failover_exec_entry;
+extern const struct cmd_entry cmd_failover_reload_standby_entry;
 extern const struct cmd_entry cmd_write_standby_entry;
 extern const struct cmd_entry cmd_show_failover_entry;
 extern const struct cmd_entry cmd_show_running_config_failover_entry;
+/* configure terminal on a standby unit: its changes stay there. */
+void	 cmd_failover_config_warning(struct cmd_ctx *);
+/* prompt.c: prompt hostname ... priority state. */
+extern const struct cmd_entry cmd_prompt_entry;
+extern const struct cmd_entry cmd_no_prompt_entry;
+/* The prompt line of the configuration, when not the default. */
+void	 prompt_render(struct strbuf *, const struct device *);
+/* The prompt's host part as configured: "ciscoasa/pri/act". */
+const char *prompt_host(struct cmd_ctx *);
 /* The failover lines of the configuration; mask hides the key. */
 void	 failover_render(struct strbuf *, const struct device *, bool mask);
 /* "LAN Failover Interface" and the like for an interface failover took,

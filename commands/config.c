@@ -65,6 +65,7 @@ config_body(const struct device *dev, bool mask, bool all)
 	if (sys)
 		ctx_render(&sb, dev);
 	username_render(&sb, dev);
+	prompt_render(&sb, dev);
 	return strbuf_take(&sb);
 }
 

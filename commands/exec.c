@@ -86,6 +86,7 @@ static enum cmd_status
 configure_terminal_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	(void)args;
+	cmd_failover_config_warning(ctx);
 	session_set_mode(ctx->sess, MODE_CONFIG);
 	return CMD_OK;
 }

@@ -485,6 +485,76 @@ const struct cmd_entry cmd_write_standby_entry = {
 	.exec = write_standby_exec,
 };
 
+/* ---- failover exec, failover reload-standby ---- */
+
+static enum cmd_status
+failover_exec_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	const struct failover *fo = device_failover_get(ctx->dev);
+	const char	*line = cmd_arg_str(args, "command");
+	bool		 here;
+	char		*text;
+
+	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED)
+		return cmd_error(ctx, MSG_FO_NOT_ENABLED);
+	/* active / standby: whichever unit has that role, maybe this. */
+	here = (cmd_arg_has(args, "active") && fo_state_active(fo->state)) ||
+	    (cmd_arg_has(args, "standby") && fo_state_standby(fo->state));
+	if (here) {
+		session_exec(ctx->sess, line);
+		return CMD_OK;
+	}
+	if (!device_failover_exec(ctx->dev, line, &text))
+		return cmd_error(ctx, MSG_FO_EXEC_NO_MATE);
+	out_puts(ctx->out, text);
+	free(text);
+	return CMD_OK;
+}
+
+static const struct cmd_help failover_exec_help[] = {
+	{ "failover", HELP_FAILOVER },
+	{ "exec", "Execute command on the designated unit" },
+	{ "mate", "Execute command on the peer unit" },
+	{ "active", "Execute command on the active unit" },
+	{ "standby", "Execute command on the standby unit" },
+	{ "command", "Command to be executed" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_failover_exec_entry = {
+	.syntax = "failover exec (mate | active | standby) <command:line>",
+	.help = failover_exec_help,
+	.modes = MODE_BIT(MODE_PRIV) | MODE_BIT(MODE_CONFIG),
+	.exec = failover_exec_exec,
+};
+
+static enum cmd_status
+failover_reload_standby_exec(struct cmd_ctx *ctx,
+    const struct cmd_args *args)
+{
+	const struct failover *fo = device_failover_get(ctx->dev);
+
+	(void)args;
+	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED)
+		return cmd_error(ctx, MSG_FO_NOT_ENABLED);
+	if (!device_failover_reload_standby(ctx->dev))
+		return cmd_error(ctx, MSG_FO_NO_MATE);
+	return CMD_OK;
+}
+
+static const struct cmd_help failover_reload_standby_help[] = {
+	{ "failover", HELP_FAILOVER },
+	{ "reload-standby", "Force standby unit to reboot" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_failover_reload_standby_entry = {
+	.syntax = "failover reload-standby",
+	.help = failover_reload_standby_help,
+	.modes = MODE_BIT(MODE_PRIV) | MODE_BIT(MODE_CONFIG),
+	.exec = failover_reload_standby_exec,
+};
+
 /* ---- The running configuration ---- */
 
 void
@@ -596,6 +666,7 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 	/* write standby: "the clear configure all command is generated on
 	   the secondary unit automatically" (chapter, UC sessions). */
 	device_config_clear(ctx->dev);
+	device_failover_clear_replicated(ctx->dev);
 	session_set_mode(ctx->sess, MODE_CONFIG);
 	ctx->replay = true;
 	for (line = text; line != NULL && *line != '\0'; line = next) {
@@ -612,6 +683,16 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 	ctx->replay = false;
 	session_set_mode(ctx->sess, MODE_USER);
 	free(text);
+}
+
+void
+cmd_failover_config_warning(struct cmd_ctx *ctx)
+{
+	const struct failover *fo = device_failover_get(ctx->dev);
+
+	if (fo != NULL && !ctx->replay && fo->cfg.enabled &&
+	    fo_state_standby(fo->state))
+		out_puts(ctx->out, msg(MSG_FO_STANDBY_CONFIG));
 }
 
 static enum msg_id

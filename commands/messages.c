@@ -443,6 +443,14 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_FO_NOT_ENABLED] = "ERROR: Failover is not enabled.\n",
 	/* [M low] write standby with no standby unit to receive it. */
 	[MSG_FO_NO_MATE] = "ERROR: Standby unit is not available.\n",
+	/* [M med] configure terminal on the standby unit, as remembered
+	 * from ASA consoles: nothing typed there reaches the active. */
+	/* [M low] failover exec with no mate answering. */
+	[MSG_FO_EXEC_NO_MATE] = "ERROR: Failed to send the command to the "
+	    "mate.\n",
+	[MSG_FO_STANDBY_CONFIG] = "**** WARNING ****\n        Configuration "
+	    "Replication is NOT performed from Standby unit to Active "
+	    "unit.\n        Configurations are no longer synchronized.\n",
 	/* Console lines of a failover unit [M med]: as remembered from ASA
 	 * consoles, the state lines indented by a tab (printed as 8
 	 * blanks, as the show failover captures indent). */

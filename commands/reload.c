@@ -32,7 +32,7 @@ cmd_prompt_host(struct cmd_ctx *ctx)
 		return ctx->ctx_prompt;
 	}
 	if (!ctx->dev->rommon)
-		return device_system_hostname(ctx->dev);
+		return prompt_host(ctx);
 	snprintf(ctx->rommon_prompt, sizeof ctx->rommon_prompt, "rommon #%u",
 	    ctx->rommon_n);
 	return ctx->rommon_prompt;

@@ -475,6 +475,13 @@ int	 device_license_set_permanent(struct device *,
 	    bool running);
 /* A running license value by feature id; 0 when the catalogue lacks it. */
 uint32_t device_license_value(const struct device *, const char *id);
+/*
+ * The license the unit enforces (limits, what may be configured): the
+ * failover or ASA cluster license while the unit runs one ("the
+ * combined running license continues to be used by all units"), else
+ * its own, dev->lic.run. Valid until the next call (device/failover.c).
+ */
+const struct lic_running *device_license_in_force(const struct device *);
 
 /* ---- Time-based keys (timer.c) ---- */
 

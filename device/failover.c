@@ -57,6 +57,14 @@ struct fo_net {
 	bool		 busy;		/* applying a configuration */
 	char		*sent;		/* last configuration sent */
 	bool		 bulk_sent;	/* to the mate's Cold Standby */
+	/* failover exec: the mate's request, run from a timer (the
+	   command may close the very stream it came on) */
+	char		*exec_line;
+	unsigned	 exec_id;
+	struct event	*exec_ev;
+	/* ... and ours, waiting for the answer */
+	unsigned	 want_id;
+	char		*reply;
 };
 
 static const char *const state_text[FO_ST_COUNT] = {
@@ -456,6 +464,9 @@ mate_back(struct device *dev)
 	struct failover	*fo = dev->fo;
 	int64_t		 away = now_secs(dev) - fo->apart_since;
 
+	/* Within 30 days "the time elapsed is subtracted from the
+	   primary/master license": what this unit held stays unused. */
+	fo->nheld = 0;
 	fo->apart = false;
 	fo->grace_over = false;
 	emit(dev, &(struct fo_event){ .kind = FO_EV_RESTORED,
@@ -541,6 +552,56 @@ on_config(struct device *dev, bool bulk, const char *text)
 		go_standby_ready(dev, FO_WHY_ACTIVE_MATE);
 }
 
+static void
+exec_run(void *arg)
+{
+	struct device	*dev = arg;
+	struct failover	*fo = dev->fo;
+	struct fo_net	*net = fo->net;
+	char		*line = net->exec_line, *text, head[64];
+	unsigned	 id = net->exec_id;
+	int		 n;
+
+	net->exec_ev = NULL;
+	net->exec_line = NULL;
+	if (line == NULL || fo->hooks.exec == NULL) {
+		free(line);
+		return;
+	}
+	text = fo->hooks.exec(fo->hooks.arg, line);
+	free(line);
+	/* A reload took the link down: nobody waits any more. */
+	if (dev->fo != NULL && dev->fo->net == net && id != 0) {
+		n = snprintf(head, sizeof head, "EXECOUT %u %zu\n", id,
+		    strlen(text));
+		net_send(dev, head, (size_t)n);
+		net_send(dev, text, strlen(text));
+	}
+	free(text);
+}
+
+static void
+on_exec(struct device *dev, unsigned id, const char *line)
+{
+	struct fo_net	*net = dev->fo->net;
+
+	free(net->exec_line);
+	net->exec_line = xstrdup(line);
+	net->exec_id = id;
+	if (net->exec_ev == NULL)
+		net->exec_ev = event_timer_add(net->loop, 0, exec_run, dev);
+}
+
+/* "KIND A LEN\n<LEN bytes>": the body, or NULL while partial. */
+static char *
+body_of(struct fo_conn *c, size_t head, size_t len, size_t *used)
+{
+	if (c->in.len - head < len)
+		return NULL;
+	*used = head + len;
+	return xstrndup(c->in.buf + head, len);
+}
+
 /* One complete message at the head of c->in: its length, 0 if partial. */
 static size_t
 message(struct device *dev, struct fo_conn *c)
@@ -555,6 +616,26 @@ message(struct device *dev, struct fo_conn *c)
 		return 0;
 	*nl = '\0';
 	head = (size_t)(nl - c->in.buf) + 1;
+	if (strncmp(c->in.buf, "EXEC", 4) == 0) {
+		unsigned id;
+		size_t	 used = 0;
+		bool	 out = strncmp(c->in.buf, "EXECOUT ", 8) == 0;
+
+		if (sscanf(c->in.buf + (out ? 8 : 5), "%u %zu", &id,
+		    &len) != 2)
+			return head;
+		if ((text = body_of(c, head, len, &used)) == NULL) {
+			*nl = '\n';
+			return 0;
+		}
+		fo->rcv++;
+		if (!out)
+			on_exec(dev, id, text);
+		else if (id == fo->net->want_id && fo->net->reply == NULL)
+			fo->net->reply = text, text = NULL;
+		free(text);
+		return used;
+	}
 	if (strncmp(c->in.buf, "CONFIG ", 7) == 0) {
 		if (sscanf(c->in.buf, "CONFIG %d %zu", &bulk, &len) != 2)
 			return head;
@@ -573,6 +654,7 @@ message(struct device *dev, struct fo_conn *c)
 		on_hello(dev, c->in.buf);
 	else if (strncmp(c->in.buf, "LIC ", 4) == 0) {
 		fo->mate.has_run = parse_lic(fo, c->in.buf);
+		fo->mate.run_at = now_secs(dev);
 		if (fo->mate.has_run)
 			check_license(dev);
 		negotiate(dev);
@@ -723,6 +805,23 @@ lose_mate(struct device *dev)
 		go_active(dev, FO_WHY_HELLO);
 }
 
+/* After 30 days apart "time is subtracted from all unit licenses". */
+static void
+charge_held(struct device *dev)
+{
+	struct failover		*fo = dev->fo;
+	struct device_license	*l = &dev->lic;
+
+	for (size_t h = 0; h < fo->nheld; h++)
+		for (size_t i = 0; i < l->ntimed; i++)
+			if (memcmp(&l->timed[i].key, &fo->held[h].key,
+			    sizeof fo->held[h].key) == 0)
+				lic_units_unhold(&l->timed[i],
+				    fo->held[h].secs);
+	fo->nheld = 0;
+	device_license_compute(dev);
+}
+
 static void
 poll_tick(void *arg)
 {
@@ -747,6 +846,7 @@ poll_tick(void *arg)
 	if (fo->apart && !fo->grace_over && (uint64_t)(now_secs(dev) -
 	    fo->apart_since) > LIC_UNITS_GRACE) {
 		fo->grace_over = true;
+		charge_held(dev);
 		emit(dev, &(struct fo_event){ .kind = FO_EV_GRACE_OVER });
 	}
 	replicate(dev);
@@ -785,6 +885,9 @@ failover_net_stop(struct device *dev)
 		return;
 	net_close(dev);
 	event_del(fo->net->timer);
+	event_del(fo->net->exec_ev);
+	free(fo->net->exec_line);
+	free(fo->net->reply);
 	free(fo->net->in);
 	free(fo->net->sent);
 	free(fo->net);
@@ -844,6 +947,133 @@ device_failover_switch(struct device *dev, bool active)
 	return true;
 }
 
+void
+device_failover_clear_replicated(struct device *dev)
+{
+	struct fo_cfg	*c = &device_failover(dev)->cfg;
+	struct fo_cfg	 keep = *c;
+
+	memset(c, 0, sizeof *c);
+	c->enabled = keep.enabled;
+	c->unit_set = keep.unit_set;
+	c->secondary = keep.secondary;
+	c->poll_ms = FO_POLL_MS_DEFAULT;
+	c->hold_ms = FO_HOLD_MS_DEFAULT;
+	device_failover(dev)->prompt = 0;
+}
+
+static bool
+can_talk(const struct device *dev)
+{
+	const struct failover *fo = dev->fo;
+
+	return fo != NULL && fo->net != NULL && fo->net->out != NULL &&
+	    fo->cfg.enabled && fo->mate.known && !fo->apart &&
+	    fo->refused == LIC_UNITS_OK;
+}
+
+/* Read what the mate sends until the answer came or 5 s passed. */
+static void
+wait_reply(struct device *dev)
+{
+	struct fo_net	*net = dev->fo->net;
+	uint64_t	 until = event_now_ms() + 5000;
+
+	while (net->reply == NULL && net->nin > 0 &&
+	    event_now_ms() < until) {
+		struct pollfd	 pfd[8];
+		struct fo_conn	*conn[8];
+		size_t		 n = net->nin < 8 ? net->nin : 8;
+
+		for (size_t i = 0; i < n; i++) {
+			conn[i] = net->in[i];
+			pfd[i] = (struct pollfd){ .fd = conn[i]->fd,
+			    .events = POLLIN };
+		}
+		if (poll(pfd, (nfds_t)n, 100) <= 0)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			bool	 still = false;
+
+			for (size_t j = 0; j < net->nin; j++)
+				still |= net->in[j] == conn[i];
+			if (still && (pfd[i].revents & (POLLIN | POLLHUP)))
+				conn_io(conn[i]);
+		}
+	}
+}
+
+bool
+device_failover_exec(struct device *dev, const char *line, char **out)
+{
+	struct fo_net	*net;
+	char		 head[64];
+	int		 n;
+
+	*out = NULL;
+	if (!can_talk(dev))
+		return false;
+	net = dev->fo->net;
+	free(net->reply);
+	net->reply = NULL;
+	net->want_id = ++net->exec_id == 0 ? ++net->exec_id : net->exec_id;
+	n = snprintf(head, sizeof head, "EXEC %u %zu\n", net->want_id,
+	    strlen(line));
+	net_send(dev, head, (size_t)n);
+	net_send(dev, line, strlen(line));
+	wait_reply(dev);
+	if (dev->fo == NULL || dev->fo->net != net)
+		return false;
+	*out = net->reply;
+	net->reply = NULL;
+	net->want_id = 0;
+	return *out != NULL;
+}
+
+bool
+device_failover_reload_standby(struct device *dev)
+{
+	static const char line[] = "reload noconfirm";
+	char		 head[64];
+	int		 n;
+
+	if (!can_talk(dev) || !fo_state_active(dev->fo->state) ||
+	    !fo_state_standby(dev->fo->mate.state))
+		return false;
+	/* Id 0: no answer wanted. */
+	n = snprintf(head, sizeof head, "EXEC 0 %zu\n", strlen(line));
+	net_send(dev, head, (size_t)n);
+	net_send(dev, line, strlen(line));
+	return true;
+}
+
+void
+device_failover_reset(struct device *dev)
+{
+	struct failover	*fo = dev->fo;
+
+	if (fo == NULL)
+		return;
+	if (fo->net != NULL) {
+		net_close(dev);
+		event_del(fo->net->timer);
+		fo->net->timer = NULL;
+		fo->net->link_up = false;
+		fo->net->bulk_sent = false;
+		free(fo->net->sent);
+		fo->net->sent = NULL;
+	}
+	memset(&fo->cfg, 0, sizeof fo->cfg);
+	fo->cfg.poll_ms = FO_POLL_MS_DEFAULT;
+	fo->cfg.hold_ms = FO_HOLD_MS_DEFAULT;
+	fo->state = FO_ST_DISABLED;
+	memset(&fo->mate, 0, sizeof fo->mate);
+	fo->formed = fo->apart = fo->grace_over = false;
+	fo->refused = LIC_UNITS_OK;
+	fo->nheld = 0;
+	fo->prompt = 0;
+}
+
 bool
 device_failover_write_standby(struct device *dev)
 {
@@ -856,23 +1086,118 @@ device_failover_write_standby(struct device *dev)
 	return true;
 }
 
+/* Whether the unit runs the failover cluster license. */
+static bool
+combined_holds(const struct device *dev)
+{
+	const struct failover *fo = dev->fo;
+
+	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED ||
+	    !fo->mate.has_run || fo->refused != LIC_UNITS_OK)
+		return false;
+	return !fo->apart || (uint64_t)(now_secs(dev) - fo->apart_since) <=
+	    LIC_UNITS_GRACE;
+}
+
 bool
 device_failover_license(const struct device *dev, struct lic_running *out)
 {
 	const struct failover *fo = dev->fo;
 	const struct lic_running *units[2];
+	struct lic_running mate;
+	int64_t		 age;
 
-	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED ||
-	    !fo->mate.has_run || fo->refused != LIC_UNITS_OK)
+	if (!combined_holds(dev))
 		return false;
-	if (fo->apart && (uint64_t)(now_secs(dev) - fo->apart_since) >
-	    LIC_UNITS_GRACE)
-		return false;
+	mate = fo->mate.run;
+	age = now_secs(dev) - fo->mate.run_at;
+	/* The mate's time-based licenses went on counting since it said. */
+	for (size_t f = 0; f < mate.nfeatures && age > 0; f++) {
+		struct lic_value *v = &mate.v[f];
+
+		if (!v->timed)
+			continue;
+		if ((int64_t)v->seconds_left > age)
+			v->seconds_left -= (uint32_t)age;
+		else
+			*v = (struct lic_value){ 0 };
+	}
 	units[fo->cfg.secondary ? 1 : 0] = &dev->lic.run;
-	units[fo->cfg.secondary ? 0 : 1] = &fo->mate.run;
+	units[fo->cfg.secondary ? 0 : 1] = &mate;
 	lic_units_combine(model_db_catalog(dev->db), dev->platform,
 	    dev->version, units, 2, fo->cfg.secondary ? 1 : 0, out);
 	return true;
+}
+
+/* What the primary had left of feature f at device time at. */
+static uint64_t
+primary_left(const struct failover *fo, size_t f, int64_t at)
+{
+	const struct lic_value *v = &fo->mate.run.v[f];
+	int64_t		 left;
+
+	if (!v->timed || v->value == 0)
+		return 0;
+	left = (int64_t)v->seconds_left + fo->mate.run_at - at;
+	return left > 0 ? (uint64_t)left : 0;
+}
+
+static void
+held_add(struct failover *fo, const struct lic_key *key, uint64_t secs)
+{
+	for (size_t h = 0; h < fo->nheld; h++) {
+		if (memcmp(&fo->held[h].key, key, sizeof *key) == 0) {
+			fo->held[h].secs += secs;
+			return;
+		}
+	}
+	if (fo->nheld < FO_HELD_MAX)
+		fo->held[fo->nheld++] = (struct fo_held){ .key = *key,
+		    .secs = secs };
+}
+
+void
+failover_license_hold(struct device *dev)
+{
+	struct failover	*fo = dev->fo;
+	const struct lic_catalog *cat = model_db_catalog(dev->db);
+	int64_t		 now = now_secs(dev);
+
+	if (fo == NULL || !fo->cfg.secondary || !combined_holds(dev))
+		return;
+	for (size_t i = 0; i < dev->lic.ntimed; i++) {
+		struct lic_timed *t = &dev->lic.timed[i];
+		uint64_t	 cover = UINT64_MAX, held;
+
+		if (!t->active || !lic_units_serial_key(cat, t))
+			continue;
+		for (size_t g = 0; g < t->info.ngrants; g++) {
+			uint64_t l = primary_left(fo,
+			    t->info.grants[g].feature, t->counted_at);
+
+			if (l < cover)
+				cover = l;
+		}
+		held = lic_units_hold(t, now, cover);
+		if (held > 0 && fo->apart)
+			held_add(fo, &t->key, held);
+	}
+}
+
+const struct lic_running *
+device_license_in_force(const struct device *dev)
+{
+	struct failover	*fo = dev->fo;
+
+	/*
+	 * "for Active/Standby failover, the secondary unit inherits the
+	 * primary license when it becomes active": the combined license
+	 * outlives the mate (for the 30-day grace), so a unit that takes
+	 * over keeps enforcing it.
+	 */
+	if (fo != NULL && device_failover_license(dev, &fo->combined))
+		return &fo->combined;
+	return &dev->lic.run;
 }
 
 uint32_t

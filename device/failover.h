@@ -99,6 +99,7 @@ struct fo_mate {
 	bool		 zero_key;
 	bool		 has_run;	/* its own license came */
 	struct lic_running run;
+	int64_t		 run_at;	/* device time it came */
 };
 
 enum fo_event_kind {
@@ -132,9 +133,31 @@ struct fo_hooks {
 	void	 (*apply)(void *arg, const char *config);
 	/* Something for the console. */
 	void	 (*event)(void *arg, const struct fo_event *);
+	/* Run one command line for the mate (failover exec, and
+	   "reload noconfirm" for failover reload-standby); returns its
+	   output, which the caller frees. */
+	char	*(*exec)(void *arg, const char *line);
 };
 
 struct fo_net;
+
+/* The words of "prompt", in the order the command takes them. */
+enum fo_prompt_word {
+	FO_PROMPT_HOSTNAME,
+	FO_PROMPT_CONTEXT,
+	FO_PROMPT_DOMAIN,
+	FO_PROMPT_PRIORITY,
+	FO_PROMPT_STATE,
+	FO_PROMPT_COUNT
+};
+
+#define FO_HELD_MAX	16
+
+/* Time a secondary unit's key held while apart (failover_license_hold). */
+struct fo_held {
+	struct lic_key	 key;
+	uint64_t	 secs;
+};
 
 struct failover {
 	struct fo_cfg		 cfg;
@@ -157,6 +180,12 @@ struct failover {
 	uint64_t		 sys_xmit, sys_rcv; /* of which hellos */
 	struct fo_hooks		 hooks;
 	struct fo_net		*net;		/* NULL: off the lab network */
+	struct lic_running	 combined;	/* device_license_in_force's */
+	struct fo_held		 held[FO_HELD_MAX]; /* while apart: charged
+						    after 30 days */
+	size_t			 nheld;
+	unsigned		 prompt;	/* 1 << fo_prompt_word; 0: the
+						   default, hostname context */
 };
 
 /* The failover of dev, created on first use with the defaults. */
@@ -184,9 +213,29 @@ void	 device_failover_changed(struct device *);
  * the mate is told to take the other role. False when failover is off.
  */
 bool	 device_failover_switch(struct device *, bool active);
+/*
+ * Before a configuration from the active unit is replayed: forget the
+ * failover lines it will send again (so that one removed on the active
+ * goes on the standby too), keeping what is this unit's own: failover
+ * itself and "failover lan unit".
+ */
+void	 device_failover_clear_replicated(struct device *);
 /* write standby: send the whole configuration to the mate now; false
  * when there is no standby mate to send it to. */
 bool	 device_failover_write_standby(struct device *);
+/*
+ * failover exec mate CMD: run line on the mate and wait (5 s of real
+ * time at most) for its output into *out (the caller frees it). False
+ * when there is no mate to talk to or it did not answer.
+ */
+bool	 device_failover_exec(struct device *, const char *line, char **out);
+/* failover reload-standby: the standby mate reloads; false: none. */
+bool	 device_failover_reload_standby(struct device *);
+/*
+ * A reload: the unit starts afresh, failover off until its startup
+ * configuration turns it on again (device_reboot).
+ */
+void	 device_failover_reset(struct device *);
 /*
  * The failover cluster license this unit runs: its own, combined with the
  * mate's while they pair (and for 30 days apart). False when there is no
@@ -201,6 +250,15 @@ uint32_t device_iface_addr(const struct device *, const struct iface *f);
 /* The link's own and the mate's address (failover interface ip). */
 bool	 device_failover_addrs(const struct device *, uint32_t *own,
 	    uint32_t *mate);
+
+/*
+ * Before the unit's time-based keys count down (device_license_tick,
+ * device_license_shutdown): on the secondary of a pair that runs the
+ * combined license, the enabled/disabled keys wait while the primary's
+ * license of their feature still runs ("The primary/master unit counts
+ * down its license first"); numerical ones count down with it.
+ */
+void	 failover_license_hold(struct device *);
 
 /* net.c calls these: the loop to serve from, and after every sync. */
 void	 failover_net_start(struct device *, struct event_loop *);

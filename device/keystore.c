@@ -513,7 +513,7 @@ device_license_value(const struct device *dev, const char *id)
 {
 	size_t	 f = lic_catalog_find(catalog(dev), id);
 
-	return f == (size_t)-1 ? 0 : dev->lic.run.v[f].value;
+	return f == (size_t)-1 ? 0 : device_license_in_force(dev)->v[f].value;
 }
 
 /*

@@ -121,15 +121,16 @@ device_tls_limits(const struct device *dev, struct lic_tls_limits *out)
 	size_t		 uc = lic_catalog_find(cat, "uc-proxy-sessions");
 	size_t		 ime = lic_catalog_find(cat,
 	    "intercompany-media-engine");
+	const struct lic_running *run = device_license_in_force(dev);
 	struct lic_tls_in in = { 0 };
 
 	if (uc != (size_t)-1) {
-		in.uc = dev->lic.run.v[uc].value;
-		in.uc_base = lic_platform_value(dev->platform,
-		    dev->lic.run.edition, uc, dev->version);
+		in.uc = run->v[uc].value;
+		in.uc_base = lic_platform_value(dev->platform, run->edition,
+		    uc, dev->version);
 	}
 	if (ime != (size_t)-1)
-		in.ime = dev->lic.run.v[ime].value != 0;
+		in.ime = run->v[ime].value != 0;
 	lic_tls_limits(dev->platform, &in, out);
 }
 

@@ -34,16 +34,17 @@ shared_local(const struct device *dev, bool server, uint32_t *local,
 {
 	const struct lic_catalog *cat = model_db_catalog(dev->db);
 	size_t		 f = lic_catalog_find(cat, "anyconnect-premium");
+	const struct lic_running *run = device_license_in_force(dev);
 	const struct lic_value *v;
 	uint32_t	 premium = 0;
 
 	*local = *limit = 0;
 	if (f == (size_t)-1)
 		return;
-	*limit = lic_platform_max(dev->platform, dev->lic.run.edition, f,
+	*limit = lic_platform_max(dev->platform, run->edition, f,
 	    dev->version);
-	v = &dev->lic.run.v[f];
-	if (lic_running_usable(&dev->lic.run, cat, f))
+	v = &run->v[f];
+	if (lic_running_usable(run, cat, f))
 		premium = v->value;
 	*local = lic_shared_local(premium, v->timed, server);
 	if (*local > *limit)

@@ -260,3 +260,44 @@ lic_units_restore(uint64_t *left, size_t n, uint64_t away)
 	else
 		lic_units_charge_each(left, n, away);
 }
+
+uint64_t
+lic_units_hold(struct lic_timed *t, int64_t now, uint64_t cover)
+{
+	uint64_t	span, held;
+
+	if (!t->active || now <= t->counted_at)
+		return 0;
+	span = (uint64_t)(now - t->counted_at);
+	held = span < cover ? span : cover;
+	t->counted_at += (int64_t)held;
+	t->anchor += (int64_t)held;
+	return held;
+}
+
+void
+lic_units_unhold(struct lic_timed *t, uint64_t secs)
+{
+	uint64_t	left = t->info.duration > t->used ?
+			    t->info.duration - t->used : 0;
+
+	if (secs > left)
+		secs = left;
+	t->used += secs;
+	t->anchor -= (int64_t)secs;
+}
+
+bool
+lic_units_serial_key(const struct lic_catalog *cat, const struct lic_timed *t)
+{
+	if (t->info.ngrants == 0)
+		return false;
+	for (size_t g = 0; g < t->info.ngrants; g++) {
+		const struct lic_feature *f =
+		    &cat->features[t->info.grants[g].feature];
+
+		if (f->kind == LIC_KIND_COUNT || f->unit_rule != LIC_UNIT_MAX)
+			return false;
+	}
+	return true;
+}

@@ -91,4 +91,28 @@ bool	lic_units_in_grace(uint64_t away);
  */
 void	lic_units_restore(uint64_t *left, size_t n, uint64_t away);
 
+/*
+ * A unit that is not the primary/master holds the countdown of its
+ * active enabled/disabled time-based key t while the primary's license
+ * of its feature still runs: of the span t->counted_at..now, the first
+ * cover seconds (what the primary had left at t->counted_at) pass
+ * without being charged to t, as a pause would (the anchor moves too),
+ * and the rest is left to lic_timed_advance. Returns the seconds held.
+ */
+uint64_t lic_units_hold(struct lic_timed *t, int64_t now, uint64_t cover);
+/*
+ * Charge t the secs it held after all ("If you do not restore
+ * communication during the 30-day period, then for time-based licenses,
+ * time is subtracted from all unit licenses"), up to its duration; a key
+ * used up expires at the next lic_timed_tick.
+ */
+void	lic_units_unhold(struct lic_timed *t, uint64_t secs);
+/*
+ * Whether t is a key whose countdown a secondary unit holds: every
+ * feature it grants is enabled/disabled (bool or enum) and combines by
+ * the max rule ("time-based licenses that are enabled or disabled").
+ */
+bool	lic_units_serial_key(const struct lic_catalog *,
+	    const struct lic_timed *t);
+
 #endif

@@ -21,6 +21,9 @@ struct fo_run {
 	const struct grammar	*g;
 	struct server		*srv;
 	bool			 console;
+	enum mode		 exec_mode;	/* failover exec's session,
+						   from one command to the
+						   next */
 };
 
 static struct fo_run	run_fo;
@@ -55,6 +58,43 @@ fr_apply(void *arg, const char *config)
 	close(null);
 }
 
+/*
+ * failover exec from the mate: one command in a session of its own,
+ * whose mode lasts from one command to the next (failover exec mate
+ * configure terminal, then a configuration command).
+ */
+static char *
+fr_exec(void *arg, const char *line)
+{
+	struct fo_run		*fr = arg;
+	struct session_opts	 so;
+	struct session		*s;
+	struct cmd_ctx		*ctx;
+	FILE			*f = tmpfile();
+	char			*text;
+	long			 len;
+
+	if (f == NULL)
+		return xstrdup("");
+	prog_session_opts(&so, fr->g);
+	so.in_fd = -1;
+	so.out_fd = fileno(f);
+	s = session_new(&so);
+	ctx = prog_ctx_new(fr->dev, s);
+	session_set_mode(s, fr->exec_mode);
+	session_exec(s, line);
+	fr->exec_mode = session_mode(s);
+	session_free(s);
+	free(ctx);
+	len = ftell(f);
+	text = xcalloc(1, len > 0 ? (size_t)len + 1 : 1);
+	rewind(f);
+	if (len > 0 && fread(text, 1, (size_t)len, f) != (size_t)len)
+		text[0] = '\0';
+	fclose(f);
+	return text;
+}
+
 static void
 fr_event(void *arg, const struct fo_event *ev)
 {
@@ -81,10 +121,10 @@ run_failover_attach(struct device *dev, const struct grammar *g,
 {
 	struct fo_hooks	 h = {
 		.arg = &run_fo, .render = fr_render, .apply = fr_apply,
-		.event = fr_event,
+		.event = fr_event, .exec = fr_exec,
 	};
 
 	run_fo = (struct fo_run){ .dev = dev, .g = g, .srv = srv,
-	    .console = console };
+	    .console = console, .exec_mode = MODE_PRIV };
 	device_failover_hooks(dev, &h);
 }

@@ -59,6 +59,11 @@ expect "fw2 is the standby of fw1" "$out" "Failover On
                 slot 0: ASA5520 hw/sw rev (1.0/9.1(7)12) status (Up Sys)
                   Interface inside (10.1.1.1): Normal (Monitored)
                 slot 1: empty"
+out=$(show fw2 'conf t')
+expect "configure terminal on the standby: the warning" "$out" \
+	"**** WARNING ****
+        Configuration Replication is NOT performed from Standby unit to Active unit.
+        Configurations are no longer synchronized."
 out=$(show fw2 'show running-config | include hostname|failover lan unit')
 expect "fw1's configuration reached fw2, its own unit kept" "$out" \
 	"hostname pairfw
@@ -98,9 +103,31 @@ Security Contexts                 : 10             perpetual
 Failover cluster licensed features for this platform:
 Security Contexts                 : 12             perpetual"
 
+# Enforced from the combined license too: the standby's 40 AnyConnect
+# sessions wanted (from none) get the pair's 27, not its own 2.
+vpn() {
+	printf 'en\n\nemulator vpn-sessions 0\nemulator vpn-sessions 40\nshow vpn-sessiondb summary\n' |
+		sess "$1" | sed -n 's/^AnyConnect Client *: *\([0-9]*\) .*/\1/p'
+}
+expect "fw2 enforces the combined 27 Premium sessions" "$(vpn fw2)" 27
+
 on fw1 'hostname renamed'
 until_shows fw2 'show running-config' '^hostname renamed'
 expect "a command on the active reaches the standby" "$?" 0
+# A failover line removed on the active goes on the standby too; the
+# standby keeps its own failover lan unit.
+on fw1 'failover key s3cret'
+until_shows fw2 'show running-config failover' '^failover key'
+expect "failover key reaches the standby" "$?" 0
+on fw1 'no failover key'
+until_shows fw2 'show running-config failover' '^failover lan unit secondary' >/dev/null
+sleep 0.3
+out=$(show fw2 'show running-config failover')
+expect "no failover key reaches it too" "$out" "failover
+failover lan unit secondary
+failover lan interface folink GigabitEthernet0/3
+failover polltime unit msec 200 holdtime msec 800
+failover interface ip folink 192.168.99.1 255.255.255.252 standby 192.168.99.2"
 out=$(show fw1 'write standby')
 expect "write standby" "$out" "Building configuration...
 [OK]"
@@ -131,11 +158,13 @@ expect "the history says why" "$out" \
 # fw2 reverts to its own (chapter, with the lab clock).
 out=$(show fw2 'show version' | grep -c 'Security Contexts  *: 12 ')
 expect "fw1 gone: fw2 keeps the combined license" "$out" 1
+expect "fw1 gone: fw2 active still enforces 27 sessions" "$(vpn fw2)" 27
 on fw2 'emulator advance-time 31 days'
 until_shows fw2 'show version' 'failover cluster up' >/dev/null
 sleep 0.5
 out=$(show fw2 'show version' | grep -c 'Failover cluster licensed')
 expect "31 days later: fw2 runs its own license" "$out" 0
+expect "31 days later: fw2 enforces its own 2 sessions" "$(vpn fw2)" 2
 contains "fw2's console: the grace period is over" "$(cat "$LAB/fw2.log")" \
 	"grace period has expired"
 

@@ -532,6 +532,56 @@ test_grace_combined(void **state)
 	assert_int_equal(out.v[F_BOTNET].seconds_left, 94 * WEEK);
 }
 
+/* A time-based key on the secondary, for lic_units_hold. */
+static struct lic_timed
+timed_key(size_t feature, uint32_t duration, int64_t now)
+{
+	struct lic_timed	 t;
+
+	memset(&t, 0, sizeof t);
+	t.info.type = LIC_KEY_TIMEBASED;
+	t.info.grants[0] = (struct lic_grant){ .feature = feature,
+	    .value = 1 };
+	t.info.ngrants = 1;
+	t.info.duration = duration;
+	assert_true(lic_timed_start(&t, now));
+	return t;
+}
+
+/* The secondary's own key while the primary's counts down first. */
+static void
+test_hold(void **state)
+{
+	struct lic_timed	 t = timed_key(F_BOTNET, 52 * WEEK, 0);
+	struct lic_timed	 p = timed_key(F_PREMIUM, 52 * WEEK, 0);
+
+	(void)state;
+	/* "time-based licenses that are enabled or disabled (and do not
+	   have numerical tiers)": only those wait for the primary. */
+	assert_true(lic_units_serial_key(&cat, &t));
+	assert_false(lic_units_serial_key(&cat, &p));
+	/* 10 weeks, the primary with 42 left: all held, 52 weeks left. */
+	assert_int_equal(lic_units_hold(&t, 10 * WEEK, 42 * WEEK),
+	    10 * WEEK);
+	assert_false(lic_timed_advance(&t, 10 * WEEK));
+	assert_int_equal(lic_timed_remaining(&t, 10 * WEEK), 52 * WEEK);
+	/* "when it expires, the secondary/slave unit(s) start counting
+	   down": 50 weeks more with 42 covered, 8 charged. */
+	assert_int_equal(lic_units_hold(&t, 60 * WEEK, 42 * WEEK),
+	    42 * WEEK);
+	assert_false(lic_timed_advance(&t, 60 * WEEK));
+	assert_int_equal(lic_timed_remaining(&t, 60 * WEEK), 44 * WEEK);
+	/* A reload counts from the anchor: the held time stays unused. */
+	assert_false(lic_timed_reload(&t, 60 * WEEK));
+	assert_int_equal(lic_timed_remaining(&t, 60 * WEEK), 44 * WEEK);
+	/* After 30 days apart "time is subtracted from all unit
+	   licenses": 6 weeks held are charged after all. */
+	lic_units_unhold(&t, 6 * WEEK);
+	assert_int_equal(lic_timed_remaining(&t, 60 * WEEK), 38 * WEEK);
+	lic_units_unhold(&t, 100 * WEEK);
+	assert_int_equal(lic_timed_remaining(&t, 60 * WEEK), 0);
+}
+
 int
 main(void)
 {
@@ -541,6 +591,7 @@ main(void)
 		cmocka_unit_test(test_charge),
 		cmocka_unit_test(test_grace_example),
 		cmocka_unit_test(test_grace_combined),
+		cmocka_unit_test(test_hold),
 	};
 
 	return cmocka_run_group_tests_name("lic_units", tests, NULL, NULL);
