@@ -59,7 +59,8 @@ shared_update(struct device *dev)
 
 	v->server = sh->srv != NULL;
 	v->client = sh->cli != NULL;
-	shared_local(dev, v->server, &v->local, &v->limit);
+	/* An active backup has a participant license: its own counts. */
+	shared_local(dev, shared_server_main(dev), &v->local, &v->limit);
 	want = lic_shared_want(v->demand, v->local, v->limit);
 	if (v->server)
 		v->held = shared_server_self(dev, want);
@@ -142,6 +143,7 @@ void
 device_shared_sync(struct device *dev)
 {
 	shared_get(dev);
+	shared_backup_sync(dev);
 	shared_server_sync(dev);
 	shared_client_sync(dev);
 	shared_update(dev);
@@ -152,6 +154,7 @@ device_shared_clock(struct device *dev)
 {
 	if (dev->shared == NULL)
 		return;
+	shared_backup_clock(dev);
 	shared_server_clock(dev);
 	shared_client_clock(dev);
 	shared_update(dev);
@@ -166,6 +169,7 @@ device_shared_free(struct device *dev)
 		return;
 	shared_server_free(dev);
 	shared_client_free(dev);
+	shared_backup_free(dev);
 	event_del(sh->hook_ev);
 	SSL_CTX_free(sh->sctx);
 	SSL_CTX_free(sh->cctx);
