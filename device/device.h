@@ -866,6 +866,12 @@ void	 device_shared_demand(struct device *, uint32_t sessions);
 void	 device_shared_hook(struct device *, void (*fn)(void *), void *arg);
 /* The queued events, oldest first (caller frees); NULL with *n 0. */
 struct shared_event *device_shared_events_take(struct device *, size_t *n);
+/*
+ * The failover role changed (failover.c): soon after, the server and the
+ * backup follow it, and a participant that became active transfers its
+ * mate's sessions.
+ */
+void	 device_shared_role_changed(struct device *);
 /* Free everything (device_free does). */
 void	 device_shared_free(struct device *);
 

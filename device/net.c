@@ -140,13 +140,21 @@ shared_loop(const struct device *dev)
 
 /*
  * The nameifs the shared licensing serves on and their port: the
- * server's, else an active backup server's (its main server's port).
+ * server's, else an active backup server's (its main server's port);
+ * none on a standby unit.
  */
 static char **
 serves(const struct device *dev, size_t *n, uint16_t *port)
 {
 	const struct ls_cfg *ls = &dev->ext->ls;
+	const struct failover *fo = device_failover_get(dev);
 
+	/* A standby unit serves nothing: its active mate does. */
+	if (fo != NULL && fo->cfg.enabled && fo_state_standby(fo->state)) {
+		*n = 0;
+		*port = 0;
+		return NULL;
+	}
 	if (ls->nenable > 0 || !shared_backup_serving(dev)) {
 		*n = ls->nenable;
 		*port = (uint16_t)ls->port;

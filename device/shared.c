@@ -14,6 +14,7 @@
 
 #include <openssl/ssl.h>
 
+#include "device/failover.h"
 #include "util/util.h"
 
 #define EVENTS_MAX	256	/* queued without a console: oldest go */
@@ -160,6 +161,36 @@ device_shared_clock(struct device *dev)
 	shared_update(dev);
 }
 
+static void
+role_run(void *arg)
+{
+	struct device	*dev = arg;
+	struct device_shared *sh = dev->shared;
+	const struct failover *fo = device_failover_get(dev);
+	bool		 on = fo != NULL && fo->cfg.enabled;
+	bool		 standby = on && fo_state_standby(fo->state);
+
+	sh->role_ev = NULL;
+	device_net_sync(dev);
+	if (sh->standby && on && fo_state_active(fo->state) && fo->mate.known)
+		shared_client_transfer(dev, fo->mate.serial);
+	sh->standby = standby;
+}
+
+void
+device_shared_role_changed(struct device *dev)
+{
+	struct device_shared *sh = shared_get(dev);
+	struct event_loop *loop = shared_loop(dev);
+
+	if (loop == NULL) {
+		role_run(dev);
+		return;
+	}
+	if (sh->role_ev == NULL)
+		sh->role_ev = event_timer_add(loop, 0, role_run, dev);
+}
+
 void
 device_shared_free(struct device *dev)
 {
@@ -171,6 +202,7 @@ device_shared_free(struct device *dev)
 	shared_client_free(dev);
 	shared_backup_free(dev);
 	event_del(sh->hook_ev);
+	event_del(sh->role_ev);
 	SSL_CTX_free(sh->sctx);
 	SSL_CTX_free(sh->cctx);
 	free(sh->evs);

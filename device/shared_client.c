@@ -48,9 +48,12 @@ struct shared_cli {
 	uint32_t		 backup_ip;	/* 0: no backup address */
 	bool			 at_backup;	/* the attempt or link is the
 						   backup server's */
+	char			 transfer[LS_SERIAL_MAX + 1]; /* to send:
+					   the failover mate's id ("": none) */
 };
 
 static void	cli_connect(void *);
+static void	transfer_send(struct device *);
 
 static int64_t
 now_s(const struct device *dev)
@@ -266,6 +269,7 @@ on_welcome(struct device *dev, const struct shared_msg *m)
 	timer_arm(dev, (uint64_t)refresh * 1000, cli_refresh);
 	if (!cli->at_backup)
 		shared_backup_main_up(dev, cli->conn);
+	transfer_send(dev);
 	shared_update(dev);
 }
 
@@ -281,6 +285,8 @@ on_grant(struct device *dev, const struct shared_msg *m)
 		k = SHARED_GET;
 	else if (re != NULL && strcmp(re, "release") == 0)
 		k = SHARED_RELEASE;
+	else if (re != NULL && strcmp(re, "transfer") == 0)
+		k = SHARED_TRANSFER;
 	sh->v.msgs[k].rx++;
 	if (shared_msg_u32(m, "held", sh->v.limit, &held) != 0 ||
 	    shared_msg_u32(m, "total", UINT32_MAX, &total) != 0 ||
@@ -294,7 +300,34 @@ on_grant(struct device *dev, const struct shared_msg *m)
 	sh->v.net_avail = avail;
 	if (held != before)
 		ev_simple(dev, SHARED_EV_GRANTED, held);
+	/* The mate's VPN sessions came over with the failover. */
+	if (k == SHARED_TRANSFER && sh->v.demand < sh->v.local + held)
+		sh->v.demand = sh->v.local + held;
 	shared_update(dev);
+}
+
+static void
+transfer_send(struct device *dev)
+{
+	struct device_shared *sh = dev->shared;
+	struct shared_cli *cli = sh->cli;
+
+	if (cli->st != CLI_UP || cli->transfer[0] == '\0')
+		return;
+	if (shared_conn_send(cli->conn, "TRANSFER from=%s", cli->transfer) == 0)
+		sh->v.msgs[SHARED_TRANSFER].tx++;
+	cli->transfer[0] = '\0';
+}
+
+void
+shared_client_transfer(struct device *dev, const char *from)
+{
+	struct shared_cli *cli = dev->shared->cli;
+
+	if (cli == NULL || from[0] == '\0' || strcmp(from, dev->serial) == 0)
+		return;
+	snprintf(cli->transfer, sizeof cli->transfer, "%s", from);
+	transfer_send(dev);
 }
 
 static void

@@ -99,6 +99,8 @@ struct device_shared {
 	struct shared_srv	*srv;		/* NULL: not a server */
 	struct shared_cli	*cli;		/* NULL: not a participant */
 	struct shared_bk	*bk;		/* NULL: not a backup server */
+	struct event		*role_ev;	/* the failover role's follow-up */
+	bool			 standby;	/* the role last followed */
 };
 
 /* The device's shared state, made on first use. */
@@ -160,5 +162,7 @@ void	 shared_client_free(struct device *);
 void	 shared_client_clock(struct device *);
 /* The device's want changed: ask or release now. */
 void	 shared_client_want(struct device *);
+/* Became the active unit: move the sessions of mate id from (TRANSFER). */
+void	 shared_client_transfer(struct device *, const char *from);
 
 #endif

@@ -480,6 +480,43 @@ on_request(struct shared_link *l, const struct shared_msg *m,
 	    "avail=%u", re, p->held, v->total, pool_avail(dev));
 }
 
+/* TRANSFER: the sessions of its failover mate (id from) move to it. */
+static void
+on_transfer(struct shared_link *l, const struct shared_msg *m)
+{
+	struct device	*dev = l->dev;
+	struct shared_view *v = &dev->shared->v;
+	struct shared_peer *p = l->peer;
+	const char	*from = shared_msg_get(m, "from");
+	uint32_t	 room, moved;
+
+	if (!word_ok(from, LS_SERIAL_MAX, true)) {
+		link_bad(l);
+		return;
+	}
+	p->msgs[SHARED_TRANSFER].rx++;
+	v->msgs[SHARED_TRANSFER].rx++;
+	p->seen = now_s(dev);
+	room = p->limit > p->local ? p->limit - p->local : 0;
+	for (size_t i = 0; i < v->npeers; i++) {
+		struct shared_peer *f = v->peers[i];
+
+		if (f == p || strcmp(f->id, from) != 0)
+			continue;
+		moved = lic_shared_transfer(p->held, f->held, room);
+		f->held -= moved;
+		p->held += moved;
+		if (p->held > p->high)
+			p->high = p->held;
+		break;
+	}
+	pool_count(dev);
+	p->msgs[SHARED_TRANSFER].tx++;
+	v->msgs[SHARED_TRANSFER].tx++;
+	(void)shared_conn_send(l->conn, "GRANT re=transfer held=%u total=%u "
+	    "avail=%u", p->held, v->total, pool_avail(dev));
+}
+
 static void
 link_msg(struct shared_conn *c, const struct shared_msg *m, void *arg)
 {
@@ -496,6 +533,8 @@ link_msg(struct shared_conn *c, const struct shared_msg *m, void *arg)
 		on_request(l, m, SHARED_RELEASE, "release");
 	else if (strcmp(m->verb, "REFRESH") == 0)
 		on_request(l, m, SHARED_REGISTRATION, "refresh");
+	else if (strcmp(m->verb, "TRANSFER") == 0)
+		on_transfer(l, m);
 	else if (l->backup && strcmp(m->verb, "SYNC") == 0)
 		on_table(l, m, true);
 	else if (l->backup && strcmp(m->verb, "PEER") == 0)
