@@ -417,6 +417,20 @@ static const char *const messages[MSG_COUNT] = {
 	    "registered client id %s (%s, %s).\n",
 	[MSG_SYSLOG_444108_EXPIRED] = "%%ASA-6-444108: Shared license "
 	    "expired client id %s: %u session(s) released.\n",
+	/* [M low] 444109 "Shared license backup server role changed to
+	 * state" and 444110 (critical, level 2: the chapter's "Critical-level
+	 * syslog messages are sent at 15 days, and again at 30 days") "Shared
+	 * license server backup has days remaining as active backup server"
+	 * (syslog guide, from memory). */
+	[MSG_SYSLOG_444109] = "%%ASA-4-444109: Shared license backup server "
+	    "role changed to %s.\n",
+	[MSG_SYSLOG_444110] = "%%ASA-2-444110: Shared license server backup "
+	    "has %u days remaining as active backup server.\n",
+	/* [I] show shared license backup on the backup server itself: the
+	 * MIB's server status active(1) inactive(2) expired(3) and its
+	 * budget; no capture found. */
+	[MSG_LS_BACKUP_STATUS] = "Status                 : %s\n"
+	    "Operating limit        : %u days %u hours\n",
 	/* ---- Failover (failover.c). No capture of these was found: all
 	 * guesses, [M low] unless tagged otherwise. ---- */
 	/* [M low] failover on a unit whose own license has none (chapter:

@@ -4,7 +4,8 @@
  * ASA has no such command: the AnyConnect Premium sessions the device's
  * users want), show vpn-sessiondb summary (what it carries), and the
  * syslog lines of what shared licensing reports (registration, grants,
- * loss of the server, participants refused or expired).
+ * loss of the server, participants refused or expired, the backup
+ * server's role and its remaining days).
  */
 #include "commands/commands.h"
 
@@ -106,6 +107,15 @@ report_one(struct cmd_ctx *ctx, const struct shared_event *e)
 		break;
 	case SHARED_EV_BAD_MESSAGE:
 		out_puts(ctx->out, msg(MSG_SYSLOG_444100_BAD));
+		break;
+	case SHARED_EV_BK_ACTIVE:
+	case SHARED_EV_BK_INACTIVE:
+		out_printf(ctx->out, msg(MSG_SYSLOG_444109), e->kind ==
+		    SHARED_EV_BK_ACTIVE ? "active" : "inactive");
+		break;
+	case SHARED_EV_BK_DAYS:
+	case SHARED_EV_BK_EXPIRED:
+		out_printf(ctx->out, msg(MSG_SYSLOG_444110), e->count);
 		break;
 	}
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "commands/commands_int.h"
+#include "device/failover.h"
 
 /* 8.4(1) renamed "SSLVPN" to "AnyConnect Premium" (reference 4.4). */
 #define LABEL_SINCE	LIC_VERSION(8, 4, 1, 0)
@@ -62,23 +63,64 @@ utilization(struct out *out, const struct device *dev,
 }
 
 static void
-backup_info(struct out *out, const struct ls_cfg *ls)
+backup_messages(struct out *out, const struct shared_backup_view *bk)
 {
-	static const char *const rows[] = { "Hello", "Sync", "Update", NULL };
+	static const char *const rows[SHARED_BK_NKINDS] = {
+		[SHARED_BK_HELLO] = "Hello",
+		[SHARED_BK_SYNC] = "Sync",
+		[SHARED_BK_UPDATE] = "Update",
+	};
+
+	out_puts(out, "  Messages Tx/Rx/Error:\n");
+	for (size_t i = 0; i < SHARED_BK_NKINDS; i++)
+		out_printf(out, "    %-19s: %llu / %llu / %llu\n", rows[i],
+		    (unsigned long long)bk->msgs[i].tx,
+		    (unsigned long long)bk->msgs[i].rx,
+		    (unsigned long long)bk->msgs[i].err);
+}
+
+/* The main server's view of its backup (reference 4.4 [M med]). */
+static void
+backup_info(struct out *out, const struct ls_cfg *ls,
+    const struct shared_backup_view *bk)
+{
 	char	 a[16];
 
 	ip_text(ls->backup_ip, a, sizeof a);
 	out_puts(out, "Backup License Server Info:\n\n");
 	out_printf(out, "Device ID              : %s\n", ls->backup_id);
 	out_printf(out, "Address                : %s\n", a);
-	out_puts(out, "Registered             : NO\n");
+	out_printf(out, "Registered             : %s\n",
+	    bk->registered ? "YES" : "NO");
 	if (ls->ha_id[0] != '\0') {
 		out_printf(out, "HA peer ID             : %s\n", ls->ha_id);
-		out_puts(out, "Registered             : NO\n");
+		out_printf(out, "Registered             : %s\n",
+		    bk->ha_registered ? "YES" : "NO");
 	}
-	out_puts(out, "  Messages Tx/Rx/Error:\n");
-	for (size_t i = 0; rows[i] != NULL; i++)
-		out_printf(out, "    %-19s: 0 / 0 / 0\n", rows[i]);
+	backup_messages(out, bk);
+}
+
+/* The backup server's own state: the same block, its status and budget. */
+static void
+backup_self(struct out *out, const struct device *dev,
+    const struct shared_backup_view *bk)
+{
+	const struct ls_cfg *ls = &dev->ext->ls;
+	const struct iface *f = device_iface_by_nameif(dev, ls->benable[0]);
+	int64_t		 hours = bk->budget / 3600;
+	char		 a[16];
+
+	ip_text(f != NULL && f->has_ip ? device_iface_addr(dev, f) : 0, a,
+	    sizeof a);
+	out_puts(out, "Backup License Server Info:\n\n");
+	out_printf(out, "Device ID              : %s\n", dev->serial);
+	out_printf(out, "Address                : %s\n", a);
+	out_printf(out, "Registered             : %s\n",
+	    bk->registered ? "YES" : "NO");
+	out_printf(out, msg(MSG_LS_BACKUP_STATUS), bk->expired ? "Expired" :
+	    bk->active ? "Active" : "Inactive", (unsigned)(hours / 24),
+	    (unsigned)(hours % 24));
+	backup_messages(out, bk);
 }
 
 static void
@@ -91,7 +133,15 @@ participant(struct out *out, const struct device *dev,
 	out_printf(out, "Primary License Server : %s\n", a);
 	out_puts(out, "  Version              : 1\n");
 	out_printf(out, "  Status               : %s\n\n",
-	    v->registered ? "Active" : "Inactive");
+	    v->registered && !v->on_backup ? "Active" : "Inactive");
+	/* [I] the backup server's block, in the primary's layout. */
+	if (v->backup_ip != 0) {
+		ip_text(v->backup_ip, a, sizeof a);
+		out_printf(out, "Backup License Server  : %s\n", a);
+		out_puts(out, "  Version              : 1\n");
+		out_printf(out, "  Status               : %s\n\n",
+		    v->registered && v->on_backup ? "Active" : "Inactive");
+	}
 	utilization(out, dev, v, v->net_total, v->net_avail);
 }
 
@@ -146,8 +196,11 @@ show_shared_license_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	if (role == 0)
 		return cmd_error(ctx, MSG_LS_NEED_PARTICIPANT);
-	if (role == 1) {
-		if (!ls->client)
+	/* An active backup server shows what it serves, as the main does. */
+	if (role == 1 && !(v->server && !cmd_arg_has(args, "backup"))) {
+		if (cmd_arg_has(args, "backup") && v->bk.is_backup)
+			backup_self(ctx->out, dev, &v->bk);
+		else if (!ls->client)
 			out_puts(ctx->out, msg(MSG_LS_NOT_CONFIGURED));
 		else
 			participant(ctx->out, dev, v);
@@ -155,7 +208,7 @@ show_shared_license_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	}
 	if (cmd_arg_has(args, "backup") || detail) {
 		if (ls->backup)
-			backup_info(ctx->out, ls);
+			backup_info(ctx->out, ls, &v->bk);
 		if (!detail)
 			return CMD_OK;
 		if (ls->backup)

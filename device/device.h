@@ -900,6 +900,28 @@ struct shared_peer {
 	struct shared_link *link;	/* its connection (shared_server.c) */
 };
 
+/* The backup messages show shared license backup counts. */
+enum shared_bk_kind {
+	SHARED_BK_HELLO,		/* the backup's registration */
+	SHARED_BK_SYNC,			/* SYNC, every 10 seconds */
+	SHARED_BK_UPDATE,		/* PEER, one per participant */
+	SHARED_BK_NKINDS
+};
+
+/* The backup server, as its main server or the backup itself sees it. */
+struct shared_backup_view {
+	bool		 registered;	/* main: the backup (or its HA peer)
+					   is registered; backup: synced */
+	bool		 ha_registered;	/* main: the HA peer is */
+	bool		 is_backup;	/* this device: license-server backup
+					   enable */
+	bool		 active;	/* backup: serving for the main */
+	bool		 expired;	/* backup: its budget is spent */
+	int64_t		 budget;	/* backup: seconds it may serve */
+	int64_t		 active_for;	/* backup: seconds served */
+	struct shared_counts msgs[SHARED_BK_NKINDS];
+};
+
 /* What the device's shared licensing shows (show shared license). */
 struct shared_view {
 	/* The device's own AnyConnect Premium sessions. */
@@ -920,6 +942,10 @@ struct shared_view {
 	uint32_t	 net_total, net_avail;
 	uint32_t	 refresh;	/* seconds, from the server */
 	struct shared_counts msgs[SHARED_NKINDS];
+	bool		 on_backup;	/* participant: registered with the
+					   backup server, not the main */
+	uint32_t	 backup_ip;	/* participant: its address, 0 none */
+	struct shared_backup_view bk;
 };
 
 enum shared_event_kind {
@@ -934,6 +960,12 @@ enum shared_event_kind {
 	SHARED_EV_PEER_EXPIRED,		/* server: id silent, count back in
 					   the pool */
 	SHARED_EV_BAD_MESSAGE,		/* server: a refused frame from ip */
+	SHARED_EV_BK_ACTIVE,		/* backup: took over from the main */
+	SHARED_EV_BK_INACTIVE,		/* backup: handed back to the main */
+	SHARED_EV_BK_DAYS,		/* backup: count days left (15 days
+					   served) */
+	SHARED_EV_BK_EXPIRED,		/* backup: budget spent, serving no
+					   more */
 };
 
 struct shared_event {
@@ -955,6 +987,12 @@ void	 device_shared_demand(struct device *, uint32_t sessions);
 void	 device_shared_hook(struct device *, void (*fn)(void *), void *arg);
 /* The queued events, oldest first (caller frees); NULL with *n 0. */
 struct shared_event *device_shared_events_take(struct device *, size_t *n);
+/*
+ * The failover role changed (failover.c): soon after, the server and the
+ * backup follow it, and a participant that became active transfers its
+ * mate's sessions.
+ */
+void	 device_shared_role_changed(struct device *);
 /* Free everything (device_free does). */
 void	 device_shared_free(struct device *);
 

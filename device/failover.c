@@ -189,6 +189,8 @@ set_state(struct device *dev, enum fo_state to, enum fo_reason why)
 	ev.from = h->from;
 	fo->state = to;
 	emit(dev, &ev);
+	/* Shared licensing follows the role (later, from the event loop). */
+	device_shared_role_changed(dev);
 }
 
 /* Just Active, Active Drain, ..., Active: one reason throughout. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The device on its lab's network. What the configuration serves (today:
- * the shared licensing server on each "license-server enable" interface)
+ * the shared licensing server on each "license-server enable" interface,
+ * and an active backup server on each "license-server backup enable")
  * listens on that interface's address in the lab, as long as the
  * interface has an address, is not shut down and its cable is in
  * (emulator link). Connections out leave through the interface whose
@@ -137,17 +138,45 @@ shared_loop(const struct device *dev)
 	return dev->net != NULL ? dev->net->loop : NULL;
 }
 
+/*
+ * The nameifs the shared licensing serves on and their port: the
+ * server's, else an active backup server's (its main server's port);
+ * none on a standby unit.
+ */
+static char **
+serves(const struct device *dev, size_t *n, uint16_t *port)
+{
+	const struct ls_cfg *ls = &dev->ext->ls;
+	const struct failover *fo = device_failover_get(dev);
+
+	/* A standby unit serves nothing: its active mate does. */
+	if (fo != NULL && fo->cfg.enabled && fo_state_standby(fo->state)) {
+		*n = 0;
+		*port = 0;
+		return NULL;
+	}
+	if (ls->nenable > 0 || !shared_backup_serving(dev)) {
+		*n = ls->nenable;
+		*port = (uint16_t)ls->port;
+		return ls->enable;
+	}
+	*n = ls->nbenable;
+	*port = (uint16_t)ls->client_port;
+	return ls->benable;
+}
+
 bool
 device_net_wants(const struct device *dev, uint32_t ip, uint16_t port)
 {
-	const struct ls_cfg *ls = &dev->ext->ls;
+	uint16_t	 p;
+	size_t		 n;
+	char		**names = serves(dev, &n, &p);
 
-	for (size_t i = 0; i < ls->nenable; i++) {
-		const struct iface *f =
-		    device_iface_by_nameif(dev, ls->enable[i]);
+	for (size_t i = 0; i < n; i++) {
+		const struct iface *f = device_iface_by_nameif(dev, names[i]);
 
 		if (f != NULL && f->has_ip && device_iface_addr(dev, f) == ip &&
-		    ls->port == port && device_iface_up(dev, f))
+		    p == port && device_iface_up(dev, f))
 			return true;
 	}
 	return false;
@@ -181,17 +210,20 @@ void
 device_net_sync(struct device *dev)
 {
 	struct device_net *net = dev->net;
-	const struct ls_cfg *ls = &dev->ext->ls;
+	uint16_t	 port;
+	size_t		 nnames;
+	char		**names;
 
 	if (net == NULL) {
 		device_shared_sync(dev);
 		return;
 	}
+	/* The backup's state first: it decides what is served. */
+	device_shared_sync(dev);
+	names = serves(dev, &nnames, &port);
 	sync_close(dev);
-	for (size_t i = 0; i < ls->nenable; i++) {
-		const struct iface *f =
-		    device_iface_by_nameif(dev, ls->enable[i]);
-		uint16_t port = (uint16_t)ls->port;
+	for (size_t i = 0; i < nnames; i++) {
+		const struct iface *f = device_iface_by_nameif(dev, names[i]);
 		struct net_sock *ns;
 		int fd;
 
@@ -206,7 +238,6 @@ device_net_sync(struct device *dev)
 		ns->ev = event_fd_add(net->loop, fd, POLLIN, listener_accept,
 		    ns);
 	}
-	device_shared_sync(dev);
 	failover_net_sync(dev);
 }
 

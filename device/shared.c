@@ -14,6 +14,7 @@
 
 #include <openssl/ssl.h>
 
+#include "device/failover.h"
 #include "util/util.h"
 
 #define EVENTS_MAX	256	/* queued without a console: oldest go */
@@ -60,7 +61,8 @@ shared_update(struct device *dev)
 
 	v->server = sh->srv != NULL;
 	v->client = sh->cli != NULL;
-	shared_local(dev, v->server, &v->local, &v->limit);
+	/* An active backup has a participant license: its own counts. */
+	shared_local(dev, shared_server_main(dev), &v->local, &v->limit);
 	want = lic_shared_want(v->demand, v->local, v->limit);
 	if (v->server)
 		v->held = shared_server_self(dev, want);
@@ -143,6 +145,7 @@ void
 device_shared_sync(struct device *dev)
 {
 	shared_get(dev);
+	shared_backup_sync(dev);
 	shared_server_sync(dev);
 	shared_client_sync(dev);
 	shared_update(dev);
@@ -153,9 +156,40 @@ device_shared_clock(struct device *dev)
 {
 	if (dev->shared == NULL)
 		return;
+	shared_backup_clock(dev);
 	shared_server_clock(dev);
 	shared_client_clock(dev);
 	shared_update(dev);
+}
+
+static void
+role_run(void *arg)
+{
+	struct device	*dev = arg;
+	struct device_shared *sh = dev->shared;
+	const struct failover *fo = device_failover_get(dev);
+	bool		 on = fo != NULL && fo->cfg.enabled;
+	bool		 standby = on && fo_state_standby(fo->state);
+
+	sh->role_ev = NULL;
+	device_net_sync(dev);
+	if (sh->standby && on && fo_state_active(fo->state) && fo->mate.known)
+		shared_client_transfer(dev, fo->mate.serial);
+	sh->standby = standby;
+}
+
+void
+device_shared_role_changed(struct device *dev)
+{
+	struct device_shared *sh = shared_get(dev);
+	struct event_loop *loop = shared_loop(dev);
+
+	if (loop == NULL) {
+		role_run(dev);
+		return;
+	}
+	if (sh->role_ev == NULL)
+		sh->role_ev = event_timer_add(loop, 0, role_run, dev);
 }
 
 void
@@ -167,7 +201,9 @@ device_shared_free(struct device *dev)
 		return;
 	shared_server_free(dev);
 	shared_client_free(dev);
+	shared_backup_free(dev);
 	event_del(sh->hook_ev);
+	event_del(sh->role_ev);
 	SSL_CTX_free(sh->sctx);
 	SSL_CTX_free(sh->cctx);
 	free(sh->evs);

@@ -7,6 +7,9 @@
  * for what its demand needs beyond that license, refreshes at the
  * server's interval, and keeps its grant for 24 hours of device time
  * once the server is gone; then it releases it. It reconnects on its own.
+ * With "license-server backup address B" an attempt at the main server
+ * that fails is followed by one at the backup server, and the other way
+ * round; a link that ends goes back to the main server first.
  */
 #include "device/shared_int.h"
 
@@ -16,6 +19,7 @@
 
 #include <openssl/crypto.h>
 
+#include "device/failover.h"
 #include "util/util.h"
 
 #define RETRY_FIRST_MS	500
@@ -41,9 +45,15 @@ struct shared_cli {
 	bool			 asked_set;
 	uint32_t		 asked;		/* last want sent */
 	bool			 lost;		/* LOST reported */
+	uint32_t		 backup_ip;	/* 0: no backup address */
+	bool			 at_backup;	/* the attempt or link is the
+						   backup server's */
+	char			 transfer[LS_SERIAL_MAX + 1]; /* to send:
+					   the failover mate's id ("": none) */
 };
 
 static void	cli_connect(void *);
+static void	transfer_send(struct device *);
 
 static int64_t
 now_s(const struct device *dev)
@@ -57,7 +67,25 @@ configured(const struct device *dev)
 	const struct ls_cfg *ls = &dev->ext->ls;
 
 	return device_ls_role(dev) >= 1 && ls->client &&
-	    ls->client_secret != NULL && dev->shared->srv == NULL;
+	    ls->client_secret != NULL && !shared_server_main(dev);
+}
+
+/* The address of the server this attempt or link is with. */
+static uint32_t
+target(const struct shared_cli *cli)
+{
+	return cli->at_backup ? cli->backup_ip : cli->ip;
+}
+
+/* An attempt failed: the other server next (if there is a backup). */
+static void
+other(struct device *dev)
+{
+	struct shared_cli *cli = dev->shared->cli;
+
+	if (!cli->at_backup)
+		shared_backup_main_down(dev);
+	cli->at_backup = !cli->at_backup && cli->backup_ip != 0;
 }
 
 /* The interface a connection to ip leaves by (as net.c routes). */
@@ -81,7 +109,7 @@ ev_simple(struct device *dev, enum shared_event_kind k, uint32_t count)
 
 	memset(&e, 0, sizeof e);
 	e.kind = k;
-	e.ip = dev->shared->cli->ip;
+	e.ip = target(dev->shared->cli);
 	e.count = count;
 	shared_event(dev, &e);
 }
@@ -102,7 +130,9 @@ grace_check(struct device *dev)
 {
 	struct device_shared *sh = dev->shared;
 
+	/* An active backup's holding is its own pool's. */
 	if (sh->cli->st == CLI_UP || sh->v.held == 0 ||
+	    shared_backup_serving(dev) ||
 	    !lic_shared_grace_over(sh->cli->contact, now_s(dev)))
 		return;
 	ev_simple(dev, SHARED_EV_RELEASED, sh->v.held);
@@ -122,8 +152,16 @@ cli_down(struct device *dev, uint64_t ms)
 		cli->lost = true;
 		ev_simple(dev, SHARED_EV_LOST, 0);
 	}
+	/* A link that ended: the main server first; an attempt: the other. */
+	if (cli->st == CLI_UP) {
+		if (!cli->at_backup)
+			shared_backup_main_down(dev);
+		cli->at_backup = false;
+	} else
+		other(dev);
 	cli->st = CLI_IDLE;
 	sh->v.registered = false;
+	sh->v.on_backup = false;
 	grace_check(dev);
 	timer_arm(dev, ms, cli_connect);
 	shared_update(dev);
@@ -174,8 +212,8 @@ on_hello(struct device *dev, const struct shared_msg *m)
 	}
 	snprintf(cli->nonce, sizeof cli->nonce, "%s", nonce);
 	shared_proof(cli->secret, "asaemu-shared-p", ekm, nonce, proof);
-	if ((f = route(dev, cli->ip)) != NULL)
-		src = f->ip;
+	if ((f = route(dev, target(cli))) != NULL)
+		src = device_iface_addr(dev, f);
 	if (shared_conn_send(cli->conn, "REGISTER v=1 id=%s host=%s model=%s "
 	    "local=%u limit=%u addr=%u.%u.%u.%u proof=%s", dev->serial,
 	    dev->hostname, dev->platform->id, sh->v.local, sh->v.limit,
@@ -213,17 +251,25 @@ on_welcome(struct device *dev, const struct shared_msg *m)
 		cli_down(dev, REFUSED_MS);
 		return;
 	}
+	if (sh->bk != NULL && !cli->at_backup) {
+		sh->v.bk.msgs[SHARED_BK_HELLO].tx++;
+		sh->v.bk.msgs[SHARED_BK_HELLO].rx++;
+	}
 	cli->st = CLI_UP;
 	cli->contact = now_s(dev);
 	cli->retry_ms = RETRY_FIRST_MS;
 	cli->asked_set = false;
 	cli->lost = false;
 	sh->v.registered = true;
+	sh->v.on_backup = cli->at_backup;
 	sh->v.refresh = refresh;
 	sh->v.net_total = total;
 	sh->v.net_avail = avail;
 	ev_simple(dev, SHARED_EV_ACTIVE, 0);
 	timer_arm(dev, (uint64_t)refresh * 1000, cli_refresh);
+	if (!cli->at_backup)
+		shared_backup_main_up(dev, cli->conn);
+	transfer_send(dev);
 	shared_update(dev);
 }
 
@@ -239,6 +285,8 @@ on_grant(struct device *dev, const struct shared_msg *m)
 		k = SHARED_GET;
 	else if (re != NULL && strcmp(re, "release") == 0)
 		k = SHARED_RELEASE;
+	else if (re != NULL && strcmp(re, "transfer") == 0)
+		k = SHARED_TRANSFER;
 	sh->v.msgs[k].rx++;
 	if (shared_msg_u32(m, "held", sh->v.limit, &held) != 0 ||
 	    shared_msg_u32(m, "total", UINT32_MAX, &total) != 0 ||
@@ -252,7 +300,34 @@ on_grant(struct device *dev, const struct shared_msg *m)
 	sh->v.net_avail = avail;
 	if (held != before)
 		ev_simple(dev, SHARED_EV_GRANTED, held);
+	/* The mate's VPN sessions came over with the failover. */
+	if (k == SHARED_TRANSFER && sh->v.demand < sh->v.local + held)
+		sh->v.demand = sh->v.local + held;
 	shared_update(dev);
+}
+
+static void
+transfer_send(struct device *dev)
+{
+	struct device_shared *sh = dev->shared;
+	struct shared_cli *cli = sh->cli;
+
+	if (cli->st != CLI_UP || cli->transfer[0] == '\0')
+		return;
+	if (shared_conn_send(cli->conn, "TRANSFER from=%s", cli->transfer) == 0)
+		sh->v.msgs[SHARED_TRANSFER].tx++;
+	cli->transfer[0] = '\0';
+}
+
+void
+shared_client_transfer(struct device *dev, const char *from)
+{
+	struct shared_cli *cli = dev->shared->cli;
+
+	if (cli == NULL || from[0] == '\0' || strcmp(from, dev->serial) == 0)
+		return;
+	snprintf(cli->transfer, sizeof cli->transfer, "%s", from);
+	transfer_send(dev);
 }
 
 static void
@@ -274,6 +349,12 @@ cli_msg(struct shared_conn *c, const struct shared_msg *m, void *arg)
 		cli_down(dev, REFUSED_MS);
 	} else if (cli->st == CLI_UP && strcmp(m->verb, "GRANT") == 0)
 		on_grant(dev, m);
+	else if (cli->st == CLI_UP && !cli->at_backup &&
+	    strcmp(m->verb, "SYNC") == 0 && shared_backup_on_sync(dev, m) == 0)
+		cli->contact = now_s(dev);
+	else if (cli->st == CLI_UP && !cli->at_backup &&
+	    strcmp(m->verb, "PEER") == 0 && shared_backup_on_peer(dev, m) == 0)
+		;
 	else {
 		sh->v.msgs[SHARED_REGISTRATION].err++;
 		cli_down(dev, retry_next(cli, sh->v.refresh));
@@ -332,7 +413,15 @@ cli_connect(void *arg)
 		timer_arm(dev, REFUSED_MS, cli_connect);
 		return;
 	}
-	fd = device_net_connect(dev, NULL, cli->ip, cli->port, &src);
+	fd = device_net_connect(dev, NULL, target(cli), cli->port, &src);
+	if (fd == -1 && cli->backup_ip != 0) {
+		/* Refused at once: the other server at once. */
+		other(dev);
+		fd = device_net_connect(dev, NULL, target(cli), cli->port,
+		    &src);
+	}
+	if (fd == -1 && !cli->at_backup)
+		shared_backup_main_down(dev);
 	if (fd == -1 || (cli->conn = shared_conn_new(shared_loop(dev),
 	    sh->cctx, fd, false, &cb)) == NULL) {
 		timer_arm(dev, retry_next(cli, sh->v.refresh), cli_connect);
@@ -354,6 +443,7 @@ cli_free(struct device *dev)
 	free(cli);
 	sh->cli = NULL;
 	sh->v.registered = false;
+	sh->v.on_backup = false;
 	sh->v.held = 0;
 	sh->v.net_total = sh->v.net_avail = 0;
 }
@@ -376,17 +466,20 @@ shared_client_sync(struct device *dev)
 	if (!configured(dev)) {
 		if (cli != NULL)
 			cli_free(dev);
-		sh->v.server_ip = 0;
+		sh->v.server_ip = sh->v.backup_ip = 0;
 		return;
 	}
 	if (cli != NULL && (cli->ip != ls->server_ip ||
-	    cli->port != ls->client_port ||
+	    cli->port != ls->client_port || cli->backup_ip !=
+	    (ls->has_backup_addr ? ls->backup_addr : 0) ||
 	    strcmp(cli->secret, ls->client_secret) != 0))
 		cli_free(dev);
 	sh->v.server_ip = ls->server_ip;
+	sh->v.backup_ip = ls->has_backup_addr ? ls->backup_addr : 0;
 	if (sh->cli == NULL) {
 		cli = sh->cli = xcalloc(1, sizeof *cli);
 		cli->ip = ls->server_ip;
+		cli->backup_ip = sh->v.backup_ip;
 		cli->port = (uint16_t)ls->client_port;
 		cli->secret = xstrdup(ls->client_secret);
 		cli->retry_ms = RETRY_FIRST_MS;
@@ -395,7 +488,7 @@ shared_client_sync(struct device *dev)
 		return;
 	}
 	/* A pulled cable or a shutdown ends the link (grace begins). */
-	f = route(dev, cli->ip);
+	f = route(dev, target(cli));
 	if (cli->conn != NULL && (f == NULL || !device_iface_up(dev, f)))
 		cli_down(dev, retry_next(cli, sh->v.refresh));
 	else if (cli->conn == NULL && cli->timer == NULL)

@@ -21,7 +21,8 @@
 
 #include "util/util.h"
 
-#define OUT_CAP		(64u * 1024)	/* queued bytes before giving up */
+#define OUT_CAP		(256u * 1024)	/* queued bytes before giving up: a
+					   backup sync of 1,000 participants */
 #define EKM_LABEL	"EXPORTER-asaemu-shared"
 
 struct shared_conn {

@@ -85,6 +85,7 @@ void	 shared_random_hex(char *out, size_t n);
 /* The device's shared licensing, behind struct device.shared. */
 struct shared_srv;
 struct shared_cli;
+struct shared_bk;
 
 struct device_shared {
 	struct shared_view	 v;
@@ -97,6 +98,9 @@ struct device_shared {
 	struct ssl_ctx_st	*sctx, *cctx;	/* made when first needed */
 	struct shared_srv	*srv;		/* NULL: not a server */
 	struct shared_cli	*cli;		/* NULL: not a participant */
+	struct shared_bk	*bk;		/* NULL: not a backup server */
+	struct event		*role_ev;	/* the failover role's follow-up */
+	bool			 standby;	/* the role last followed */
 };
 
 /* The device's shared state, made on first use. */
@@ -124,6 +128,33 @@ void	 shared_server_accept(struct device *, int fd, uint32_t ip);
 void	 shared_server_clock(struct device *);
 /* The server's own demand against its pool: its new holding. */
 uint32_t shared_server_self(struct device *, uint32_t want);
+/* Whether the server is the main one (not an active backup). */
+bool	 shared_server_main(const struct device *);
+/* SYNC and a PEER per participant on c, counted in msgs (Sync, Update). */
+void	 shared_server_send_table(struct device *, struct shared_conn *c,
+	    struct shared_counts *msgs);
+/* A PEER message's participant (link NULL, counters 0); -1 if bad. */
+int	 shared_peer_parse(const struct shared_msg *, struct shared_peer *);
+
+/* shared_backup.c */
+/* license-server backup enable with a participant license, not standby. */
+bool	 shared_backup_configured(const struct device *);
+/* An active backup with budget left: it serves (listens, grants). */
+bool	 shared_backup_serving(const struct device *);
+void	 shared_backup_sync(struct device *);
+void	 shared_backup_free(struct device *);
+void	 shared_backup_clock(struct device *);
+/* Its link to the main server: lost or not made (take over), or made
+ * again on conn (send the table back, hand back). */
+void	 shared_backup_main_down(struct device *);
+void	 shared_backup_main_up(struct device *, struct shared_conn *conn);
+/* The main's SYNC and PEER messages; -1 when refused. */
+int	 shared_backup_on_sync(struct device *, const struct shared_msg *);
+int	 shared_backup_on_peer(struct device *, const struct shared_msg *);
+/* Taking over: the synced participants into the view; pool, refresh
+ * and what the backup itself held. */
+void	 shared_backup_seed(struct device *, uint32_t *total,
+	    uint32_t *refresh, uint32_t *self);
 
 /* shared_client.c */
 void	 shared_client_sync(struct device *);
@@ -131,5 +162,7 @@ void	 shared_client_free(struct device *);
 void	 shared_client_clock(struct device *);
 /* The device's want changed: ask or release now. */
 void	 shared_client_want(struct device *);
+/* Became the active unit: move the sessions of mate id from (TRANSFER). */
+void	 shared_client_transfer(struct device *, const char *from);
 
 #endif

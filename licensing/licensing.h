@@ -679,6 +679,12 @@ uint32_t lic_shared_grant(uint32_t want, uint32_t held, uint32_t avail,
  */
 uint32_t lic_shared_active(uint32_t demand, uint32_t capacity,
 	    uint32_t active);
+/*
+ * Failover participant pairs: the sessions moved to a participant that
+ * holds held (room: its platform limit less its local license) from its
+ * mate that holds from.
+ */
+uint32_t lic_shared_transfer(uint32_t held, uint32_t from, uint32_t room);
 /* The server: a participant last refreshed at seen is gone at now. */
 bool	lic_shared_peer_expired(int64_t seen, uint32_t refresh, int64_t now);
 /* The participant: last heard from its server at contact; grace over. */

@@ -66,6 +66,21 @@ lic_shared_grant(uint32_t want, uint32_t held, uint32_t avail, uint32_t room)
 }
 
 /*
+ * "For participant pairs, both units register with the shared licensing
+ * server using separate participant IDs. ... The standby unit uses this
+ * ID to generate a transfer request when it switches to the active role.
+ * This transfer request is used to move the shared sessions from the
+ * previously active unit to the new active unit." Never beyond room.
+ */
+uint32_t
+lic_shared_transfer(uint32_t held, uint32_t from, uint32_t room)
+{
+	uint32_t	 space = room > held ? room - held : 0;
+
+	return from < space ? from : space;
+}
+
+/*
  * "The participant leaves existing connections established, but cannot
  * accept new connections beyond the license limit."
  */

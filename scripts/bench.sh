@@ -11,6 +11,10 @@
 # - a 100,000-line mixed batch through a pipe: at least 300,000 lines/s,
 #   one write(2) per command (with strace);
 # - the matcher per command, the model data load, the grammar build.
+# - shared licensing (issue 14): one server, 1,000 participants of one
+#   process (asaemu-sharedbench) at a 10-second refresh: the server's CPU
+#   share (goal: under 20% of a core) and memory, and the time from a
+#   participant's demand (GET) to its grant.
 # Uses the release preset; run by hand, not by ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -195,6 +199,30 @@ for round in 1 2; do
 		"$(awk -v a="$attached" -v b="$console" 'BEGIN { print a / b }')" \
 		"$floor"
 done
+stop_devices
+
+# Shared licensing: a server with a pool of 50,000 on 10.1.0.0/16, then
+# 1,000 participants registering, asking and refreshing every 10 s for
+# 30 s (SHARED_BENCH_N, SHARED_BENCH_SECONDS).
+echo "shared licensing: one server, ${SHARED_BENCH_N:-1000} participants, refresh 10 s"
+lab="$flash/shared-lab"
+mkdir -p "$lab"
+key=$(build/release/asaemu-keygen --serial JMX1234L0AB --model ASA5520 \
+	--feature shared-license=server --feature shared-premium-sessions=50000 \
+	--purchase 1)
+build/release/asaemu --lab "$lab" --name srv --clock 2013-03-01T12:00:00Z \
+	--detach --no-daemon </dev/null >/dev/null 2>"$lab/srv.log" &
+dev_pids=($!)
+for _ in $(seq 100); do
+	[ -S "$lab/srv/.private/attach.sock" ] && break
+	sleep 0.05
+done
+printf 'en\n\nconf t\nactivation-key %s\ninterface g0/1\nnameif inside\nip address 10.1.1.1 255.255.0.0\nno shutdown\nexit\nlicense-server secret farscape\nlicense-server refresh-interval 10\nlicense-server enable inside\n' \
+	"$key" | build/release/asaemu --lab "$lab" --name srv >/dev/null
+printf '  server at rest: PSS %s KiB\n' \
+	"$(awk '/^Pss:/ { print $2 }' "/proc/${dev_pids[0]}/smaps_rollup")"
+build/release/tests/asaemu-sharedbench "$lab/net/10.1.1.1:50554" farscape \
+	"${SHARED_BENCH_N:-1000}" "${SHARED_BENCH_SECONDS:-30}" "${dev_pids[0]}"
 stop_devices
 
 # enable, its empty password, then show version, show activation-key,

@@ -107,6 +107,31 @@ test_lic_shared__grant(void **state)
 	}
 }
 
+static void
+test_lic_shared__transfer(void **state)
+{
+	static const struct {
+		const char	*name;
+		uint32_t	 held, from, room, got;
+	} cases[] = {
+		{ "the transfer request moves the shared sessions from the "
+		  "previously active unit to the new active unit", 0, 300, 650,
+		  300 },
+		{ "on top of what the new active unit held", 100, 300, 650,
+		  300 },
+		{ "never beyond its platform maximum", 500, 300, 650, 150 },
+		{ "nothing to move", 100, 0, 650, 0 },
+		{ "already at its maximum", 650, 300, 650, 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		print_message("%s\n", cases[i].name);
+		assert_int_equal(lic_shared_transfer(cases[i].held,
+		    cases[i].from, cases[i].room), cases[i].got);
+	}
+}
+
 /* The pool is never over-granted, whatever order requests come in. */
 static void
 test_lic_shared__pool_never_over_granted(void **state)
@@ -268,6 +293,7 @@ main(void)
 		cmocka_unit_test(test_lic_shared__local),
 		cmocka_unit_test(test_lic_shared__want),
 		cmocka_unit_test(test_lic_shared__grant),
+		cmocka_unit_test(test_lic_shared__transfer),
 		cmocka_unit_test(test_lic_shared__pool_never_over_granted),
 		cmocka_unit_test(test_lic_shared__active),
 		cmocka_unit_test(test_lic_shared__timers),
