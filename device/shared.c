@@ -29,13 +29,13 @@ shared_get(struct device *dev)
 	return dev->shared;
 }
 
-void
-shared_local(const struct device *dev, bool server, uint32_t *local,
-    uint32_t *limit)
+/* shared_local() of the running license run. */
+static void
+local_of(const struct device *dev, const struct lic_running *run,
+    bool server, uint32_t *local, uint32_t *limit)
 {
 	const struct lic_catalog *cat = model_db_catalog(dev->db);
 	size_t		 f = lic_catalog_find(cat, "anyconnect-premium");
-	const struct lic_running *run = device_license_in_force(dev);
 	const struct lic_value *v;
 	uint32_t	 premium = 0;
 
@@ -50,6 +50,22 @@ shared_local(const struct device *dev, bool server, uint32_t *local,
 	*local = lic_shared_local(premium, v->timed, server);
 	if (*local > *limit)
 		*local = *limit;
+}
+
+void
+shared_local(const struct device *dev, bool server, uint32_t *local,
+    uint32_t *limit)
+{
+	local_of(dev, device_license_in_force(dev), server, local, limit);
+}
+
+uint32_t
+shared_own_local(const struct device *dev)
+{
+	uint32_t	 local, limit;
+
+	local_of(dev, &dev->lic.run, false, &local, &limit);
+	return local;
 }
 
 void

@@ -300,9 +300,14 @@ on_grant(struct device *dev, const struct shared_msg *m)
 	sh->v.net_avail = avail;
 	if (held != before)
 		ev_simple(dev, SHARED_EV_GRANTED, held);
-	/* The mate's VPN sessions came over with the failover. */
-	if (k == SHARED_TRANSFER && sh->v.demand < sh->v.local + held)
-		sh->v.demand = sh->v.local + held;
+	/*
+	 * The mate's VPN sessions came over with the failover: its own
+	 * license's and its grant (the pair's combined license counts
+	 * both units', which were not all in use).
+	 */
+	if (k == SHARED_TRANSFER &&
+	    sh->v.demand < shared_own_local(dev) + held)
+		sh->v.demand = shared_own_local(dev) + held;
 	shared_update(dev);
 }
 

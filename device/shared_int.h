@@ -118,6 +118,11 @@ void	 device_shared_clock(struct device *);
 /* The device's running figures: local license, platform limit. */
 void	 shared_local(const struct device *, bool server, uint32_t *local,
 	    uint32_t *limit);
+/*
+ * The unit's own local Premium sessions (its own license, not a failover
+ * pair's combined one): what a unit's sessions were before they moved.
+ */
+uint32_t shared_own_local(const struct device *);
 /* Recompute what the device's own sessions use (after any change). */
 void	 shared_update(struct device *);
 
