@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The output sink: line endings per sink kind, the '|' filters and their
- * errors, partial lines at the end of a command, the pager driven by
- * scripted keys on a buffer that behaves as a tty, and when an fd sink
- * writes.
+ * errors, partial lines at the end of a command, and when an fd sink
+ * writes (the pager: test_output_pager.c).
  */
 #include <fcntl.h>
 #include <poll.h>
