@@ -91,6 +91,8 @@ void	 license_block(struct out *, const struct device *,
 /* The same rows under another title line (failover's block). */
 void	 license_block_titled(struct out *, const struct device *,
 	    const struct lic_running *, bool lead, const char *title);
+/* A context's "Licensed features for this user context:" rows. */
+void	 license_block_user(struct out *, const struct device *);
 /*
  * failover_show.c: a failover unit's "Failover cluster licensed features
  * for this platform:" block and its sentence, when it has a combined

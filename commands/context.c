@@ -163,6 +163,8 @@ context_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (strlen(name) > CTX_NAME_MAX)
 		return cmd_error(ctx, MSG_CTX_NAME_LONG);
 	if (cmd_arg_has(args, "no")) {
+		if (i != CTX_SYSTEM && strcmp(name, dev->ctxs.admin) == 0)
+			return cmd_error(ctx, MSG_CTX_ADMIN_REMOVE, name);
 		if (i != CTX_SYSTEM)
 			device_context_remove(dev, i);
 		device_touch(dev);

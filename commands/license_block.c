@@ -138,9 +138,50 @@ license_block(struct out *out, const struct device *dev,
 	    "Licensed features for this platform:");
 }
 
+/*
+ * The rows of a context's "Licensed features for this user context:"
+ * block: those of the 9.8(3) capture (captures/ntc_cisco_asa_show_
+ * version2.raw [V]), which leaves out what belongs to the platform
+ * (interfaces, VLANs, hosts, contexts, the session totals, shared
+ * licensing, TLS proxy). Rows that capture cannot show (the UC proxy,
+ * Botnet Traffic Filter, Intercompany Media Engine, IPS Module, 10GE I/O)
+ * are left out too [M].
+ */
+static bool
+user_context_row(const struct lic_feature *f)
+{
+	static const char *const kept[] = {
+		"failover", "encryption", "gtp-gprs", "anyconnect-premium",
+		"other-vpn", "anyconnect-mobile", "anyconnect-vpn-phone",
+		"advanced-endpoint-assessment", "cluster", NULL
+	};
+
+	for (size_t i = 0; kept[i] != NULL; i++)
+		if (strcmp(f->id, kept[i]) == 0)
+			return true;
+	return false;
+}
+
+static void	 block_rows(struct out *, const struct device *,
+		    const struct lic_running *, bool, const char *, bool);
+
 void
 license_block_titled(struct out *out, const struct device *dev,
     const struct lic_running *run, bool lead, const char *title)
+{
+	block_rows(out, dev, run, lead, title, false);
+}
+
+void
+license_block_user(struct out *out, const struct device *dev)
+{
+	block_rows(out, dev, &dev->lic.run, false,
+	    "Licensed features for this user context:", true);
+}
+
+static void
+block_rows(struct out *out, const struct device *dev,
+    const struct lic_running *run, bool lead, const char *title, bool user)
 {
 	const struct lic_catalog *cat = model_db_catalog(dev->db);
 	const struct lic_layout	 *lay = lic_catalog_layout(cat, dev->version);
@@ -159,7 +200,8 @@ license_block_titled(struct out *out, const struct device *dev,
 
 		if (label == NULL)
 			label = lic_feature_label(f, dev->version);
-		if (label == NULL || !row_applies(r, dev->platform, run))
+		if (label == NULL || !row_applies(r, dev->platform, run) ||
+		    (user && !user_context_row(f)))
 			continue;
 		/* "VPN and Unified Communications licenses will not be
 		 * listed" (No Payload Encryption Models). */

@@ -546,6 +546,14 @@ static const char *const messages[MSG_COUNT] = {
 	/* [I] a context name over 32 characters. */
 	[MSG_CTX_NAME_LONG] = "ERROR: Context name must be no more than 32 "
 	    "characters\n",
+	/*
+	 * [I] no context of the admin context. The configuration guide
+	 * (Removing a Security Context) says the current admin context
+	 * cannot be removed unless all contexts are (clear configure
+	 * context) [M: from memory of the guide; no capture of the text].
+	 */
+	[MSG_CTX_ADMIN_REMOVE] = "ERROR: Cannot remove the admin context "
+	    "'%s'\n",
 };
 
 const char *

@@ -9,6 +9,20 @@
  * example byte for byte (genie golden_output2: rows indented by one
  * blank, no blank lines, the flash key line and the active time-based key
  * stanzas inside the license block); 8.2 prints "Running Activation Key:".
+ *
+ * Multiple context mode: the version line ends in " <system>" or
+ * " <context>" ([V] 9.8(3) and 9.14(2) context captures; the system's
+ * form from the reference's layout notes). In a context it is the 9.8(3)
+ * capture's (captures/ntc_cisco_asa_show_version2.raw [V]): no image or
+ * configuration file lines, the Hardware line alone, no interfaces,
+ * "Licensed features for this user context:" with the context's rows,
+ * then when the configuration last changed; no serial number and no keys
+ * (chapter: "view the serial number in the System execution space").
+ * FWSM 3.1's context printout (reference 3.6, perl test data) has the
+ * same frame, and its uptime line names the system ("FWSM up" at the
+ * prompt FWSM/ceige#). The same layout is used for every version [M
+ * between them]; the 9.14(2) capture, whose context shows the platform's
+ * block, is not followed.
  */
 #include "commands/commands.h"
 
@@ -72,14 +86,24 @@ mac_address(unsigned base, unsigned index, char *buf, size_t len)
 	    (low >> 8) & 0xff, low & 0xff);
 }
 
+/* The version line's mark of the space: "", " <system>", " <context>". */
+static const char *
+space_mark(const struct cmd_ctx *ctx)
+{
+	if (!ctx->dev->ctxs.multi)
+		return "";
+	return cmd_in_context(ctx) ? " <context>" : " <system>";
+}
+
 static void
 print_header(struct cmd_ctx *ctx)
 {
 	struct device	*dev = ctx->dev;
-	char		 ver[32], image[64], up[64], fup[96] = "", cup[64];
+	char		 ver[48], image[64], up[64], fup[96] = "", cup[64];
 	time_t		 fsecs;
 
 	lic_version_format(dev->version, ver, sizeof ver);
+	strcat(ver, space_mark(ctx));
 	uptime(up, sizeof up, device_uptime(dev));
 	/* [V] 9.9(2) capture: "failover cluster up 87 days 15 hours". */
 	if (failover_cluster_up(dev, &fsecs)) {
@@ -148,14 +172,11 @@ print_hardware(struct cmd_ctx *ctx)
 }
 
 static void
-print_tail(struct cmd_ctx *ctx)
+print_modified(struct cmd_ctx *ctx)
 {
 	struct device	*dev = ctx->dev;
 	char		 when[64];
 
-	out_printf(ctx->out, "Serial Number: %s\n", dev->serial);
-	license_running_keys(ctx->out, dev);
-	out_puts(ctx->out, "Configuration register is 0x1\n");
 	if (!dev->modified) {
 		out_puts(ctx->out, "Configuration has not been modified since "
 		    "last system restart.\n");
@@ -166,12 +187,53 @@ print_tail(struct cmd_ctx *ctx)
 	    sizeof when));
 }
 
+static void
+print_tail(struct cmd_ctx *ctx)
+{
+	out_printf(ctx->out, "Serial Number: %s\n", ctx->dev->serial);
+	license_running_keys(ctx->out, ctx->dev);
+	out_puts(ctx->out, "Configuration register is 0x1\n");
+	print_modified(ctx);
+}
+
+/* A context's show version (see the top of the file). */
+static void
+show_version_context(struct cmd_ctx *ctx)
+{
+	struct device	*dev = ctx->dev;
+	const struct lic_platform *p = dev->platform;
+	char		 ver[32], up[64];
+
+	lic_version_format(dev->version, ver, sizeof ver);
+	uptime(up, sizeof up, device_uptime(dev));
+	out_printf(ctx->out, "\nCisco Adaptive Security Appliance Software "
+	    "Version %s%s\nDevice Manager Version %s\n\n"
+	    "Compiled on %s by builders\n\n%s up %s\n\n", ver,
+	    space_mark(ctx), software_asdm(dev->version),
+	    software_compiled(dev->version), device_system_hostname(dev), up);
+	for (size_t i = 0; i < p->nhw_lines; i++) {
+		const struct lic_hw_line *l = &p->hw_lines[i];
+
+		if (dev->version >= l->sw.first && dev->version <= l->sw.last) {
+			out_printf(ctx->out, "%s\n\n", l->text);
+			break;
+		}
+	}
+	license_block_user(ctx->out, dev);
+	out_puts(ctx->out, "\n");
+	print_modified(ctx);
+}
+
 static enum cmd_status
 show_version_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	struct device	*dev = ctx->dev;
 
 	(void)args;
+	if (cmd_in_context(ctx)) {
+		show_version_context(ctx);
+		return CMD_OK;
+	}
 	print_header(ctx);
 	print_hardware(ctx);
 	license_block(ctx->out, dev, &dev->lic.run, is_84(dev->version));

@@ -53,6 +53,9 @@ static const struct cmd_entry *const multi_only[] = {
 /* Not in a context: the system execution space's (or single mode's). */
 static const struct cmd_entry *const system_only[] = {
 	&cmd_activation_key_entry,
+	/* [M] chapter: "In multiple context mode, view the activation key
+	 * in the System execution space". */
+	&cmd_show_activation_key_entry,
 	&cmd_mode_entry,
 	&cmd_context_entry,
 	&cmd_admin_context_entry,
