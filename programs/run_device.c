@@ -191,10 +191,18 @@ dr_auth(void *arg, const char *user, const char *password, const char *from)
 	struct in_addr	 in;
 	const char	*why = NULL;
 	uint32_t	 ip = 0;
+	size_t		 sel = dr->dev->ctxs.sel;
+	bool		 ok;
 
 	if (from != NULL && inet_pton(AF_INET, from, &in) == 1)
 		ip = ntohl(in.s_addr);
-	if (cmd_ssh_allowed(dr->dev, user, password, ip, &why))
+	/* In multiple context mode logins are the admin context's. */
+	if (dr->dev->ctxs.multi)
+		device_space_select(dr->dev, device_context_find(dr->dev,
+		    dr->dev->ctxs.admin));
+	ok = cmd_ssh_allowed(dr->dev, user, password, ip, &why);
+	device_space_select(dr->dev, sel);
+	if (ok)
 		return true;
 	fprintf(stderr, "asaemu: ssh login refused for %s from %s: %s\n",
 	    user, from != NULL ? from : "?", why);
