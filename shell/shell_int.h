@@ -188,6 +188,7 @@ struct gnode {
 	struct gend		*ends;	/* entries that may end here */
 	struct gnode		*first;	/* children while building */
 	struct gnode		*sibling;
+	const struct cmd_entry	*touched_by; /* building: the last entry */
 };
 
 struct grammar {
