@@ -103,25 +103,42 @@ digest_feed(MD5_CTX *c, const char *block, size_t n, uint64_t off)
 static void
 md5_hex(const void *data, size_t len, char out[33])
 {
+	static const char hex[] = "0123456789abcdef";
 	unsigned char	 md[MD5_DIGEST_LENGTH];
 	MD5_CTX		 c;
 
 	MD5Init(&c);
 	MD5Update(&c, data, len);
 	MD5Final(md, &c);
-	for (unsigned i = 0; i < 16; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	for (unsigned i = 0; i < 16; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 0xf];
+	}
+	out[32] = '\0';
 }
 
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* 32 hexadecimal digits into 16 bytes; a byte not in hex is 0. */
 static void
 hex_to(const char *hex, unsigned char out[16])
 {
 	for (int i = 0; i < 16; i++) {
-		unsigned b = 0;
+		int	 hi = hex_digit(hex[2 * i]);
+		int	 lo = hex_digit(hex[2 * i + 1]);
 
-		if (sscanf(hex + 2 * i, "%2x", &b) != 1)
-			b = 0;
-		out[i] = (unsigned char)b;
+		out[i] = (unsigned char)(hi < 0 ? 0 :
+		    lo < 0 ? hi : 16 * hi + lo);
 	}
 }
 

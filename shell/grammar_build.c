@@ -61,7 +61,7 @@ struct gbuild {
 	struct arena		 scratch; /* paths: build only */
 	const struct cmd_entry	*e;	/* the entry being compiled */
 	size_t			 idx;
-	struct shape		*shapes; /* heap, ashapes slots (a power of 2) */
+	struct shape		*shapes; /* heap: ashapes slots, a power of 2 */
 	size_t			 nshapes;
 	size_t			 ashapes;
 	char			*cause;
@@ -200,7 +200,8 @@ selem_same_shape(const struct selem *a, const struct selem *b)
 	if (a->kind != b->kind)
 		return false;
 	if (a->kind == SE_LITERAL)
-		return a->len == b->len && grammar_ci_cmp(a->word, b->word) == 0;
+		return a->len == b->len &&
+		    grammar_ci_cmp(a->word, b->word) == 0;
 	return a->slot.type == b->slot.type && a->slot.min == b->slot.min &&
 	    a->slot.max == b->slot.max;
 }
@@ -270,7 +271,7 @@ shapes_grow(struct gbuild *b)
 	struct shape	*old = b->shapes;
 	size_t		 n = b->ashapes;
 
-	b->ashapes = n != 0 ? n * 2 : 256;
+	b->ashapes = n != 0 ? n * 2 : 1024;
 	b->shapes = xcalloc(b->ashapes, sizeof *b->shapes);
 	for (size_t i = 0; i < n; i++)
 		if (old[i].p != NULL)

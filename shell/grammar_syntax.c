@@ -46,18 +46,6 @@ struct sparse {
 static int	sp_seq(struct sparse *, struct pset *);
 
 int
-grammar_lc(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-bool
-grammar_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-int
 grammar_ci_cmp(const char *a, const char *b)
 {
 	while (*a != '\0' &&
