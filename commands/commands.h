@@ -44,7 +44,7 @@ struct cmd_ctx {
 	char		 space[CTX_NAME_MAX + 1];
 	char		 cur_ctx[CTX_NAME_MAX + 1];
 	char		 ctx_prompt[128]; /* "hostname/context" */
-	const struct cmd_grammars *gr;	/* per space; NULL: one grammar */
+	struct cmd_grammars *gr;	/* per space; NULL: one grammar */
 };
 
 /* ---- The command sets of single mode and of each space (spaces.c) ---- */
@@ -57,14 +57,31 @@ enum cmd_space {
 };
 
 struct cmd_grammars {
-	struct grammar	*g[CMD_SPACE_COUNT];
+	struct grammar	*g[CMD_SPACE_COUNT];	/* NULL: not built yet */
+	grammar_limit_fn *limit;		/* given to each one built */
+	void		*limit_arg;
 };
 
-/* Build the three grammars from cmd_table; NULL with *cause. */
-struct cmd_grammars *cmd_grammars_new(char **cause);
+/* None of the grammars built yet. */
+struct cmd_grammars *cmd_grammars_new(void);
+/*
+ * Space sp's grammar from cmd_table, built now unless it was: NULL with
+ * *cause when the table does not build (duplicate syntax, conflicting
+ * help, an unknown type).
+ */
+struct grammar *cmd_grammars_build(struct cmd_grammars *, enum cmd_space,
+	    char **cause);
+/*
+ * Space sp's grammar, built on first use. A table that does not build
+ * aborts with its cause (test_cmd_table builds every space).
+ */
+const struct grammar *cmd_grammar(struct cmd_grammars *, enum cmd_space);
 void	 cmd_grammars_free(struct cmd_grammars *);
+/* The range limits of every grammar, built or to be built. */
 void	 cmd_grammars_set_limits(struct cmd_grammars *, grammar_limit_fn *,
 	    void *);
+/* The space a session of dev starts in (cmd_boot, a new login). */
+enum cmd_space cmd_space_start(const struct device *);
 /*
  * Put the session in a space: name a context, or NULL for the system
  * execution space (single mode: the one space). Its grammar follows.

@@ -5,13 +5,16 @@
  * have their own command set, as the command reference's "Security
  * Context: System / Context" columns give them: a command missing from
  * a space is "Invalid input" there, for Enter, '?' and Tab alike (one
- * grammar per space). Shared licensing is "supported only in single
- * context mode" (chapter); activation-key is the system's ("apply the
- * activation key in the system execution space"); interfaces are
- * allocated in the system and addressed in the contexts.
+ * grammar per space, built when a session first enters the space:
+ * single mode never builds the other two). Shared licensing is
+ * "supported only in single context mode" (chapter); activation-key is
+ * the system's ("apply the activation key in the system execution
+ * space"); interfaces are allocated in the system and addressed in the
+ * contexts.
  */
 #include "commands/commands.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,32 +126,44 @@ in_space(enum cmd_space sp, const struct cmd_entry *e)
 }
 
 struct cmd_grammars *
-cmd_grammars_new(char **cause)
+cmd_grammars_new(void)
 {
-	struct cmd_grammars *gs = xcalloc(1, sizeof *gs);
-	size_t		 n = 0;
+	return xcalloc(1, sizeof(struct cmd_grammars));
+}
+
+struct grammar *
+cmd_grammars_build(struct cmd_grammars *gs, enum cmd_space sp,
+    char **cause)
+{
+	size_t		 n = 0, k = 0;
 	const struct cmd_entry **t;
 
+	if (gs->g[sp] != NULL)
+		return gs->g[sp];
 	while (cmd_table[n] != NULL)
 		n++;
 	t = xcalloc(n + 1, sizeof *t);
-	for (int sp = 0; sp < CMD_SPACE_COUNT; sp++) {
-		size_t	 k = 0;
-
-		for (size_t i = 0; i < n; i++)
-			if (cmd_table[i]->syntax == NULL ||
-			    in_space((enum cmd_space)sp, cmd_table[i]))
-				t[k++] = cmd_table[i];
-		t[k] = NULL;
-		gs->g[sp] = grammar_build(t, cause);
-		if (gs->g[sp] == NULL) {
-			free(t);
-			cmd_grammars_free(gs);
-			return NULL;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		if (cmd_table[i]->syntax == NULL || in_space(sp, cmd_table[i]))
+			t[k++] = cmd_table[i];
+	t[k] = NULL;
+	if ((gs->g[sp] = grammar_build(t, cause)) != NULL)
+		grammar_set_limits(gs->g[sp], gs->limit, gs->limit_arg);
 	free(t);
-	return gs;
+	return gs->g[sp];
+}
+
+const struct grammar *
+cmd_grammar(struct cmd_grammars *gs, enum cmd_space sp)
+{
+	char	*cause = NULL;
+
+	if (cmd_grammars_build(gs, sp, &cause) == NULL) {
+		/* test_cmd_table builds every space: a broken build. */
+		fprintf(stderr, "asaemu: command table: %s\n", cause);
+		abort();
+	}
+	return gs->g[sp];
 }
 
 void
@@ -165,8 +180,17 @@ void
 cmd_grammars_set_limits(struct cmd_grammars *gs, grammar_limit_fn *fn,
     void *arg)
 {
+	gs->limit = fn;
+	gs->limit_arg = arg;
 	for (int sp = 0; sp < CMD_SPACE_COUNT; sp++)
-		grammar_set_limits(gs->g[sp], fn, arg);
+		if (gs->g[sp] != NULL)
+			grammar_set_limits(gs->g[sp], fn, arg);
+}
+
+enum cmd_space
+cmd_space_start(const struct device *dev)
+{
+	return dev->ctxs.multi ? CMD_SPACE_SYSTEM : CMD_SPACE_SINGLE;
 }
 
 bool
@@ -187,7 +211,7 @@ cmd_space_enter(struct cmd_ctx *ctx, const char *name)
 	device_space_select(dev, name != NULL ?
 	    device_context_find(dev, name) : CTX_SYSTEM);
 	if (ctx->gr != NULL)
-		session_set_grammar(ctx->sess, ctx->gr->g[sp]);
+		session_set_grammar(ctx->sess, cmd_grammar(ctx->gr, sp));
 }
 
 enum cmd_status

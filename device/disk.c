@@ -13,7 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
+#include <md5.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -621,13 +621,13 @@ device_disk_md5(const struct device *dev, const char *path,
 {
 	char		*data;
 	size_t		 len;
-	unsigned int	 mdlen;
-	unsigned char	 buf[EVP_MAX_MD_SIZE];
+	MD5_CTX		 c;
 
 	if (device_disk_read(dev, NULL, path, &data, &len) != 0)
 		return -1;
-	EVP_Digest(data, len, buf, &mdlen, EVP_md5(), NULL);
-	memcpy(md, buf, 16);
+	MD5Init(&c);
+	MD5Update(&c, (const unsigned char *)data, len);
+	MD5Final(md, &c);
 	free(data);
 	return 0;
 }

@@ -26,7 +26,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
+#include <md5.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +85,7 @@ image_name(enum image_kind kind, uint32_t v, bool smp, char *buf,
 
 /* MD5 over the body's non-zero blocks, each after its offset. */
 static void
-digest_feed(EVP_MD_CTX *c, const char *block, size_t n, uint64_t off)
+digest_feed(MD5_CTX *c, const char *block, size_t n, uint64_t off)
 {
 	static const char zero[BLOCK];
 	unsigned char	 le[8];
@@ -96,30 +96,49 @@ digest_feed(EVP_MD_CTX *c, const char *block, size_t n, uint64_t off)
 		return;
 	for (int i = 0; i < 8; i++)
 		le[i] = (unsigned char)(off >> (8 * i));
-	EVP_DigestUpdate(c, le, sizeof le);
-	EVP_DigestUpdate(c, block, n);
+	MD5Update(c, le, sizeof le);
+	MD5Update(c, (const unsigned char *)block, n);
 }
 
 static void
 md5_hex(const void *data, size_t len, char out[33])
 {
-	unsigned char	 md[EVP_MAX_MD_SIZE];
-	unsigned int	 n;
+	static const char hex[] = "0123456789abcdef";
+	unsigned char	 md[MD5_DIGEST_LENGTH];
+	MD5_CTX		 c;
 
-	EVP_Digest(data, len, md, &n, EVP_md5(), NULL);
-	for (unsigned i = 0; i < 16; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	MD5Init(&c);
+	MD5Update(&c, data, len);
+	MD5Final(md, &c);
+	for (unsigned i = 0; i < 16; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 0xf];
+	}
+	out[32] = '\0';
 }
 
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* 32 hexadecimal digits into 16 bytes; a byte not in hex is 0. */
 static void
 hex_to(const char *hex, unsigned char out[16])
 {
 	for (int i = 0; i < 16; i++) {
-		unsigned b = 0;
+		int	 hi = hex_digit(hex[2 * i]);
+		int	 lo = hex_digit(hex[2 * i + 1]);
 
-		if (sscanf(hex + 2 * i, "%2x", &b) != 1)
-			b = 0;
-		out[i] = (unsigned char)b;
+		out[i] = (unsigned char)(hi < 0 ? 0 :
+		    lo < 0 ? hi : 16 * hi + lo);
 	}
 }
 
@@ -128,9 +147,8 @@ image_make(enum image_kind kind, uint32_t v, bool smp, char **data,
     size_t *len)
 {
 	struct strbuf	 sb;
-	EVP_MD_CTX	*c;
-	unsigned char	 md[EVP_MAX_MD_SIZE];
-	unsigned int	 n;
+	MD5_CTX		 c;
+	unsigned char	 md[MD5_DIGEST_LENGTH];
 	char		 ver[32], dig[33], chk[33];
 	int		 t = train_of(v);
 	uint64_t	 body;
@@ -150,10 +168,8 @@ image_make(enum image_kind kind, uint32_t v, bool smp, char **data,
 		return -1;
 	/* Each maintenance release and interim a little larger. */
 	body += ((v >> 8) & 0xff) * 28672u + (v & 0xff) * 4096u;
-	c = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(c, EVP_md5(), NULL);
-	EVP_DigestFinal_ex(c, md, &n);
-	EVP_MD_CTX_free(c);
+	MD5Init(&c);
+	MD5Final(md, &c);
 	for (unsigned i = 0; i < 16; i++)
 		snprintf(dig + 2 * i, 3, "%02x", md[i]);
 	strbuf_init(&sb, HEADER_LEN);
@@ -233,19 +249,16 @@ image_check(const char *data, size_t len, bool full,
     struct image_info *info)
 {
 	enum image_err	 e = header_check(data, len, len, info);
-	EVP_MD_CTX	*c;
-	unsigned int	 n;
-	unsigned char	 md[EVP_MAX_MD_SIZE];
+	MD5_CTX		 c;
+	unsigned char	 md[MD5_DIGEST_LENGTH];
 
 	if (e == IMAGE_E_NOT_IMAGE || (e != IMAGE_OK && !full))
 		return e;
-	c = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(c, EVP_md5(), NULL);
+	MD5Init(&c);
 	for (size_t off = HEADER_LEN; off < len; off += BLOCK)
-		digest_feed(c, data + off, len - off < BLOCK ? len - off :
+		digest_feed(&c, data + off, len - off < BLOCK ? len - off :
 		    BLOCK, off);
-	EVP_DigestFinal_ex(c, md, &n);
-	EVP_MD_CTX_free(c);
+	MD5Final(md, &c);
 	memcpy(info->computed, md, 16);
 	if (e == IMAGE_OK && memcmp(info->computed, info->embedded, 16) != 0)
 		e = IMAGE_E_DAMAGED;
@@ -262,9 +275,8 @@ image_check_fd(int fd, struct image_info *info)
 	char		 hdr[HEADER_LEN], block[BLOCK];
 	struct stat	 st;
 	enum image_err	 e;
-	EVP_MD_CTX	*c;
-	unsigned int	 n;
-	unsigned char	 md[EVP_MAX_MD_SIZE];
+	MD5_CTX		 c;
+	unsigned char	 md[MD5_DIGEST_LENGTH];
 	off_t		 off = HEADER_LEN, end;
 
 	memset(info, 0, sizeof *info);
@@ -274,8 +286,7 @@ image_check_fd(int fd, struct image_info *info)
 	if ((e = header_check(hdr, sizeof hdr, (uint64_t)st.st_size, info))
 	    != IMAGE_OK)
 		return e;
-	c = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(c, EVP_md5(), NULL);
+	MD5Init(&c);
 	while (off < st.st_size) {
 		off = lseek(fd, off, SEEK_DATA);
 		if (off == (off_t)-1)
@@ -289,11 +300,10 @@ image_check_fd(int fd, struct image_info *info)
 
 			if (r <= 0)
 				break;
-			digest_feed(c, block, (size_t)r, (uint64_t)off);
+			digest_feed(&c, block, (size_t)r, (uint64_t)off);
 		}
 	}
-	EVP_DigestFinal_ex(c, md, &n);
-	EVP_MD_CTX_free(c);
+	MD5Final(md, &c);
 	memcpy(info->computed, md, 16);
 	return memcmp(info->computed, info->embedded, 16) == 0 ? IMAGE_OK :
 	    IMAGE_E_DAMAGED;

@@ -60,10 +60,14 @@ void	 prog_list_models(const struct model_db *, FILE *);
 struct device *prog_device_new(const struct options *,
 	    const struct model_db *, struct lab *);
 /* Wire dev's failover link to the commands, srv's console (or the log
- * when there is no console) and sessions of g (run_failover.c). */
-void	 run_failover_attach(struct device *, const struct grammar *g,
+ * when there is no console) and sessions of g's single-mode grammar
+ * (run_failover.c). */
+void	 run_failover_attach(struct device *, struct cmd_grammars *g,
 	    struct server *srv, bool console);
-/* The command graph, or NULL after printing why. */
-struct cmd_grammars *prog_grammar(void);
+/*
+ * The command grammars with the one of dev's start space built, or NULL
+ * after printing why.
+ */
+struct cmd_grammars *prog_grammar(const struct device *);
 
 #endif

@@ -65,14 +65,17 @@ prog_device_new(const struct options *o, const struct model_db *db,
 }
 
 struct cmd_grammars *
-prog_grammar(void)
+prog_grammar(const struct device *dev)
 {
-	struct cmd_grammars *g;
+	struct cmd_grammars *g = cmd_grammars_new();
 	char		*cause = NULL;
 
-	if ((g = cmd_grammars_new(&cause)) == NULL) {
+	/* The others are built when a session first enters their space. */
+	if (cmd_grammars_build(g, cmd_space_start(dev), &cause) == NULL) {
 		fprintf(stderr, "asaemu: command table: %s\n", cause);
 		free(cause);
+		cmd_grammars_free(g);
+		return NULL;
 	}
 	return g;
 }
@@ -89,14 +92,14 @@ run_batch(const struct options *o, struct model_db *db)
 
 	if ((dev = prog_device_new(o, db, NULL)) == NULL)
 		return 2;
-	if ((g = prog_grammar()) == NULL)
+	if ((g = prog_grammar(dev)) == NULL)
 		goto out;
 	if (o->batch != NULL &&
 	    (in_fd = open(o->batch, O_RDONLY | O_CLOEXEC)) == -1) {
 		fprintf(stderr, "asaemu: %s: cannot open\n", o->batch);
 		goto out;
 	}
-	prog_session_opts(&so, g->g[CMD_SPACE_SINGLE]);
+	prog_session_opts(&so, cmd_grammar(g, cmd_space_start(dev)));
 	so.in_fd = in_fd;
 	so.out_fd = STDOUT_FILENO;
 	/* A terminal on both sides is an always-on device's console. */

@@ -225,7 +225,7 @@ dr_boot(struct devrun *dr, int out_fd)
 	struct session		*s;
 	struct cmd_ctx		*ctx;
 
-	prog_session_opts(&so, dr->g->g[CMD_SPACE_SINGLE]);
+	prog_session_opts(&so, cmd_grammar(dr->g, cmd_space_start(dr->dev)));
 	so.in_fd = -1;
 	so.out_fd = out_fd;
 	s = session_new(&so);
@@ -300,7 +300,7 @@ dr_start(struct devrun *dr)
 	for (size_t i = 0; i < 3; i++)
 		event_signal_add(dr->loop, sigs[i], dr_signal, dr);
 	event_signal_add(dr->loop, SIGWINCH, dr_winch, dr);
-	prog_session_opts(&so, dr->g->g[CMD_SPACE_SINGLE]);
+	prog_session_opts(&so, cmd_grammar(dr->g, cmd_space_start(dr->dev)));
 	dr->srv = server_new(dr->loop, dr->o->sock, &so, &hooks, &cause);
 	if (dr->srv == NULL) {
 		fprintf(stderr, "asaemu: %s\n", cause);
@@ -330,12 +330,11 @@ run_device(const struct options *o, struct model_db *db)
 	}
 	if ((dr.dev = prog_device_new(o, db, dr.lab)) == NULL)
 		goto out;
-	if ((dr.g = prog_grammar()) == NULL || dr_start(&dr) != 0)
+	if ((dr.g = prog_grammar(dr.dev)) == NULL || dr_start(&dr) != 0)
 		goto out;
 	dr.limits.dev = dr.dev;
 	device_shared_hook(dr.dev, dr_shared, &dr);
-	run_failover_attach(dr.dev, dr.g->g[CMD_SPACE_SINGLE], dr.srv,
-	    console);
+	run_failover_attach(dr.dev, dr.g, dr.srv, console);
 	device_net_start(dr.dev, dr.loop);
 	if ((dr.clock_fd = lab_clock_watch(dr.lab)) != -1)
 		event_fd_add(dr.loop, dr.clock_fd, POLLIN, dr_clock, &dr);

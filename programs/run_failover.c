@@ -18,7 +18,7 @@
 
 struct fo_run {
 	struct device		*dev;
-	const struct grammar	*g;
+	struct cmd_grammars	*g;
 	struct server		*srv;
 	bool			 console;
 	enum mode		 exec_mode;	/* failover exec's session,
@@ -47,7 +47,7 @@ fr_apply(void *arg, const char *config)
 
 	if (null == -1)
 		return;
-	prog_session_opts(&so, fr->g);
+	prog_session_opts(&so, cmd_grammar(fr->g, CMD_SPACE_SINGLE));
 	so.in_fd = -1;
 	so.out_fd = null;
 	s = session_new(&so);
@@ -116,7 +116,7 @@ fr_event(void *arg, const struct fo_event *ev)
 }
 
 void
-run_failover_attach(struct device *dev, const struct grammar *g,
+run_failover_attach(struct device *dev, struct cmd_grammars *g,
     struct server *srv, bool console)
 {
 	struct fo_hooks	 h = {

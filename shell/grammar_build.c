@@ -31,19 +31,37 @@
 #include "shell/shell_int.h"
 #include "util/util.h"
 
-/* A path with slot names dropped, to find duplicate syntax. */
+/*
+ * A path as duplicates are found: slot names dropped, literals folded.
+ * Shapes live in an open-addressing table keyed by their hash; two with
+ * one hash are compared element by element.
+ */
 struct shape {
-	char			*text;	/* scratch arena */
+	uint64_t		 hash;
+	const struct path	*p;	/* scratch arena; NULL: free slot */
+	bool			 no;	/* under the leading "no" */
 	const struct cmd_entry	*e;
-	size_t			 idx;
+};
+
+/*
+ * The nodes of the last path of the entry being compiled (after "no" or
+ * not): its next paths share their first elements (the same selem
+ * pointers), so the same nodes, which it touched already.
+ */
+struct pcache {
+	const struct path	*p;	/* NULL: none yet */
+	struct gnode		*no;	/* the "no" node, or NULL */
+	struct gnode		**nodes; /* heap, cap of them */
+	size_t			 cap;
 };
 
 struct gbuild {
 	struct grammar		*g;
-	struct arena		 scratch; /* paths, shapes: build only */
+	struct pcache		 last[2]; /* without and with "no" */
+	struct arena		 scratch; /* paths: build only */
 	const struct cmd_entry	*e;	/* the entry being compiled */
 	size_t			 idx;
-	struct shape		*shapes; /* heap */
+	struct shape		*shapes; /* heap: ashapes slots, a power of 2 */
 	size_t			 nshapes;
 	size_t			 ashapes;
 	char			*cause;
@@ -71,8 +89,12 @@ entry_help(const struct cmd_entry *e, const struct selem *se)
 	if (e->help == NULL)
 		return NULL;
 	for (h = e->help; h->word != NULL; h++) {
-		if (se->kind == SE_LITERAL ?
-		    grammar_ci_cmp(h->word, se->word) == 0 :
+		if (se->kind == SE_LITERAL) {
+			if (grammar_lc((unsigned char)h->word[0]) ==
+			    grammar_lc((unsigned char)se->word[0]) &&
+			    grammar_ci_cmp(h->word, se->word) == 0)
+				return h->help;
+		} else if (h->word[0] == se->word[0] &&
 		    strcmp(h->word, se->word) == 0)
 			return h->help;
 	}
@@ -91,7 +113,7 @@ help_conflict(struct gbuild *b, const struct gnode *n)
 static int
 node_help(struct gbuild *b, struct gnode *n, const char *h)
 {
-	if (n->help != NULL && strcmp(n->help, h) != 0)
+	if (n->help != NULL && n->help != h && strcmp(n->help, h) != 0)
 		return help_conflict(b, n);
 	if (n->help == NULL) {
 		n->help = h;
@@ -100,13 +122,21 @@ node_help(struct gbuild *b, struct gnode *n, const char *h)
 	return 0;
 }
 
-/* Entry b->e passes through n: modes, and its help for n's word. */
+/*
+ * Entry b->e passes through n: modes, and its help for n's word. Once
+ * per entry: its other paths through n add nothing (help is keyed by
+ * the word, which all of them share).
+ */
 static int
 node_touch(struct gbuild *b, struct gnode *n)
 {
 	const struct cmd_entry	*e = b->e;
-	const char		*h = entry_help(e, n->se);
+	const char		*h;
 
+	if (n->touched_by == e)
+		return 0;
+	n->touched_by = e;
+	h = entry_help(e, n->se);
 	n->modes |= e->modes;
 	if (!(e->flags & CMD_F_HIDDEN))
 		n->vis_modes |= e->modes;
@@ -119,7 +149,10 @@ selem_equal(const struct selem *a, const struct selem *b)
 	if (a->kind != b->kind)
 		return false;
 	if (a->kind == SE_LITERAL)
-		return grammar_ci_cmp(a->word, b->word) == 0;
+		return a->len == b->len &&
+		    grammar_lc((unsigned char)a->word[0]) ==
+		    grammar_lc((unsigned char)b->word[0]) &&
+		    grammar_ci_cmp(a->word, b->word) == 0;
 	return strcmp(a->word, b->word) == 0 &&
 	    a->slot.type == b->slot.type && a->slot.min == b->slot.min &&
 	    a->slot.max == b->slot.max;
@@ -160,82 +193,164 @@ node_add_end(struct gbuild *b, struct gnode *n)
 	n->ends = ge;
 }
 
-/* n in decimal: shapes are made for every path at every start. */
-static void
-shape_number(struct strbuf *sb, unsigned long n)
+/* Shape equality: slot names aside, literals ignoring case. */
+static bool
+selem_same_shape(const struct selem *a, const struct selem *b)
 {
-	char	 buf[24];
-	size_t	 at = sizeof buf;
-
-	do
-		buf[--at] = (char)('0' + n % 10);
-	while ((n /= 10) != 0);
-	strbuf_add(sb, buf + at, sizeof buf - at);
+	if (a->kind != b->kind)
+		return false;
+	if (a->kind == SE_LITERAL)
+		return a->len == b->len &&
+		    grammar_ci_cmp(a->word, b->word) == 0;
+	return a->slot.type == b->slot.type && a->slot.min == b->slot.min &&
+	    a->slot.max == b->slot.max;
 }
 
-/* The shape of path p (after "no" when no): literals folded, slots typed. */
-static void
-shape_text(struct strbuf *sb, const struct path *p, bool no)
+/* Element i of path p, after "no" when no. */
+static const struct selem *
+shape_elem(const struct path *p, bool no, size_t i)
 {
+	if (!no)
+		return p->v[i];
+	return i == 0 ? &no_selem : p->v[i - 1];
+}
+
+static bool
+shape_equal(const struct shape *a, const struct path *p, bool no)
+{
+	size_t	 n = p->n + no;
+
+	if (a->p->n + a->no != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!selem_same_shape(shape_elem(a->p, a->no, i),
+		    shape_elem(p, no, i)))
+			return false;
+	return true;
+}
+
+#define FNV_OFFSET	0xcbf29ce484222325ull
+#define FNV_PRIME	0x100000001b3ull
+
+static uint64_t
+hash_u64(uint64_t h, uint64_t v)
+{
+	for (int i = 0; i < 8; i++, v >>= 8)
+		h = (h ^ (v & 0xff)) * FNV_PRIME;
+	return h;
+}
+
+static uint64_t
+shape_hash(const struct path *p, bool no)
+{
+	uint64_t		 h = FNV_OFFSET;
 	const struct selem	*se;
 
-	if (no)
-		strbuf_puts(sb, "no");
-	for (size_t i = 0; i < p->n; i++) {
-		se = p->v[i];
-		if (sb->len != 0)
-			strbuf_puts(sb, " ");
+	for (size_t i = 0; i < p->n + no; i++) {
+		se = shape_elem(p, no, i);
 		if (se->kind == SE_LITERAL) {
-			for (size_t j = 0; j < se->len; j++) {
-				char	 c = grammar_lc(se->word[j]);
-
-				strbuf_add(sb, &c, 1);
-			}
+			for (size_t j = 0; j < se->len; j++)
+				h = (h ^ (uint64_t)grammar_lc(
+				    (unsigned char)se->word[j])) * FNV_PRIME;
+			h = hash_u64(h, se->len);
 		} else {
-			strbuf_puts(sb, "<");
-			strbuf_puts(sb, se->slot.type->name);
-			strbuf_puts(sb, ":");
-			shape_number(sb, se->slot.min);
-			strbuf_puts(sb, "-");
-			shape_number(sb, se->slot.max);
-			strbuf_puts(sb, ">");
+			h = hash_u64(h, (uintptr_t)se->slot.type);
+			h = hash_u64(h, ((uint64_t)se->slot.min << 32) |
+			    se->slot.max);
 		}
 	}
+	return h;
+}
+
+static void shape_put(struct shape *, size_t, const struct shape *);
+
+/* Twice the slots when more than half are used. */
+static void
+shapes_grow(struct gbuild *b)
+{
+	struct shape	*old = b->shapes;
+	size_t		 n = b->ashapes;
+
+	b->ashapes = n != 0 ? n * 2 : 1024;
+	b->shapes = xcalloc(b->ashapes, sizeof *b->shapes);
+	for (size_t i = 0; i < n; i++)
+		if (old[i].p != NULL)
+			shape_put(b->shapes, b->ashapes, &old[i]);
+	free(old);
 }
 
 static void
+shape_put(struct shape *v, size_t n, const struct shape *s)
+{
+	size_t	 i = (size_t)s->hash & (n - 1);
+
+	while (v[i].p != NULL)
+		i = (i + 1) & (n - 1);
+	v[i] = *s;
+}
+
+/*
+ * Path p of b->e (after "no" when no) among the shapes: a shape met
+ * before from another entry whose modes overlap is a duplicate syntax.
+ */
+static int
 shape_add(struct gbuild *b, const struct path *p, bool no)
 {
-	struct strbuf		 sb;
+	struct shape	 s = { .hash = shape_hash(p, no), .p = p, .no = no,
+	    .e = b->e };
+	size_t		 i;
 
-	strbuf_init(&sb, 0);
-	shape_text(&sb, p, no);
-	if (b->nshapes == b->ashapes) {
-		b->ashapes = b->ashapes != 0 ? b->ashapes * 2 : 64;
-		b->shapes = xreallocarray(b->shapes, b->ashapes,
-		    sizeof *b->shapes);
+	if (2 * (b->nshapes + 1) > b->ashapes)
+		shapes_grow(b);
+	for (i = (size_t)s.hash & (b->ashapes - 1); b->shapes[i].p != NULL;
+	    i = (i + 1) & (b->ashapes - 1)) {
+		const struct shape *t = &b->shapes[i];
+
+		if (t->hash != s.hash || t->e == s.e ||
+		    (t->e->modes & s.e->modes) == 0 || !shape_equal(t, p, no))
+			continue;
+		xasprintf(&b->cause, "duplicate syntax: \"%s\" and \"%s\"",
+		    t->e->syntax, s.e->syntax);
+		return -1;
 	}
-	b->shapes[b->nshapes].text = arena_strdup(&b->scratch, sb.buf);
-	b->shapes[b->nshapes].e = b->e;
-	b->shapes[b->nshapes].idx = b->idx;
+	b->shapes[i] = s;
 	b->nshapes++;
-	strbuf_release(&sb);
+	return 0;
 }
 
 static int
 path_insert(struct gbuild *b, const struct path *p, bool no)
 {
+	struct pcache	*pc = &b->last[no];
 	struct gnode	*n = b->g->root;
+	size_t		 i = 0;
 
-	if (no && (n = node_child(b, n, &no_selem)) == NULL)
-		return -1;
-	for (size_t i = 0; i < p->n; i++) {
-		if ((n = node_child(b, n, p->v[i])) == NULL)
+	if (pc->cap < p->n) {
+		pc->cap = p->n < 16 ? 16 : 2 * p->n;
+		pc->nodes = xreallocarray(pc->nodes, pc->cap,
+		    sizeof *pc->nodes);
+	}
+	if (pc->p != NULL)
+		while (i < p->n && i < pc->p->n && p->v[i] == pc->p->v[i])
+			i++;
+	if (i != 0)
+		n = pc->nodes[i - 1];
+	else if (no) {
+		if (pc->no == NULL &&
+		    (pc->no = node_child(b, n, &no_selem)) == NULL)
 			return -1;
+		n = pc->no;
+	}
+	pc->p = p;
+	for (; i < p->n; i++) {
+		if ((n = node_child(b, n, p->v[i])) == NULL) {
+			pc->p = NULL;
+			return -1;
+		}
+		pc->nodes[i] = n;
 	}
 	node_add_end(b, n);
-	shape_add(b, p, no);
-	return 0;
+	return shape_add(b, p, no);
 }
 
 static int
@@ -245,6 +360,10 @@ build_entry(struct gbuild *b)
 	const struct path	*p;
 	uint32_t		 flags = b->e->flags;
 
+	for (int k = 0; k < 2; k++) {
+		b->last[k].p = NULL;
+		b->last[k].no = NULL;
+	}
 	if (grammar_syntax_parse(&b->g->arena, &b->scratch, b->e->syntax,
 	    &ps, &b->cause) != 0)
 		return -1;
@@ -261,47 +380,6 @@ build_entry(struct gbuild *b)
 }
 
 /* ---- Whole-table checks and finishing ---- */
-
-static int
-shape_cmp(const void *va, const void *vb)
-{
-	const struct shape	*a = va, *b = vb;
-	int			 c = strcmp(a->text, b->text);
-
-	if (c != 0)
-		return c;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
-}
-
-static int
-build_check_duplicates(struct gbuild *b)
-{
-	const struct shape	*s;
-	size_t			 i, j, k, l;
-
-	if (b->nshapes == 0)
-		return 0;
-	qsort(b->shapes, b->nshapes, sizeof *b->shapes, shape_cmp);
-	s = b->shapes;
-	for (i = 0; i < b->nshapes; i = j) {
-		for (j = i + 1; j < b->nshapes; j++) {
-			if (strcmp(s[i].text, s[j].text) != 0)
-				break;
-		}
-		for (k = i; k < j; k++) {
-			for (l = k + 1; l < j; l++) {
-				if (s[k].e == s[l].e ||
-				    (s[k].e->modes & s[l].e->modes) == 0)
-					continue;
-				xasprintf(&b->cause,
-				    "duplicate syntax: \"%s\" and \"%s\"",
-				    s[k].e->syntax, s[l].e->syntax);
-				return -1;
-			}
-		}
-	}
-	return 0;
-}
 
 /* Help tables (NULL syntax) document the first words. */
 static int
@@ -365,7 +443,13 @@ node_finalize(struct grammar *g, struct gnode *n)
 		}
 		n->slot[i] = c;
 	}
-	qsort(n->lit, n->nlit, sizeof *n->lit, node_lit_cmp);
+	/* Insertion sort: a few children each, qsort's set-up dominates. */
+	for (size_t j = 1; j < n->nlit; j++) {
+		c = n->lit[j];
+		for (i = j; i > 0 && node_lit_cmp(&n->lit[i - 1], &c) > 0; i--)
+			n->lit[i] = n->lit[i - 1];
+		n->lit[i] = c;
+	}
 	for (c = n->first; c != NULL; c = c->sibling)
 		node_finalize(g, c);
 }
@@ -386,17 +470,20 @@ grammar_build(const struct cmd_entry *const *table, char **cause)
 		if (b.e->syntax != NULL && build_entry(&b) != 0)
 			goto fail;
 	}
-	if (build_check_duplicates(&b) != 0 ||
-	    build_help_tables(&b, table) != 0)
+	if (build_help_tables(&b, table) != 0)
 		goto fail;
 	node_finalize(g, g->root);
 	free(b.shapes);
+	free(b.last[0].nodes);
+	free(b.last[1].nodes);
 	arena_release(&b.scratch);
 	return g;
 
 fail:
 	*cause = b.cause;
 	free(b.shapes);
+	free(b.last[0].nodes);
+	free(b.last[1].nodes);
 	arena_release(&b.scratch);
 	grammar_free(g);
 	return NULL;

@@ -46,18 +46,6 @@ struct sparse {
 static int	sp_seq(struct sparse *, struct pset *);
 
 int
-grammar_lc(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-bool
-grammar_is_blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-int
 grammar_ci_cmp(const char *a, const char *b)
 {
 	while (*a != '\0' &&
@@ -71,7 +59,12 @@ grammar_ci_cmp(const char *a, const char *b)
 static bool
 is_special(char c)
 {
-	return c != '\0' && strchr("[]()<>|", c) != NULL;
+	switch (c) {
+	case '[': case ']': case '(': case ')': case '<': case '>': case '|':
+		return true;
+	default:
+		return false;
+	}
 }
 
 static int
@@ -122,42 +115,6 @@ pset_union(struct sparse *sp, struct pset *a, struct pset *c)
 		tail = &(*tail)->next;
 	*tail = c->head;
 	a->n += c->n;
-	return 0;
-}
-
-/* The path x followed by y, in the scratch arena. */
-static struct path *
-path_concat(struct sparse *sp, const struct path *x, const struct path *y)
-{
-	struct path	*p = arena_alloc(sp->scratch, sizeof *p);
-
-	p->n = x->n + y->n;
-	p->v = arena_alloc(sp->scratch, p->n * sizeof *p->v);
-	if (x->n != 0)
-		memcpy(p->v, x->v, x->n * sizeof *p->v);
-	if (y->n != 0)
-		memcpy(p->v + x->n, y->v, y->n * sizeof *p->v);
-	p->next = NULL;
-	return p;
-}
-
-static int
-pset_product(struct sparse *sp, struct pset *a, const struct pset *c)
-{
-	struct pset	 out = { .head = NULL, .n = 0 };
-	struct path	*x, *y, *p, **tail = &out.head;
-
-	if (a->n * c->n > GRAMMAR_MAX_PATHS)
-		return syntax_error(sp, "too many alternatives");
-	for (x = a->head; x != NULL; x = x->next) {
-		for (y = c->head; y != NULL; y = y->next) {
-			p = path_concat(sp, x, y);
-			*tail = p;
-			tail = &p->next;
-			out.n++;
-		}
-	}
-	*a = out;
 	return 0;
 }
 
@@ -276,23 +233,81 @@ sp_item(struct sparse *sp, struct pset *out)
 	}
 }
 
+/*
+ * The product of the n sets items[], in order (the last one varies
+ * fastest): every path is allocated once, at its final length.
+ */
+static void
+pset_products(struct sparse *sp, struct pset *out, const struct pset *items,
+    size_t n, size_t total)
+{
+	const struct path	**cur;
+	struct path		 *p, **tail = &out->head;
+	size_t			  k, len;
+
+	if (n == 0) {
+		pset_unit(sp, out);
+		return;
+	}
+	cur = arena_alloc(sp->scratch, n * sizeof *cur);
+	for (k = 0; k < n; k++)
+		cur[k] = items[k].head;
+	out->n = total;
+	for (;;) {
+		for (len = 0, k = 0; k < n; k++)
+			len += cur[k]->n;
+		p = arena_alloc(sp->scratch, sizeof *p);
+		p->n = len;
+		p->v = len != 0 ? arena_alloc(sp->scratch, len * sizeof *p->v) :
+		    NULL;
+		p->next = NULL;
+		for (len = 0, k = 0; k < n; k++) {
+			if (cur[k]->n != 0)
+				memcpy(p->v + len, cur[k]->v,
+				    cur[k]->n * sizeof *p->v);
+			len += cur[k]->n;
+		}
+		*tail = p;
+		tail = &p->next;
+		/* The next combination: the last item first. */
+		for (k = n; k > 0; k--) {
+			if ((cur[k - 1] = cur[k - 1]->next) != NULL)
+				break;
+			cur[k - 1] = items[k - 1].head;
+		}
+		if (k == 0)
+			return;
+	}
+}
+
 /* A sequence, up to the end or a ']', ')' or '|' left for the caller. */
 static int
 sp_seq(struct sparse *sp, struct pset *out)
 {
-	struct pset	 item;
+	struct pset	 inline_items[16], *items = inline_items, *grown;
+	size_t		 n = 0, cap = 16, total = 1;
 
-	pset_unit(sp, out);
 	for (;;) {
 		while (grammar_is_blank(*sp->p))
 			sp->p++;
 		if (*sp->p == '\0' || *sp->p == ']' || *sp->p == ')' ||
 		    *sp->p == '|')
-			return 0;
-		if (sp_item(sp, &item) != 0 ||
-		    pset_product(sp, out, &item) != 0)
+			break;
+		if (n == cap) {
+			grown = arena_alloc(sp->scratch,
+			    2 * cap * sizeof *items);
+			memcpy(grown, items, n * sizeof *items);
+			items = grown;
+			cap *= 2;
+		}
+		if (sp_item(sp, &items[n]) != 0)
 			return -1;
+		if (total * items[n].n > GRAMMAR_MAX_PATHS)
+			return syntax_error(sp, "too many alternatives");
+		total *= items[n++].n;
 	}
+	pset_products(sp, out, items, n, total);
+	return 0;
 }
 
 int

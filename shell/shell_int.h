@@ -188,6 +188,7 @@ struct gnode {
 	struct gend		*ends;	/* entries that may end here */
 	struct gnode		*first;	/* children while building */
 	struct gnode		*sibling;
+	const struct cmd_entry	*touched_by; /* building: the last entry */
 };
 
 struct grammar {
@@ -197,10 +198,22 @@ struct grammar {
 	void		*limit_arg;
 };
 
-/* ASCII lower case: the grammar folds A-Z only, whatever the locale. */
-int	 grammar_lc(int c);
+/*
+ * ASCII lower case: the grammar folds A-Z only, whatever the locale.
+ * Inline: the build and the matcher call it for every character.
+ */
+static inline int
+grammar_lc(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 /* A blank separates words: space or tab. */
-bool	 grammar_is_blank(char c);
+static inline bool
+grammar_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
 /* strcmp, ignoring ASCII case. */
 int	 grammar_ci_cmp(const char *a, const char *b);
 

@@ -234,6 +234,42 @@ parse_range(const char *spec, size_t len, uint32_t *min, uint32_t *max)
 	return *min <= *max;
 }
 
+/* "<min-max>", or "<min-$limit>" when limit is not NULL, in arena a. */
+static const char *
+range_placeholder(struct arena *a, uint32_t min, uint32_t max,
+    const char *limit)
+{
+	char	 num[2][16], *p, *out;
+	size_t	 len[2] = { 0, 0 }, ll = limit != NULL ? strlen(limit) : 0;
+	uint32_t v[2] = { min, max };
+
+	/* Digits by hand: vsnprintf costs more than the rest of a build. */
+	for (int k = 0; k < 2; k++) {
+		p = num[k] + sizeof num[k];
+		do {
+			*--p = (char)('0' + v[k] % 10);
+			len[k]++;
+		} while ((v[k] /= 10) != 0);
+	}
+	out = p = arena_alloc(a, len[0] + (limit != NULL ? ll + 1 : len[1]) +
+	    4);
+	*p++ = '<';
+	memcpy(p, num[0] + sizeof num[0] - len[0], len[0]);
+	p += len[0];
+	*p++ = '-';
+	if (limit != NULL) {
+		*p++ = '$';
+		memcpy(p, limit, ll);
+		p += ll;
+	} else {
+		memcpy(p, num[1] + sizeof num[1] - len[1], len[1]);
+		p += len[1];
+	}
+	*p++ = '>';
+	*p = '\0';
+	return out;
+}
+
 int
 grammar_type_parse(struct arena *a, const char *spec, size_t len,
     struct slot_spec *s)
@@ -256,15 +292,15 @@ grammar_type_parse(struct arena *a, const char *spec, size_t len,
 				s->limit = arena_strndup(a, dash + 2,
 				    len - (size_t)(dash - spec) - 2);
 				/* '?' prints the bounds of the moment. */
-				s->placeholder = arena_printf(a, "<%lu-$%s>",
-				    (unsigned long)s->min, s->limit);
+				s->placeholder = range_placeholder(a, s->min,
+				    0, s->limit);
 				return 0;
 			}
 			if (!parse_range(spec, len, &s->min, &s->max))
 				continue;
 			s->type = t;
-			s->placeholder = arena_printf(a, "<%lu-%lu>",
-			    (unsigned long)s->min, (unsigned long)s->max);
+			s->placeholder = range_placeholder(a, s->min,
+			    s->max, NULL);
 			return 0;
 		}
 		if (strlen(t->name) == len && memcmp(t->name, spec, len) == 0) {

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The real command table builds: no duplicate syntax, no conflicting help
- * for one word, no unknown slot type (grammar_build checks all three).
+ * for one word, no unknown slot type (grammar_build checks all three),
+ * whole and as each space's command set (built lazily by asaemu, so a
+ * broken one would only show when a session enters its space).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,6 +30,25 @@ test_cmd_table__builds_cleanly(void **state)
 }
 
 static void
+test_cmd_table__every_space_builds(void **state)
+{
+	struct cmd_grammars *gs = cmd_grammars_new();
+	char		*cause = NULL;
+
+	(void)state;
+	for (int sp = 0; sp < CMD_SPACE_COUNT; sp++) {
+		assert_null(gs->g[sp]);
+		if (cmd_grammars_build(gs, (enum cmd_space)sp, &cause) == NULL)
+			fail_msg("space %d: %s", sp, cause);
+		assert_non_null(gs->g[sp]);
+		/* Built once: the same grammar again. */
+		assert_ptr_equal(cmd_grammar(gs, (enum cmd_space)sp),
+		    gs->g[sp]);
+	}
+	cmd_grammars_free(gs);
+}
+
+static void
 test_cmd_table__every_entry_has_help_and_a_mode(void **state)
 {
 	(void)state;
@@ -47,6 +68,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cmd_table__builds_cleanly),
+		cmocka_unit_test(test_cmd_table__every_space_builds),
 		cmocka_unit_test(
 		    test_cmd_table__every_entry_has_help_and_a_mode),
 	};
