@@ -76,7 +76,7 @@ fr_exec(void *arg, const char *line)
 
 	if (f == NULL)
 		return xstrdup("");
-	prog_session_opts(&so, fr->g);
+	prog_session_opts(&so, cmd_grammar(fr->g, CMD_SPACE_SINGLE));
 	so.in_fd = -1;
 	so.out_fd = fileno(f);
 	s = session_new(&so);
