@@ -106,10 +106,11 @@ le_complete(EditLine *el, int ch)
 	while (typed < n && text[n - typed - 1] != ' ' &&
 	    text[n - typed - 1] != '\t')
 		typed++;
-	v = grammar_complete(s->opts.grammar, s->mode, text, &s->arena);
+	v = grammar_complete_at(s->opts.grammar, s->mode, s->release, text,
+	    &s->arena);
 	if (v[0] == NULL && mode_info(s->mode)->inherits)
-		v = grammar_complete(s->opts.grammar,
-		    mode_info(s->mode)->parent, text, &s->arena);
+		v = grammar_complete_at(s->opts.grammar,
+		    mode_info(s->mode)->parent, s->release, text, &s->arena);
 	if (v == NULL || v[0] == NULL)
 		ret = CC_REFRESH_BEEP;
 	else if (v[1] == NULL) {

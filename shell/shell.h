@@ -99,6 +99,15 @@ struct cmd_entry {
 	uint32_t		 modes;	/* MODE_BIT()s where it is valid */
 	uint32_t		 flags;	/* CMD_F_* */
 	cmd_exec_fn		*exec;
+	/*
+	 * The first release that has the command: a plain number the
+	 * matcher compares with the session's release (session_set_release;
+	 * commands/ gives both as LIC_VERSION values). Where the session's
+	 * release is lower the entry does not exist, for Enter, '?' and Tab
+	 * alike ("Invalid input" at its first word of its own). 0: every
+	 * release.
+	 */
+	uint32_t		 since;
 };
 
 /* Parsed, named arguments of one command; owned by the line's arena. */
@@ -169,6 +178,18 @@ struct match_result {
 void	 grammar_match(const struct grammar *, enum mode m, const char *line,
 	    struct arena *, struct match_result *);
 
+/* A release above every entry's since: the whole table. */
+#define GRAMMAR_RELEASE_ANY	UINT32_MAX
+
+/*
+ * grammar_match, grammar_describe and grammar_complete for a session at
+ * release: entries whose since is above it are left out (the plain
+ * functions use GRAMMAR_RELEASE_ANY).
+ */
+void	 grammar_match_at(const struct grammar *, enum mode m,
+	    uint32_t release, const char *line, struct arena *,
+	    struct match_result *);
+
 /* One candidate listed by '?'. */
 struct describe_item {
 	const char	*word;		/* "detail", "<1-65535>", "WORD", "<cr>" */
@@ -189,6 +210,9 @@ struct describe {
  */
 void	 grammar_describe(const struct grammar *, enum mode m,
 	    const char *line, struct arena *, struct describe *);
+void	 grammar_describe_at(const struct grammar *, enum mode m,
+	    uint32_t release, const char *line, struct arena *,
+	    struct describe *);
 
 /*
  * Tab: the literal completions of line's last word (arena-owned,
@@ -196,6 +220,8 @@ void	 grammar_describe(const struct grammar *, enum mode m,
  */
 const char **grammar_complete(const struct grammar *, enum mode m,
 	    const char *line, struct arena *);
+const char **grammar_complete_at(const struct grammar *, enum mode m,
+	    uint32_t release, const char *line, struct arena *);
 
 /* ---- Output sink ---- */
 
@@ -326,6 +352,13 @@ struct session *session_new(const struct session_opts *);
  * differs by where the session is: changeto system / context).
  */
 void	 session_set_grammar(struct session *, const struct grammar *);
+/*
+ * The release the session's lines are matched at (entries' since);
+ * GRAMMAR_RELEASE_ANY until set. commands/ sets the device's running
+ * release at boot and when a session enters a space.
+ */
+void	 session_set_release(struct session *, uint32_t release);
+uint32_t session_release(const struct session *);
 /* Give a session made without one its command context. */
 void	 session_set_ctx(struct session *, struct cmd_ctx *);
 void	 session_free(struct session *);
