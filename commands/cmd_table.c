@@ -11,6 +11,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_keywords_entry,
 	&cmd_aaa_authentication_ssh_entry,
 	&cmd_activation_key_entry,
+	&cmd_activation_key_timed_entry,
 	&cmd_admin_context_entry,
 	&cmd_allocate_interface_entry,
 	&cmd_asdm_image_entry,

@@ -28,6 +28,31 @@
 #define HELP_EMULATOR	"asaemu only (no such command on a real ASA): " \
 			"control the emulator"
 
+/*
+ * The first release of the commands that not every supported release
+ * (8.0(2) to 9.1(7)) has: struct cmd_entry's since, compared with the
+ * session's release (set to the running release by cmd_space_enter), so
+ * that a startup configuration replayed by an older release refuses
+ * them. Commands without a since (hostname, interface, failover, ssh,
+ * aaa, username, boot, mode, context, webvpn itself) exist throughout:
+ * the 7.x command references already have them. asaemu has no clustering
+ * commands yet; when they come, they start at 9.0(1) (chapter).
+ */
+/* [D] chapter and Cisco's 8.2 license document: shared AnyConnect
+ * Premium licenses (license-server, show shared license) from 8.2(1). */
+#define SINCE_SHARED_LICENSE	LIC_VERSION(8, 2, 1, 0)
+/* [D] chapter, Table 5-20: AnyConnect Essentials from 8.2(1). */
+#define SINCE_AC_ESSENTIALS	LIC_VERSION(8, 2, 1, 0)
+/* [M] command reference history from memory: tls-proxy
+ * maximum-sessions introduced in 8.0(4) (with the phone proxy). */
+#define SINCE_TLS_MAX_SESSIONS	LIC_VERSION(8, 0, 4, 0)
+/* [D] chapter (issue 10): time-based keys stack, and activate and
+ * deactivate exist, from 8.3(1); before, entering a key activates it. */
+#define SINCE_KEY_STACKING	LIC_VERSION(8, 3, 1, 0)
+/* [M] command reference history from memory: ping's tcp keyword from
+ * 8.4(1). */
+#define SINCE_PING_TCP		LIC_VERSION(8, 4, 1, 0)
+
 extern const struct cmd_entry cmd_enable_entry;
 extern const struct cmd_entry cmd_disable_entry;
 extern const struct cmd_entry cmd_configure_terminal_entry;
@@ -67,6 +92,7 @@ extern const struct cmd_entry cmd_show_ssh_sessions_entry;
 extern const struct cmd_entry cmd_ssh_disconnect_entry;
 extern const struct cmd_entry cmd_show_activation_key_entry;
 extern const struct cmd_entry cmd_activation_key_entry;
+extern const struct cmd_entry cmd_activation_key_timed_entry;
 extern const struct cmd_entry cmd_keywords_entry;
 extern const struct cmd_entry cmd_emulator_advance_time_entry;
 extern const struct cmd_entry cmd_emulator_vpn_sessions_entry;

@@ -53,6 +53,7 @@ static const struct cmd_entry *const multi_only[] = {
 /* Not in a context: the system execution space's (or single mode's). */
 static const struct cmd_entry *const system_only[] = {
 	&cmd_activation_key_entry,
+	&cmd_activation_key_timed_entry,
 	&cmd_mode_entry,
 	&cmd_context_entry,
 	&cmd_admin_context_entry,
@@ -185,6 +186,8 @@ cmd_space_enter(struct cmd_ctx *ctx, const char *name)
 	    device_context_find(dev, name) : CTX_SYSTEM);
 	if (ctx->gr != NULL)
 		session_set_grammar(ctx->sess, ctx->gr->g[sp]);
+	/* The running release's commands (entries' since). */
+	session_set_release(ctx->sess, dev->version);
 }
 
 enum cmd_status
