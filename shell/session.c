@@ -441,6 +441,26 @@ is_comment(const char *line)
 	return *line == ':' || *line == '!';
 }
 
+/*
+ * The caret line of an invalid line. A replayed line (the startup
+ * configuration at boot) has no prompt: the line is printed, the caret
+ * under it (reference 6 layout rules, [M]).
+ */
+static void
+replay_echo(struct session *s, const char *line, const struct match_result *m)
+{
+	char	*pad;
+
+	if (!s->replay) {
+		print_caret(s, m->err_offset);
+		return;
+	}
+	pad = arena_alloc(&s->arena, m->err_offset + 1);
+	memset(pad, ' ', m->err_offset);
+	pad[m->err_offset] = '\0';
+	out_printf(s->out, "%s\n%s^\n", line, pad);
+}
+
 static void
 run_line(struct session *s, char *line)
 {
@@ -464,7 +484,7 @@ run_line(struct session *s, char *line)
 		s->failed = true;
 		return;
 	case MATCH_INVALID:
-		print_caret(s, m.err_offset);
+		replay_echo(s, line, &m);
 		out_puts(s->out, MSG_INVALID);
 		s->failed = true;
 		return;

@@ -270,6 +270,13 @@ void	 out_vprintf(struct out *, const char *, va_list)
 const char *out_buffer(const struct out *);
 void	 out_buffer_reset(struct out *);
 
+/*
+ * Copy into sb (not owned; NULL stops) the text that passes the filter
+ * from now on, with "\n" line ends: what a command showed (the startup
+ * configuration's lines at boot, for show startup-config errors).
+ */
+void	 out_tap(struct out *, struct strbuf *sb);
+
 /* *caret when the error message is printed without a '^' line. */
 #define OUT_NO_CARET	((size_t)-1)
 

@@ -53,6 +53,7 @@ struct out {
 	struct strbuf		 line;	/* filtered: partial line */
 	struct out_filter	 filter;
 	struct out_pager	 pager;
+	struct strbuf		*tap;	/* out_tap: a copy, or NULL */
 };
 
 /*
