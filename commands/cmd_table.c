@@ -112,6 +112,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_running_config_username_entry,
 	&cmd_show_shared_license_entry,
 	&cmd_show_startup_config_entry,
+	&cmd_show_startup_config_errors_entry,
 	&cmd_show_terminal_entry,
 	&cmd_show_tls_proxy_entry,
 	&cmd_show_ssh_sessions_entry,

@@ -53,6 +53,14 @@
  * 8.4(1). */
 #define SINCE_PING_TCP		LIC_VERSION(8, 4, 1, 0)
 
+/*
+ * The startup configuration at boot: config_replay, and after each line
+ * that printed something the "*** Output from config line N" marker;
+ * what the lines printed, with the markers, is kept for show
+ * startup-config errors.
+ */
+void	 config_replay_boot(struct cmd_ctx *, const char *text);
+
 extern const struct cmd_entry cmd_enable_entry;
 extern const struct cmd_entry cmd_disable_entry;
 extern const struct cmd_entry cmd_configure_terminal_entry;
@@ -73,6 +81,7 @@ extern const struct cmd_entry cmd_show_clock_entry;
 extern const struct cmd_entry cmd_clock_set_entry;
 extern const struct cmd_entry cmd_show_running_config_entry;
 extern const struct cmd_entry cmd_show_startup_config_entry;
+extern const struct cmd_entry cmd_show_startup_config_errors_entry;
 extern const struct cmd_entry cmd_write_memory_entry;
 extern const struct cmd_entry cmd_write_erase_entry;
 extern const struct cmd_entry cmd_write_terminal_entry;

@@ -524,6 +524,12 @@ static const char *const messages[MSG_COUNT] = {
 	/* [I] a context name over 32 characters. */
 	[MSG_CTX_NAME_LONG] = "ERROR: Context name must be no more than 32 "
 	    "characters\n",
+	/* [V] comp410 show startup-config errors (9.x): after the output of
+	 * a configuration line at boot; the line cut to 24 characters and
+	 * "..." (config.c). On the console at boot too [M], reference 6. */
+	[MSG_CONFIG_LINE] = "*** Output from config line %u, \"%s\"\n",
+	/* [V] comp410: show startup-config errors begins so. */
+	[MSG_STARTUP_ERRORS] = "Reading from flash...\n",
 };
 
 const char *

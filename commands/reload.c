@@ -131,7 +131,7 @@ boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
 		    "00000000000000000000000000000000");
 		out_printf(ctx->out, msg(MSG_BOOT_READING), sum, sum + 8,
 		    sum + 16, sum + 24);
-		config_replay(ctx, text);
+		config_replay_boot(ctx, text);
 		free(text);
 	}
 	dev->modified = false;
