@@ -82,7 +82,9 @@ struct cmd_help {
  *                 time (grammar_set_limits)
  *   <name:type>   a typed slot; types are rows of shell/types.c:
  *                 word, line (rest of line), uint, N-M (range), ipv4,
- *                 hex32, hhmmss, day, month, year, checksum
+ *                 hex32, hhmmss, hhmm (seconds of the day), delay
+ *                 (mmm or hhh:mm, in minutes), day, month, year,
+ *                 checksum
  *                 ("Cryptochecksum:" and 32 hex digits)
  *   [ ... ]       an optional part (may nest)
  *   ( a | b )     alternatives; each may be a sequence
