@@ -61,6 +61,15 @@
  */
 void	 config_replay_boot(struct cmd_ctx *, const char *text);
 
+/* reload.c and reload_sched.c. */
+extern const struct cmd_help reload_help[];
+/* Save the running configuration (write memory's lines); false: ERROR. */
+bool	 reload_save_config(struct cmd_ctx *);
+/* The shutdown messages, then the reboot (cmd_reboot). */
+void	 reload_shutdown(struct cmd_ctx *);
+/* reload in / at, its dialogs answered: schedule it. */
+enum cmd_status reload_schedule(struct cmd_ctx *, const struct cmd_args *);
+
 extern const struct cmd_entry cmd_enable_entry;
 extern const struct cmd_entry cmd_disable_entry;
 extern const struct cmd_entry cmd_configure_terminal_entry;

@@ -530,6 +530,12 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_CONFIG_LINE] = "*** Output from config line %u, \"%s\"\n",
 	/* [V] comp410: show startup-config errors begins so. */
 	[MSG_STARTUP_ERRORS] = "Reading from flash...\n",
+	/* [M] show reload: no ASA capture; the 8.x/9.x command reference's
+	 * example from memory ("Reload scheduled for 00:00:00 PDT Sat April
+	 * 20 (in 12 hours and 12 minutes)"), the date as show clock's. */
+	[MSG_RELOAD_SCHEDULED] = "Reload scheduled for %s (in %s)\n",
+	/* [M] reload cancel: IOS's (Netspoc-Approve tests, reference 4). */
+	[MSG_RELOAD_ABORTED] = "\n***\n*** --- SHUTDOWN ABORTED ---\n***\n",
 };
 
 const char *
