@@ -498,6 +498,12 @@ int	 server_disconnect(struct server *, unsigned id);
 void	 server_notify(struct server *, const char *text);
 /* The server of a session made by server_new, or NULL. */
 struct server *session_server(const struct session *);
+/*
+ * The console session's command context (made by hooks.open), or NULL
+ * when there is no console: a device event (a scheduled reload) puts it
+ * back at the prompt of the new boot.
+ */
+struct cmd_ctx *server_console_ctx(const struct server *);
 /* Whether the session is the device's console. */
 bool	 session_is_console(const struct session *);
 
