@@ -100,8 +100,18 @@ static const struct cmd_help activation_key_help[] = {
 
 const struct cmd_entry cmd_activation_key_entry = {
 	.syntax = "activation-key [noconfirm] <k1:hex32> <k2:hex32> "
-	    "<k3:hex32> <k4:hex32> <k5:hex32> [(activate | deactivate)]",
+	    "<k3:hex32> <k4:hex32> <k5:hex32>",
 	.help = activation_key_help,
 	.modes = MODES_EXEC,
 	.exec = activation_key_exec,
+};
+
+/* activate and deactivate: from 8.3(1), with stacking (commands_int.h). */
+const struct cmd_entry cmd_activation_key_timed_entry = {
+	.syntax = "activation-key [noconfirm] <k1:hex32> <k2:hex32> "
+	    "<k3:hex32> <k4:hex32> <k5:hex32> (activate | deactivate)",
+	.help = activation_key_help,
+	.modes = MODES_EXEC,
+	.exec = activation_key_exec,
+	.since = SINCE_KEY_STACKING,
 };

@@ -45,6 +45,15 @@ struct cmd_ctx {
 	char		 cur_ctx[CTX_NAME_MAX + 1];
 	char		 ctx_prompt[128]; /* "hostname/context" */
 	struct cmd_grammars *gr;	/* per space; NULL: one grammar */
+	/*
+	 * The scheduled reload (dev->reload_at) was set, cancelled, or
+	 * device time moved (emulator advance-time): an always-on device
+	 * arms its timer, which reloads on the console (cmd_reload_due).
+	 * NULL (a batch run): emulator advance-time passing the time
+	 * reloads there and then, in the session that typed it.
+	 */
+	void		(*reload_changed)(void *arg);
+	void		*reload_arg;
 };
 
 /* ---- The command sets of single mode and of each space (spaces.c) ---- */
@@ -106,6 +115,15 @@ const char *cmd_prompt_host(struct cmd_ctx *);
 
 /* The ASDM release shipped with software release v ("7.6(2)"). */
 const char *cmd_asdm_release(uint32_t v);
+
+/*
+ * If the scheduled reload's time has come: the shutdown and the boot,
+ * printed on ctx (the console of an always-on device); true when it
+ * reloaded.
+ */
+bool	 cmd_reload_due(struct cmd_ctx *);
+/* The time left to the scheduled reload, for an event timer: ms. */
+uint64_t cmd_reload_left_ms(const struct device *);
 
 /* Boot: replay the startup configuration as a reload would. */
 void	 cmd_boot(struct cmd_ctx *);
@@ -331,6 +349,10 @@ enum msg_id {
 	MSG_CTX_NO_ADMIN,
 	MSG_CTX_NAME_LONG,
 	MSG_CTX_ADMIN_REMOVE,
+	MSG_CONFIG_LINE,
+	MSG_STARTUP_ERRORS,
+	MSG_RELOAD_SCHEDULED,
+	MSG_RELOAD_ABORTED,
 	MSG_COUNT
 };
 

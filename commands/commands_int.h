@@ -28,6 +28,48 @@
 #define HELP_EMULATOR	"asaemu only (no such command on a real ASA): " \
 			"control the emulator"
 
+/*
+ * The first release of the commands that not every supported release
+ * (8.0(2) to 9.1(7)) has: struct cmd_entry's since, compared with the
+ * session's release (set to the running release by cmd_space_enter), so
+ * that a startup configuration replayed by an older release refuses
+ * them. Commands without a since (hostname, interface, failover, ssh,
+ * aaa, username, boot, mode, context, webvpn itself) exist throughout:
+ * the 7.x command references already have them. asaemu has no clustering
+ * commands yet; when they come, they start at 9.0(1) (chapter).
+ */
+/* [D] chapter and Cisco's 8.2 license document: shared AnyConnect
+ * Premium licenses (license-server, show shared license) from 8.2(1). */
+#define SINCE_SHARED_LICENSE	LIC_VERSION(8, 2, 1, 0)
+/* [D] chapter, Table 5-20: AnyConnect Essentials from 8.2(1). */
+#define SINCE_AC_ESSENTIALS	LIC_VERSION(8, 2, 1, 0)
+/* [M] command reference history from memory: tls-proxy
+ * maximum-sessions introduced in 8.0(4) (with the phone proxy). */
+#define SINCE_TLS_MAX_SESSIONS	LIC_VERSION(8, 0, 4, 0)
+/* [D] chapter (issue 10): time-based keys stack, and activate and
+ * deactivate exist, from 8.3(1); before, entering a key activates it. */
+#define SINCE_KEY_STACKING	LIC_VERSION(8, 3, 1, 0)
+/* [M] command reference history from memory: ping's tcp keyword from
+ * 8.4(1). */
+#define SINCE_PING_TCP		LIC_VERSION(8, 4, 1, 0)
+
+/*
+ * The startup configuration at boot: config_replay, and after each line
+ * that printed something the "*** Output from config line N" marker;
+ * what the lines printed, with the markers, is kept for show
+ * startup-config errors.
+ */
+void	 config_replay_boot(struct cmd_ctx *, const char *text);
+
+/* reload.c and reload_sched.c. */
+extern const struct cmd_help reload_help[];
+/* Save the running configuration (write memory's lines); false: ERROR. */
+bool	 reload_save_config(struct cmd_ctx *);
+/* The shutdown messages, then the reboot (cmd_reboot). */
+void	 reload_shutdown(struct cmd_ctx *);
+/* reload in / at, its dialogs answered: schedule it. */
+enum cmd_status reload_schedule(struct cmd_ctx *, const struct cmd_args *);
+
 extern const struct cmd_entry cmd_enable_entry;
 extern const struct cmd_entry cmd_disable_entry;
 extern const struct cmd_entry cmd_configure_terminal_entry;
@@ -48,6 +90,7 @@ extern const struct cmd_entry cmd_show_clock_entry;
 extern const struct cmd_entry cmd_clock_set_entry;
 extern const struct cmd_entry cmd_show_running_config_entry;
 extern const struct cmd_entry cmd_show_startup_config_entry;
+extern const struct cmd_entry cmd_show_startup_config_errors_entry;
 extern const struct cmd_entry cmd_write_memory_entry;
 extern const struct cmd_entry cmd_write_erase_entry;
 extern const struct cmd_entry cmd_write_terminal_entry;
@@ -67,6 +110,7 @@ extern const struct cmd_entry cmd_show_ssh_sessions_entry;
 extern const struct cmd_entry cmd_ssh_disconnect_entry;
 extern const struct cmd_entry cmd_show_activation_key_entry;
 extern const struct cmd_entry cmd_activation_key_entry;
+extern const struct cmd_entry cmd_activation_key_timed_entry;
 extern const struct cmd_entry cmd_keywords_entry;
 extern const struct cmd_entry cmd_emulator_advance_time_entry;
 extern const struct cmd_entry cmd_emulator_vpn_sessions_entry;

@@ -273,6 +273,8 @@ show_startup_config_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 static const struct cmd_help show_startup_config_help[] = {
 	{ "show", HELP_SHOW },
 	{ "startup-config", "Contents of startup configuration" },
+	{ "errors", "Show any errors generated when the startup "
+	    "configuration was loaded" },
 	{ NULL, NULL }
 };
 
@@ -281,6 +283,27 @@ const struct cmd_entry cmd_show_startup_config_entry = {
 	.help = show_startup_config_help,
 	.modes = MODES_EXEC,
 	.exec = show_startup_config_exec,
+};
+
+/* [V] comp410 (9.x): what the configuration's lines printed at boot. */
+static enum cmd_status
+show_startup_config_errors_exec(struct cmd_ctx *ctx,
+    const struct cmd_args *args)
+{
+	const char	*log = ctx->dev->startup_errors;
+
+	(void)args;
+	out_puts(ctx->out, msg(MSG_STARTUP_ERRORS));
+	if (log != NULL)
+		out_puts(ctx->out, log);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_show_startup_config_errors_entry = {
+	.syntax = "show startup-config errors",
+	.help = show_startup_config_help,
+	.modes = MODES_EXEC,
+	.exec = show_startup_config_errors_exec,
 };
 
 /*
@@ -459,31 +482,75 @@ const struct cmd_entry cmd_cryptochecksum_entry = {
  * before entered ("interface" and its " nameif ..."); any other line runs
  * in configuration mode. A fresh boot has not modified the configuration.
  */
-void
-config_replay(struct cmd_ctx *ctx, const char *saved)
+/*
+ * After line number n printed what log holds from at: the marker, the
+ * line cut to 24 characters and "..." [V] comp410 (reference 6).
+ */
+static void
+replay_marker(struct cmd_ctx *ctx, struct strbuf *log, size_t at,
+    unsigned n, const char *line)
+{
+	char	 cut[28];
+
+	if (log == NULL || log->len == at)
+		return;
+	if (strlen(line) > 24)
+		snprintf(cut, sizeof cut, "%.24s...", line);
+	else
+		snprintf(cut, sizeof cut, "%s", line);
+	out_printf(ctx->out, msg(MSG_CONFIG_LINE), n, cut);
+}
+
+/* Replay text; with log, at boot: markers, and log what was printed. */
+static void
+replay_lines(struct cmd_ctx *ctx, const char *saved, struct strbuf *log)
 {
 	char	*text = xstrdup(saved);
 	char	*line, *next;
 	enum mode m = session_mode(ctx->sess);
 	bool	 replay = ctx->replay;
+	unsigned n = 0;
+	size_t	 at;
 
 	session_set_mode(ctx->sess, MODE_CONFIG);
 	ctx->replay = true;
+	out_tap(ctx->out, log);
 	for (line = text; line != NULL && *line != '\0'; line = next) {
 		next = strchr(line, '\n');
 		if (next != NULL)
 			*next++ = '\0';
+		n++;
 		if (*line == ':' || *line == '!' ||
 		    strncmp(line, "ASA Version ", 12) == 0 ||
 		    strncmp(line, "Cryptochecksum:", 15) == 0)
 			continue;
 		if (*line != ' ')
 			session_set_mode(ctx->sess, MODE_CONFIG);
+		at = log != NULL ? log->len : 0;
 		session_exec(ctx->sess, line);
+		replay_marker(ctx, log, at, n, line);
 	}
+	out_tap(ctx->out, NULL);
 	ctx->replay = replay;
 	session_set_mode(ctx->sess, m);
 	free(text);
+}
+
+void
+config_replay(struct cmd_ctx *ctx, const char *saved)
+{
+	replay_lines(ctx, saved, NULL);
+}
+
+void
+config_replay_boot(struct cmd_ctx *ctx, const char *saved)
+{
+	struct strbuf	 log;
+
+	strbuf_init(&log, 0);
+	replay_lines(ctx, saved, &log);
+	free(ctx->dev->startup_errors);
+	ctx->dev->startup_errors = strbuf_take(&log);
 }
 
 void
@@ -503,7 +570,7 @@ cmd_boot(struct cmd_ctx *ctx)
 	if (text == NULL)
 		return;
 	session_set_mode(ctx->sess, MODE_USER);
-	config_replay(ctx, text);
+	config_replay_boot(ctx, text);
 	ctx->dev->modified = false;
 	free(text);
 }

@@ -38,6 +38,12 @@ emulator_advance_time_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 			st = CMD_ERROR;
 		break;
 	}
+	/* A scheduled reload whose time passed: the always-on device's
+	 * timer takes it to the console; a batch run reloads here. */
+	if (ctx->reload_changed != NULL)
+		ctx->reload_changed(ctx->reload_arg);
+	else
+		(void)cmd_reload_due(ctx);
 	return st;
 }
 

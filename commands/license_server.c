@@ -87,6 +87,7 @@ const struct cmd_entry cmd_license_server_secret_entry = {
 	.help = ls_secret_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.exec = ls_secret_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 const struct cmd_entry cmd_no_license_server_secret_entry = {
@@ -95,6 +96,7 @@ const struct cmd_entry cmd_no_license_server_secret_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_ONLY,
 	.exec = ls_secret_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 static enum cmd_status
@@ -120,6 +122,7 @@ const struct cmd_entry cmd_license_server_port_entry = {
 	.help = ls_port_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.exec = ls_port_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 const struct cmd_entry cmd_no_license_server_port_entry = {
@@ -128,6 +131,7 @@ const struct cmd_entry cmd_no_license_server_port_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_ONLY,
 	.exec = ls_port_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 static enum cmd_status
@@ -155,6 +159,7 @@ const struct cmd_entry cmd_license_server_refresh_entry = {
 	.help = ls_refresh_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.exec = ls_refresh_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 const struct cmd_entry cmd_no_license_server_refresh_entry = {
@@ -163,6 +168,7 @@ const struct cmd_entry cmd_no_license_server_refresh_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_ONLY,
 	.exec = ls_refresh_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 /* license-server enable and license-server backup enable. */
@@ -200,6 +206,7 @@ const struct cmd_entry cmd_license_server_enable_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_FORM,
 	.exec = ls_enable_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 /* A serial number: 1 to LS_SERIAL_MAX letters and digits. */
@@ -259,6 +266,7 @@ const struct cmd_entry cmd_license_server_backup_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_FORM,
 	.exec = ls_backup_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 static enum cmd_status
@@ -306,6 +314,7 @@ const struct cmd_entry cmd_license_server_address_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_FORM,
 	.exec = ls_address_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 const struct cmd_entry cmd_no_license_server_address_entry = {
@@ -314,6 +323,7 @@ const struct cmd_entry cmd_no_license_server_address_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_ONLY,
 	.exec = ls_address_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 static enum cmd_status
@@ -343,6 +353,7 @@ const struct cmd_entry cmd_license_server_backup_address_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_FORM,
 	.exec = ls_backup_address_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 static enum cmd_status
@@ -365,6 +376,7 @@ const struct cmd_entry cmd_license_server_backup_enable_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_FORM,
 	.exec = ls_backup_enable_exec,
+	.since = SINCE_SHARED_LICENSE,
 };
 
 static void
@@ -448,4 +460,5 @@ const struct cmd_entry cmd_show_running_config_ls_entry = {
 	.help = show_running_config_ls_help,
 	.modes = MODES_EXEC,
 	.exec = show_running_config_ls_exec,
+	.since = SINCE_SHARED_LICENSE,
 };

@@ -554,6 +554,18 @@ static const char *const messages[MSG_COUNT] = {
 	 */
 	[MSG_CTX_ADMIN_REMOVE] = "ERROR: Cannot remove the admin context "
 	    "'%s'\n",
+	/* [V] comp410 show startup-config errors (9.x): after the output of
+	 * a configuration line at boot; the line cut to 24 characters and
+	 * "..." (config.c). On the console at boot too [M], reference 6. */
+	[MSG_CONFIG_LINE] = "*** Output from config line %u, \"%s\"\n",
+	/* [V] comp410: show startup-config errors begins so. */
+	[MSG_STARTUP_ERRORS] = "Reading from flash...\n",
+	/* [M] show reload: no ASA capture; the 8.x/9.x command reference's
+	 * example from memory ("Reload scheduled for 00:00:00 PDT Sat April
+	 * 20 (in 12 hours and 12 minutes)"), the date as show clock's. */
+	[MSG_RELOAD_SCHEDULED] = "Reload scheduled for %s (in %s)\n",
+	/* [M] reload cancel: IOS's (Netspoc-Approve tests, reference 4). */
+	[MSG_RELOAD_ABORTED] = "\n***\n*** --- SHUTDOWN ABORTED ---\n***\n",
 };
 
 const char *

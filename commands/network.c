@@ -93,6 +93,7 @@ const struct cmd_entry cmd_ping_tcp_entry = {
 	.help = ping_tcp_help,
 	.modes = MODES_ALL,
 	.exec = ping_tcp_exec,
+	.since = SINCE_PING_TCP,
 };
 
 static const struct cmd_help emulator_link_help[] = {

@@ -7,8 +7,7 @@
  * startup configuration replayed by the new release (lines it does not
  * know refused with their errors), then the user prompt. No image that
  * loads: ROMMON (rommon #N>) with dir, boot [IMAGE], confreg and set.
- * Not done: reload in MM / at HH:MM (they need the always-on device's
- * timers); show reload and reload cancel say none is scheduled.
+ * reload in / at, reload cancel and show reload: reload_sched.c.
  */
 #include "commands/commands.h"
 
@@ -38,8 +37,8 @@ cmd_prompt_host(struct cmd_ctx *ctx)
 	return ctx->rommon_prompt;
 }
 
-static bool
-save_config(struct cmd_ctx *ctx)
+bool
+reload_save_config(struct cmd_ctx *ctx)
 {
 	char	 sum[33];
 	char	*text = config_render_saved(ctx->dev, sum, false);
@@ -131,7 +130,7 @@ boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
 		    "00000000000000000000000000000000");
 		out_printf(ctx->out, msg(MSG_BOOT_READING), sum, sum + 8,
 		    sum + 16, sum + 24);
-		config_replay(ctx, text);
+		config_replay_boot(ctx, text);
 		free(text);
 	}
 	dev->modified = false;
@@ -146,8 +145,10 @@ reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	bool		 noconfirm = cmd_arg_has(args, "noconfirm");
 	const char	*a;
 
-	if (cmd_arg_has(args, "save-config")) {
-		if (!save_config(ctx))
+	bool		 later = cmd_arg_has(args, "in") || cmd_arg_has(args, "at");
+
+	if (cmd_arg_has(args, "save-config") && !later) {
+		if (!reload_save_config(ctx))
 			return CMD_ERROR;
 	} else if (dev->modified && !noconfirm) {
 		for (;;) {
@@ -156,7 +157,7 @@ reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 				return CMD_OK;
 			/* [Y]es first: Enter saves [M]. */
 			if (*a == '\0' || *a == 'y' || *a == 'Y') {
-				if (!save_config(ctx))
+				if (!reload_save_config(ctx))
 					return CMD_ERROR;
 				break;
 			}
@@ -166,11 +167,19 @@ reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	}
 	if (!noconfirm && !fs_confirm(ctx, msg(MSG_RELOAD_PROCEED)))
 		return CMD_OK;
+	if (later)
+		return reload_schedule(ctx, args);
+	reload_shutdown(ctx);
+	return CMD_OK;
+}
+
+void
+reload_shutdown(struct cmd_ctx *ctx)
+{
 	out_puts(ctx->out, msg(MSG_RELOAD_SHUTDOWN));
-	out_puts(ctx->out, msg(dev->version >= LIC_VERSION(9, 0, 0, 0) ?
+	out_puts(ctx->out, msg(ctx->dev->version >= LIC_VERSION(9, 0, 0, 0) ?
 	    MSG_RELOAD_REBOOT_9X : MSG_RELOAD_REBOOT_8X));
 	cmd_reboot(ctx);
-	return CMD_OK;
 }
 
 void
@@ -188,47 +197,13 @@ cmd_reboot(struct cmd_ctx *ctx)
 	boot_plan_run(ctx, &plan);
 }
 
-static const struct cmd_help reload_help[] = {
-	{ "reload", "Halt and reload system" },
-	{ "noconfirm", "Reload without asking for confirmation" },
-	{ "save-config", "Save configuration before reload" },
-	{ "cancel", "Cancel a scheduled reload" },
-	{ NULL, NULL }
-};
-
 const struct cmd_entry cmd_reload_entry = {
-	.syntax = "reload [save-config] [noconfirm]",
+	.syntax = "reload [(in <delay:delay> | at <time:hhmm> "
+	    "[(<month:month> <day:day> | <day:day> <month:month>)])] "
+	    "[save-config] [noconfirm]",
 	.help = reload_help,
 	.modes = MODES_EXEC,
 	.exec = reload_exec,
-};
-
-static enum cmd_status
-no_reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
-{
-	(void)args;
-	out_puts(ctx->out, msg(MSG_NO_RELOAD));
-	return CMD_OK;
-}
-
-const struct cmd_entry cmd_reload_cancel_entry = {
-	.syntax = "reload cancel",
-	.help = reload_help,
-	.modes = MODES_EXEC,
-	.exec = no_reload_exec,
-};
-
-static const struct cmd_help show_reload_help[] = {
-	{ "show", HELP_SHOW },
-	{ "reload", "Display reload information" },
-	{ NULL, NULL }
-};
-
-const struct cmd_entry cmd_show_reload_entry = {
-	.syntax = "show reload",
-	.help = show_reload_help,
-	.modes = MODES_EXEC,
-	.exec = no_reload_exec,
 };
 
 /* ---- ROMMON: dir, boot [IMAGE], confreg, set ---- */

@@ -248,4 +248,5 @@ const struct cmd_entry cmd_show_shared_license_entry = {
 	.help = show_shared_license_help,
 	.modes = MODES_ALL,	/* reference 4.4: "hostname> show shared ..." */
 	.exec = show_shared_license_exec,
+	.since = SINCE_SHARED_LICENSE,
 };

@@ -59,6 +59,7 @@ static const struct cmd_entry *const system_only[] = {
 	/* [M] chapter: "In multiple context mode, view the activation key
 	 * in the System execution space". */
 	&cmd_show_activation_key_entry,
+	&cmd_activation_key_timed_entry,
 	&cmd_mode_entry,
 	&cmd_context_entry,
 	&cmd_admin_context_entry,
@@ -212,6 +213,8 @@ cmd_space_enter(struct cmd_ctx *ctx, const char *name)
 	    device_context_find(dev, name) : CTX_SYSTEM);
 	if (ctx->gr != NULL)
 		session_set_grammar(ctx->sess, cmd_grammar(ctx->gr, sp));
+	/* The running release's commands (entries' since). */
+	session_set_release(ctx->sess, dev->version);
 }
 
 enum cmd_status

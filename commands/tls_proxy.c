@@ -73,6 +73,7 @@ const struct cmd_entry cmd_tls_proxy_maximum_sessions_entry = {
 	.help = tls_proxy_maximum_sessions_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.exec = tls_proxy_maximum_sessions_exec,
+	.since = SINCE_TLS_MAX_SESSIONS,
 };
 
 const struct cmd_entry cmd_no_tls_proxy_maximum_sessions_entry = {
@@ -81,6 +82,7 @@ const struct cmd_entry cmd_no_tls_proxy_maximum_sessions_entry = {
 	.modes = MODE_BIT(MODE_CONFIG),
 	.flags = CMD_F_NO_ONLY,
 	.exec = tls_proxy_maximum_sessions_exec,
+	.since = SINCE_TLS_MAX_SESSIONS,
 };
 
 /* Reference 5.3 [M low]; no TLS proxy instances exist yet. */

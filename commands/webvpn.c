@@ -74,4 +74,5 @@ const struct cmd_entry cmd_anyconnect_essentials_entry = {
 	.modes = MODE_BIT(MODE_CONFIG_WEBVPN),
 	.flags = CMD_F_NO_FORM,
 	.exec = anyconnect_essentials_exec,
+	.since = SINCE_AC_ESSENTIALS,
 };

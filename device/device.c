@@ -215,6 +215,7 @@ device_free(struct device *dev)
 	free(dev->labdir);
 	device_boot_list_clear(dev);
 	free(dev->boot_var);
+	free(dev->startup_errors);
 	free(dev->hostname);
 	free(dev);
 }

@@ -186,6 +186,16 @@ struct device {
 	char			*boot_var;	/* the boot list this boot
 						   loaded from, ";"-joined,
 						   owned; NULL: none */
+	int64_t			 reload_at;	/* device time (s) of the
+						   reload in / at scheduled;
+						   0: none */
+	bool			 reload_save;	/* save-config then */
+	char			*startup_errors; /* what the startup
+						   configuration's lines
+						   printed at the last boot,
+						   with their markers (show
+						   startup-config errors);
+						   owned; NULL: none */
 	struct device_net	*net;	/* on the lab's network (net.c);
 					   NULL: not served */
 	struct device_shared	*shared; /* shared licensing (shared.c);

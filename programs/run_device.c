@@ -6,7 +6,9 @@
  * the timers. Time-based keys count down while nobody types: they expire
  * at their time, their syslog messages reach the console as they happen,
  * and the time they used is kept on flash every minute, so a kill -9
- * loses at most that.
+ * loses at most that. A scheduled reload (reload in / at) is a timer
+ * too: when device time reaches it the console sees the shutdown and the
+ * boot, and every login ends.
  */
 #include "programs/programs.h"
 
@@ -30,6 +32,7 @@ struct devrun {
 	struct device		*dev;
 	struct cmd_ctx		 limits;	/* the grammar's limits */
 	struct event		*tick;
+	struct event		*reload;	/* the scheduled reload */
 	struct lab		*lab;
 	int			 clock_fd;	/* the lab clock's watch */
 	bool			 down;
@@ -37,6 +40,7 @@ struct devrun {
 };
 
 static void	 dr_schedule(struct devrun *);
+static void	 dr_reload_changed(void *);
 
 /* What a session's commands make the device log reaches the console. */
 static void
@@ -54,6 +58,8 @@ dr_open(void *arg, struct session *s)
 
 	ctx->notify = dr_notify;
 	ctx->gr = dr->g;
+	ctx->reload_changed = dr_reload_changed;
+	ctx->reload_arg = dr;
 	/* A new login starts in the system execution space. */
 	cmd_space_enter(ctx, NULL);
 	out_pager_set(ctx->out, dr->dev->pager_lines);
@@ -135,6 +141,61 @@ dr_schedule(struct devrun *dr)
 	dr->tick = event_timer_add(dr->loop, ms, dr_tick, dr);
 }
 
+/*
+ * The scheduled reload's time: the shutdown and the boot in a session of
+ * its own, their text to the console, every login ended, the console at
+ * the new boot's user prompt. Early (a frozen clock, or time moved
+ * back): wait again.
+ */
+static void
+dr_reload_fire(void *arg)
+{
+	struct devrun	*dr = arg;
+	struct session_opts so;
+	struct session	*s;
+	struct cmd_ctx	*ctx, *cc;
+	const char	*text;
+
+	dr->reload = NULL;
+	if (dr->dev->reload_at == 0)
+		return;
+	if (cmd_reload_left_ms(dr->dev) > 0) {
+		dr_reload_changed(dr);
+		return;
+	}
+	prog_session_opts(&so, dr->g->g[CMD_SPACE_SINGLE]);
+	so.in_fd = -1;
+	so.out_fd = -1;
+	s = session_new(&so);
+	ctx = prog_ctx_new(dr->dev, s);
+	ctx->gr = dr->g;
+	server_end_logins(dr->srv);
+	(void)cmd_reload_due(ctx);
+	text = out_buffer(ctx->out);
+	if (text != NULL && *text != '\0')
+		server_notify(dr->srv, text);
+	session_free(s);
+	free(ctx);
+	if ((cc = server_console_ctx(dr->srv)) != NULL) {
+		cmd_space_enter(cc, NULL);
+		session_set_mode(cc->sess, dr->dev->rommon ? MODE_ROMMON :
+		    MODE_USER);
+	}
+}
+
+/* The hook of every session's context: arm the reload's timer. */
+static void
+dr_reload_changed(void *arg)
+{
+	struct devrun	*dr = arg;
+
+	event_del(dr->reload);
+	dr->reload = NULL;
+	if (dr->dev->reload_at != 0)
+		dr->reload = event_timer_add(dr->loop,
+		    cmd_reload_left_ms(dr->dev), dr_reload_fire, dr);
+}
+
 /* Shared licensing reported events: their syslog lines to the console. */
 static void
 dr_shared(void *arg)
@@ -172,6 +233,7 @@ dr_clock(void *arg)
 	lab_clock_drain(dr->clock_fd);
 	device_lab_clock_changed(dr->dev);
 	dr_tick(dr);
+	dr_reload_changed(dr);
 }
 
 static void

@@ -195,10 +195,11 @@ is_command(struct session *s, const char *line, size_t len)
 	len = strlen(text);
 	if (len > 0 && text[len - 1] == '?')
 		text[len - 1] = '\0';
-	grammar_match(s->opts.grammar, s->mode, text, &s->arena, &m);
+	grammar_match_at(s->opts.grammar, s->mode, s->release, text,
+	    &s->arena, &m);
 	if (m.status == MATCH_INVALID && mi->inherits)
-		grammar_match(s->opts.grammar, mi->parent, text, &s->arena,
-		    &m);
+		grammar_match_at(s->opts.grammar, mi->parent, s->release,
+		    text, &s->arena, &m);
 	return m.status == MATCH_OK;
 }
 

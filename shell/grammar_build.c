@@ -140,6 +140,10 @@ node_touch(struct gbuild *b, struct gnode *n)
 	n->modes |= e->modes;
 	if (!(e->flags & CMD_F_HIDDEN))
 		n->vis_modes |= e->modes;
+	for (int m = 0; m < MODE_COUNT; m++) {
+		if ((e->modes & MODE_BIT(m)) && e->since < n->since[m])
+			n->since[m] = e->since;
+	}
 	return h != NULL ? node_help(b, n, h) : 0;
 }
 
@@ -171,6 +175,8 @@ node_child(struct gbuild *b, struct gnode *parent, const struct selem *se)
 	if ((n = *pp) == NULL) {
 		n = arena_alloc(&b->g->arena, sizeof *n);
 		memset(n, 0, sizeof *n);
+		for (int m = 0; m < MODE_COUNT; m++)
+			n->since[m] = UINT32_MAX;
 		n->se = se;
 		*pp = n;
 	}

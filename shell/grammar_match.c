@@ -13,7 +13,9 @@
  * may go); otherwise every slot whose type accepts the word is a new
  * state. No state left: invalid at that word. At the end of the line
  * the entry wins whose path has the lowest sum of slot ranks (types.c),
- * then the earliest in the table.
+ * then the earliest in the table. An entry whose since is above the
+ * session's release is not there: a node counts when some entry of the
+ * mode through it exists at that release.
  */
 #include "shell/shell.h"
 
@@ -48,6 +50,8 @@ struct mrun {
 	const char		*line;
 	size_t			 end;	/* match line[0..end) */
 	uint32_t		 mbit;
+	enum mode		 mode;
+	uint32_t		 release; /* entries' since at most this */
 	struct arena		*arena;
 	struct mstate		 st[GRAMMAR_MAX_STATES];
 	size_t			 n;
@@ -111,25 +115,39 @@ next_word(const char *line, size_t end, size_t *off, size_t *len)
 	return true;
 }
 
+/* Whether node n is there in the run's mode and release. */
+static bool
+node_on(const struct mrun *r, const struct gnode *n)
+{
+	return (n->modes & r->mbit) && n->since[r->mode] <= r->release;
+}
+
+/* Whether entry e is there in the run's mode and release. */
+static bool
+entry_on(const struct mrun *r, const struct cmd_entry *e)
+{
+	return (e->modes & r->mbit) && e->since <= r->release;
+}
+
 /* Listed by '?' and Tab: hidden children show only under hidden ones. */
 static bool
-child_listed(const struct gnode *parent, const struct gnode *c,
-    uint32_t mbit)
+child_listed(const struct mrun *r, const struct gnode *parent,
+    const struct gnode *c)
 {
 	uint32_t	 m;
 
-	m = (parent->vis_modes & mbit) ? c->vis_modes : c->modes;
-	return (m & mbit) != 0;
+	m = (parent->vis_modes & r->mbit) ? c->vis_modes : c->modes;
+	return (m & r->mbit) != 0 && node_on(r, c);
 }
 
 static bool
-ends_listed(const struct gnode *n, uint32_t mbit)
+ends_listed(const struct mrun *r, const struct gnode *n)
 {
 	const struct gend	*ge;
 
 	for (ge = n->ends; ge != NULL; ge = ge->next) {
-		if ((ge->e->modes & mbit) && (!(ge->e->flags & CMD_F_HIDDEN) ||
-		    !(n->vis_modes & mbit)))
+		if (entry_on(r, ge->e) && (!(ge->e->flags & CMD_F_HIDDEN) ||
+		    !(n->vis_modes & r->mbit)))
 			return true;
 	}
 	return false;
@@ -180,12 +198,14 @@ slot_accepts(const struct grammar *g, const struct slot_spec *sp,
 
 static void
 mrun_start(struct mrun *r, const struct grammar *g, enum mode m,
-    const char *line, size_t end, struct arena *a)
+    uint32_t release, const char *line, size_t end, struct arena *a)
 {
 	r->g = g;
 	r->line = line;
 	r->end = end;
 	r->mbit = MODE_BIT(m);
+	r->mode = m;
+	r->release = release;
 	r->arena = a;
 	r->st[0].node = g->root;
 	r->st[0].path = NULL;
@@ -236,7 +256,7 @@ cands_prefer_listed(const struct mrun *r, struct cand *c, size_t *nc)
 	size_t	 i, k = 0;
 
 	for (i = 0; i < *nc; i++) {
-		if (child_listed(r->st[c[i].from].node, c[i].node, r->mbit))
+		if (child_listed(r, r->st[c[i].from].node, c[i].node))
 			c[k++] = c[i];
 	}
 	if (k != 0)
@@ -258,7 +278,7 @@ mrun_literals(const struct mrun *r, const char *tok, size_t len,
 		for (size_t i = lit_lower_bound(n, tok, len); i < n->nlit &&
 		    ci_prefixcmp(n->lit[i]->se->word, tok, len) == 0; i++) {
 			ch = n->lit[i];
-			if (!(ch->modes & r->mbit))
+			if (!node_on(r, ch))
 				continue;
 			is_exact = ch->se->len == len;
 			if (is_exact && !exact) {
@@ -296,7 +316,7 @@ mrun_slots(struct mrun *r, size_t off, size_t len, struct mstate *next,
 			ch = n->slot[i];
 			sp = &ch->se->slot;
 			num = 0;
-			if (!(ch->modes & r->mbit))
+			if (!node_on(r, ch))
 				continue;
 			if (sp->type->flags & GT_F_LINE) {
 				mrun_push(r, next, nn, &r->st[s], ch, off,
@@ -371,7 +391,7 @@ mrun_best(const struct mrun *r, const struct cmd_entry **entry)
 
 	for (size_t s = 0; s < r->n; s++) {
 		for (ge = r->st[s].node->ends; ge != NULL; ge = ge->next) {
-			if (!(ge->e->modes & r->mbit))
+			if (!entry_on(r, ge->e))
 				continue;
 			if (best == NULL || r->st[s].score < best->score ||
 			    (r->st[s].score == best->score &&
@@ -420,6 +440,13 @@ void
 grammar_match(const struct grammar *g, enum mode m, const char *line,
     struct arena *a, struct match_result *res)
 {
+	grammar_match_at(g, m, GRAMMAR_RELEASE_ANY, line, a, res);
+}
+
+void
+grammar_match_at(const struct grammar *g, enum mode m, uint32_t release,
+    const char *line, struct arena *a, struct match_result *res)
+{
 	struct mrun		 r;
 	const struct mstate	*best;
 	size_t			 len = strlen(line);
@@ -428,7 +455,7 @@ grammar_match(const struct grammar *g, enum mode m, const char *line,
 	res->args.v = NULL;
 	res->args.n = 0;
 	res->err_offset = 0;
-	mrun_start(&r, g, m, line, len, a);
+	mrun_start(&r, g, m, release, line, len, a);
 	mrun_words(&r);
 	res->status = r.status;
 	res->err_offset = r.err_offset;
@@ -498,14 +525,14 @@ collect_next(const struct mrun *r, struct dlist *dl, bool literals_only)
 			continue;
 		}
 		for (i = 0; i < n->nslot && !literals_only; i++) {
-			if (child_listed(n, n->slot[i], r->mbit))
+			if (child_listed(r, n, n->slot[i]))
 				dlist_add(dl, DI_SLOT, n->slot[i]);
 		}
 		for (i = 0; i < n->nlit; i++) {
-			if (child_listed(n, n->lit[i], r->mbit))
+			if (child_listed(r, n, n->lit[i]))
 				dlist_add(dl, DI_LITERAL, n->lit[i]);
 		}
-		if (!literals_only && ends_listed(n, r->mbit))
+		if (!literals_only && ends_listed(r, n))
 			dlist_add(dl, DI_CR, NULL);
 	}
 }
@@ -528,7 +555,7 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 		for (i = lit_lower_bound(n, tok, len); !r->st[s].rest &&
 		    i < n->nlit && ci_prefixcmp(n->lit[i]->se->word, tok,
 		    len) == 0; i++) {
-			if (child_listed(n, n->lit[i], r->mbit))
+			if (child_listed(r, n, n->lit[i]))
 				dlist_add(dl, DI_LITERAL, n->lit[i]);
 		}
 	}
@@ -539,7 +566,7 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 		for (i = 0; i < n->nslot && !r->st[s].rest; i++) {
 			ch = n->slot[i];
 			sp = &ch->se->slot;
-			if (child_listed(n, ch, r->mbit) &&
+			if (child_listed(r, n, ch) &&
 			    ((sp->type->flags & GT_F_LINE) ||
 			    slot_accepts(r->g, sp, tok, len, &num)))
 				dlist_add(dl, DI_SLOT, ch);
@@ -601,7 +628,8 @@ dlist_finish(struct dlist *dl, bool by_word)
  */
 static bool
 mrun_before(struct mrun *r, const struct grammar *g, enum mode m,
-    const char *line, struct arena *a, size_t *tokoff, size_t *toklen)
+    uint32_t release, const char *line, struct arena *a, size_t *tokoff,
+    size_t *toklen)
 {
 	size_t	 len = strlen(line), start = len;
 
@@ -609,7 +637,7 @@ mrun_before(struct mrun *r, const struct grammar *g, enum mode m,
 		start--;
 	*tokoff = start;
 	*toklen = len - start;
-	mrun_start(r, g, m, line, start, a);
+	mrun_start(r, g, m, release, line, start, a);
 	mrun_words(r);
 	return r->status == MATCH_OK;
 }
@@ -618,6 +646,13 @@ void
 grammar_describe(const struct grammar *g, enum mode m, const char *line,
     struct arena *a, struct describe *d)
 {
+	grammar_describe_at(g, m, GRAMMAR_RELEASE_ANY, line, a, d);
+}
+
+void
+grammar_describe_at(const struct grammar *g, enum mode m, uint32_t release,
+    const char *line, struct arena *a, struct describe *d)
+{
 	struct mrun	 r;
 	struct dlist	 dl;
 	size_t		 off, len;
@@ -625,7 +660,7 @@ grammar_describe(const struct grammar *g, enum mode m, const char *line,
 	d->items = NULL;
 	d->n = 0;
 	d->err_offset = 0;
-	if (!mrun_before(&r, g, m, line, a, &off, &len)) {
+	if (!mrun_before(&r, g, m, release, line, a, &off, &len)) {
 		d->status = r.status;
 		d->err_offset = r.err_offset;
 		return;
@@ -654,13 +689,20 @@ const char **
 grammar_complete(const struct grammar *g, enum mode m, const char *line,
     struct arena *a)
 {
+	return grammar_complete_at(g, m, GRAMMAR_RELEASE_ANY, line, a);
+}
+
+const char **
+grammar_complete_at(const struct grammar *g, enum mode m, uint32_t release,
+    const char *line, struct arena *a)
+{
 	struct mrun	 r;
 	struct dlist	 dl;
 	const char	**v;
 	size_t		 off, len;
 
 	dl.n = 0;
-	if (mrun_before(&r, g, m, line, a, &off, &len)) {
+	if (mrun_before(&r, g, m, release, line, a, &off, &len)) {
 		dlist_init(&r, &dl);
 		if (len == 0)
 			collect_next(&r, &dl, true);

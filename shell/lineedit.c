@@ -106,10 +106,11 @@ le_complete(EditLine *el, int ch)
 	while (typed < n && text[n - typed - 1] != ' ' &&
 	    text[n - typed - 1] != '\t')
 		typed++;
-	v = grammar_complete(s->opts.grammar, s->mode, text, &s->arena);
+	v = grammar_complete_at(s->opts.grammar, s->mode, s->release, text,
+	    &s->arena);
 	if (v[0] == NULL && mode_info(s->mode)->inherits)
-		v = grammar_complete(s->opts.grammar,
-		    mode_info(s->mode)->parent, text, &s->arena);
+		v = grammar_complete_at(s->opts.grammar,
+		    mode_info(s->mode)->parent, s->release, text, &s->arena);
 	if (v == NULL || v[0] == NULL)
 		ret = CC_REFRESH_BEEP;
 	else if (v[1] == NULL) {
@@ -149,6 +150,22 @@ le_below(struct session *s)
 		out_puts(s->out, "\n");
 }
 
+/*
+ * The queued messages, unpaged: console messages (a whole boot after a
+ * scheduled reload) never stop at "<--- More --->".
+ */
+static void
+le_write_notices(struct session *s)
+{
+	unsigned	 lines = out_pager_get(s->out);
+
+	out_pager_set(s->out, 0);
+	out_write(s->out, s->notices.buf, s->notices.len);
+	out_command_end(s->out);
+	out_pager_set(s->out, lines);
+	strbuf_reset(&s->notices);
+}
+
 /* Messages over a line being typed: below it, then the line again. */
 static void
 le_notices(struct session *s)
@@ -156,9 +173,7 @@ le_notices(struct session *s)
 	if (s->notices.len == 0)
 		return;
 	le_below(s);
-	out_write(s->out, s->notices.buf, s->notices.len);
-	out_command_end(s->out);
-	strbuf_reset(&s->notices);
+	le_write_notices(s);
 	el_set(s->le->el, EL_REFRESH);
 }
 
@@ -349,11 +364,8 @@ lineedit_run(struct session *s)
 	out_command_end(s->out);
 	while (!s->quit) {
 		le->interrupted = false;
-		if (s->notices.len > 0) {
-			out_write(s->out, s->notices.buf, s->notices.len);
-			out_command_end(s->out);
-			strbuf_reset(&s->notices);
-		}
+		if (s->notices.len > 0)
+			le_write_notices(s);
 		line = el_gets(le->el, &count);
 		if (line == NULL || count <= 0)
 			break;

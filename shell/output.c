@@ -87,6 +87,12 @@ out_free(struct out *out)
 }
 
 void
+out_tap(struct out *out, struct strbuf *sb)
+{
+	out->tap = sb;
+}
+
+void
 out_raw(struct out *out, const char *s, size_t n)
 {
 	strbuf_add(&out->text, s, n);
@@ -123,6 +129,8 @@ out_emit(struct out *out, const char *s, size_t n)
 	const char	*nl;
 	size_t		 len;
 
+	if (out->tap != NULL)
+		strbuf_add(out->tap, s, n);
 	if (!out->tty) {
 		/* No pager and "\n" kept: the text goes as it is. */
 		if (n > 0) {

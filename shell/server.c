@@ -486,6 +486,16 @@ server_disconnect(struct server *srv, unsigned id)
 	return -1;
 }
 
+struct cmd_ctx *
+server_console_ctx(const struct server *srv)
+{
+	for (size_t i = 0; i < srv->n; i++) {
+		if (srv->v[i]->console && srv->v[i]->s != NULL)
+			return srv->v[i]->ctx;
+	}
+	return NULL;
+}
+
 void
 server_notify(struct server *srv, const char *text)
 {

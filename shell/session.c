@@ -36,6 +36,7 @@ session_new(const struct session_opts *opts)
 	arena_init(&s->arena);
 	strbuf_init(&s->notices, 64u << 10);
 	s->mode = MODE_USER;
+	s->release = GRAMMAR_RELEASE_ANY;
 	if (opts->interactive)
 		s->le = lineedit_new(s);
 	return s;
@@ -90,6 +91,18 @@ void
 session_set_mode(struct session *s, enum mode m)
 {
 	s->mode = m;
+}
+
+void
+session_set_release(struct session *s, uint32_t release)
+{
+	s->release = release;
+}
+
+uint32_t
+session_release(const struct session *s)
+{
+	return s->release;
 }
 
 void
@@ -293,10 +306,11 @@ describe_filter(struct session *s, const char *text, const char *bar)
 	struct match_result	 m;
 	struct describe		 d;
 
-	grammar_match(s->opts.grammar, s->mode, cmd, &s->arena, &m);
+	grammar_match_at(s->opts.grammar, s->mode, s->release, cmd,
+	    &s->arena, &m);
 	if (m.status == MATCH_INVALID && mi->inherits)
-		grammar_match(s->opts.grammar, mi->parent, cmd, &s->arena,
-		    &m);
+		grammar_match_at(s->opts.grammar, mi->parent, s->release, cmd,
+		    &s->arena, &m);
 	switch (m.status) {
 	case MATCH_OK:
 		break;
@@ -336,10 +350,11 @@ session_describe(struct session *s, const char *text)
 		describe_filter(s, text, bar);
 		return;
 	}
-	grammar_describe(s->opts.grammar, s->mode, text, &s->arena, &d);
+	grammar_describe_at(s->opts.grammar, s->mode, s->release, text,
+	    &s->arena, &d);
 	if (mi->inherits) {
-		grammar_describe(s->opts.grammar, mi->parent, text,
-		    &s->arena, &pd);
+		grammar_describe_at(s->opts.grammar, mi->parent, s->release,
+		    text, &s->arena, &pd);
 		parent = pd.status == MATCH_OK;
 	}
 	if (d.status != MATCH_OK && parent) {
@@ -406,7 +421,8 @@ inherit(struct session *s, const char *line, struct match_result *m)
 
 	if (!mi->inherits || m->status != MATCH_INVALID)
 		return;
-	grammar_match(s->opts.grammar, mi->parent, line, &s->arena, &pm);
+	grammar_match_at(s->opts.grammar, mi->parent, s->release, line,
+	    &s->arena, &pm);
 	if (pm.status == MATCH_INVALID && pm.err_offset <= m->err_offset)
 		return;
 	if (pm.status == MATCH_OK)
@@ -425,6 +441,26 @@ is_comment(const char *line)
 	return *line == ':' || *line == '!';
 }
 
+/*
+ * The caret line of an invalid line. A replayed line (the startup
+ * configuration at boot) has no prompt: the line is printed, the caret
+ * under it (reference 6 layout rules, [M]).
+ */
+static void
+replay_echo(struct session *s, const char *line, const struct match_result *m)
+{
+	char	*pad;
+
+	if (!s->replay) {
+		print_caret(s, m->err_offset);
+		return;
+	}
+	pad = arena_alloc(&s->arena, m->err_offset + 1);
+	memset(pad, ' ', m->err_offset);
+	pad[m->err_offset] = '\0';
+	out_printf(s->out, "%s\n%s^\n", line, pad);
+}
+
 static void
 run_line(struct session *s, char *line)
 {
@@ -433,7 +469,8 @@ run_line(struct session *s, char *line)
 	char			*cause = NULL;
 	size_t			 caret;
 
-	grammar_match(s->opts.grammar, s->mode, line, &s->arena, &m);
+	grammar_match_at(s->opts.grammar, s->mode, s->release, line,
+	    &s->arena, &m);
 	inherit(s, line, &m);
 	switch (m.status) {
 	case MATCH_EMPTY:
@@ -447,7 +484,7 @@ run_line(struct session *s, char *line)
 		s->failed = true;
 		return;
 	case MATCH_INVALID:
-		print_caret(s, m.err_offset);
+		replay_echo(s, line, &m);
 		out_puts(s->out, MSG_INVALID);
 		s->failed = true;
 		return;

@@ -23,6 +23,7 @@ struct session {
 	struct out		*out;
 	struct arena		 arena;	   /* freed after every line */
 	enum mode		 mode;
+	uint32_t		 release;  /* matched at; entries' since */
 	char			 prompt[128]; /* rendered by session_prompt */
 	unsigned		 width;
 	bool			 failed;   /* some command printed an ERROR */

@@ -82,7 +82,9 @@ struct cmd_help {
  *                 time (grammar_set_limits)
  *   <name:type>   a typed slot; types are rows of shell/types.c:
  *                 word, line (rest of line), uint, N-M (range), ipv4,
- *                 hex32, hhmmss, day, month, year, checksum
+ *                 hex32, hhmmss, hhmm (seconds of the day), delay
+ *                 (mmm or hhh:mm, in minutes), day, month, year,
+ *                 checksum
  *                 ("Cryptochecksum:" and 32 hex digits)
  *   [ ... ]       an optional part (may nest)
  *   ( a | b )     alternatives; each may be a sequence
@@ -99,6 +101,15 @@ struct cmd_entry {
 	uint32_t		 modes;	/* MODE_BIT()s where it is valid */
 	uint32_t		 flags;	/* CMD_F_* */
 	cmd_exec_fn		*exec;
+	/*
+	 * The first release that has the command: a plain number the
+	 * matcher compares with the session's release (session_set_release;
+	 * commands/ gives both as LIC_VERSION values). Where the session's
+	 * release is lower the entry does not exist, for Enter, '?' and Tab
+	 * alike ("Invalid input" at its first word of its own). 0: every
+	 * release.
+	 */
+	uint32_t		 since;
 };
 
 /* Parsed, named arguments of one command; owned by the line's arena. */
@@ -169,6 +180,18 @@ struct match_result {
 void	 grammar_match(const struct grammar *, enum mode m, const char *line,
 	    struct arena *, struct match_result *);
 
+/* A release above every entry's since: the whole table. */
+#define GRAMMAR_RELEASE_ANY	UINT32_MAX
+
+/*
+ * grammar_match, grammar_describe and grammar_complete for a session at
+ * release: entries whose since is above it are left out (the plain
+ * functions use GRAMMAR_RELEASE_ANY).
+ */
+void	 grammar_match_at(const struct grammar *, enum mode m,
+	    uint32_t release, const char *line, struct arena *,
+	    struct match_result *);
+
 /* One candidate listed by '?'. */
 struct describe_item {
 	const char	*word;		/* "detail", "<1-65535>", "WORD", "<cr>" */
@@ -189,6 +212,9 @@ struct describe {
  */
 void	 grammar_describe(const struct grammar *, enum mode m,
 	    const char *line, struct arena *, struct describe *);
+void	 grammar_describe_at(const struct grammar *, enum mode m,
+	    uint32_t release, const char *line, struct arena *,
+	    struct describe *);
 
 /*
  * Tab: the literal completions of line's last word (arena-owned,
@@ -196,6 +222,8 @@ void	 grammar_describe(const struct grammar *, enum mode m,
  */
 const char **grammar_complete(const struct grammar *, enum mode m,
 	    const char *line, struct arena *);
+const char **grammar_complete_at(const struct grammar *, enum mode m,
+	    uint32_t release, const char *line, struct arena *);
 
 /* ---- Output sink ---- */
 
@@ -243,6 +271,13 @@ void	 out_vprintf(struct out *, const char *, va_list)
  */
 const char *out_buffer(const struct out *);
 void	 out_buffer_reset(struct out *);
+
+/*
+ * Copy into sb (not owned; NULL stops) the text that passes the filter
+ * from now on, with "\n" line ends: what a command showed (the startup
+ * configuration's lines at boot, for show startup-config errors).
+ */
+void	 out_tap(struct out *, struct strbuf *sb);
 
 /* *caret when the error message is printed without a '^' line. */
 #define OUT_NO_CARET	((size_t)-1)
@@ -326,6 +361,13 @@ struct session *session_new(const struct session_opts *);
  * differs by where the session is: changeto system / context).
  */
 void	 session_set_grammar(struct session *, const struct grammar *);
+/*
+ * The release the session's lines are matched at (entries' since);
+ * GRAMMAR_RELEASE_ANY until set. commands/ sets the device's running
+ * release at boot and when a session enters a space.
+ */
+void	 session_set_release(struct session *, uint32_t release);
+uint32_t session_release(const struct session *);
 /* Give a session made without one its command context. */
 void	 session_set_ctx(struct session *, struct cmd_ctx *);
 void	 session_free(struct session *);
@@ -456,6 +498,12 @@ int	 server_disconnect(struct server *, unsigned id);
 void	 server_notify(struct server *, const char *text);
 /* The server of a session made by server_new, or NULL. */
 struct server *session_server(const struct session *);
+/*
+ * The console session's command context (made by hooks.open), or NULL
+ * when there is no console: a device event (a scheduled reload) puts it
+ * back at the prompt of the new boot.
+ */
+struct cmd_ctx *server_console_ctx(const struct server *);
 /* Whether the session is the device's console. */
 bool	 session_is_console(const struct session *);
 

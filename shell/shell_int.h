@@ -53,6 +53,7 @@ struct out {
 	struct strbuf		 line;	/* filtered: partial line */
 	struct out_filter	 filter;
 	struct out_pager	 pager;
+	struct strbuf		*tap;	/* out_tap: a copy, or NULL */
 };
 
 /*
@@ -181,6 +182,9 @@ struct gnode {
 	const struct cmd_entry	*help_from; /* who gave help, for conflicts */
 	uint32_t		 modes;	/* entries through here */
 	uint32_t		 vis_modes; /* the non-hidden ones */
+	uint32_t		 since[MODE_COUNT]; /* per mode, the lowest
+					   since of the entries through
+					   here; UINT32_MAX: none */
 	struct gnode		**lit;	/* literal children, sorted */
 	size_t			 nlit;
 	struct gnode		**slot;	/* slot children, by rank */

@@ -15,6 +15,8 @@ static grammar_type_match_fn type_match_range;
 static grammar_type_match_fn type_match_ipv4;
 static grammar_type_match_fn type_match_hex32;
 static grammar_type_match_fn type_match_hhmmss;
+static grammar_type_match_fn type_match_hhmm;
+static grammar_type_match_fn type_match_delay;
 static grammar_type_match_fn type_match_month;
 static grammar_type_match_fn type_match_checksum;
 
@@ -40,6 +42,13 @@ static const struct grammar_type grammar_types[] = {
 	  .help = "A 32-bit hexadecimal value", .flags = GT_F_NUMERIC },
 	{ .name = "hhmmss", .match = type_match_hhmmss,
 	  .placeholder = "hh:mm:ss", .help = "Current Time",
+	  .flags = GT_F_NUMERIC },
+	/* [M] IOS's reload at / reload in listings. */
+	{ .name = "hhmm", .match = type_match_hhmm, .placeholder = "hh:mm",
+	  .help = "Time to reload (hh:mm)", .flags = GT_F_NUMERIC },
+	{ .name = "delay", .match = type_match_delay,
+	  .placeholder = "[hh:]mm",
+	  .help = "Delay before reload (mmm or hhh:mm)",
 	  .flags = GT_F_NUMERIC },
 	{ .name = "day", .match = type_match_range, .placeholder = "<1-31>",
 	  .help = "Day of the month", .min = 1, .max = 31,
@@ -184,6 +193,51 @@ type_match_hhmmss(const struct slot_spec *s, const char *tok, size_t len,
 	if (part != 3)
 		return false;
 	*num = secs;
+	return true;
+}
+
+/* hh:mm, each part one or two digits; the value is in seconds. */
+static bool
+type_match_hhmm(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	const char	*colon = memchr(tok, ':', len);
+	uint32_t	 h, m;
+	size_t		 hl;
+
+	(void)s;
+	if (colon == NULL || (hl = (size_t)(colon - tok)) > 2 ||
+	    len - hl - 1 > 2 || !parse_dec(tok, hl, &h) ||
+	    !parse_dec(colon + 1, len - hl - 1, &m) || h > 23 || m > 59)
+		return false;
+	*num = h * 3600 + m * 60;
+	return true;
+}
+
+/*
+ * A delay, mmm (1 to 99999 minutes) or hhh:mm (up to 999 hours): the
+ * value is in minutes, never 0.
+ */
+static bool
+type_match_delay(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	const char	*colon = memchr(tok, ':', len);
+	uint32_t	 h = 0, m;
+	size_t		 hl;
+
+	(void)s;
+	if (colon == NULL) {
+		if (len > 5 || !parse_dec(tok, len, &m) || m == 0)
+			return false;
+		*num = m;
+		return true;
+	}
+	hl = (size_t)(colon - tok);
+	if (hl > 3 || len - hl - 1 != 2 || !parse_dec(tok, hl, &h) ||
+	    !parse_dec(colon + 1, 2, &m) || m > 59 || h * 60 + m == 0)
+		return false;
+	*num = h * 60 + m;
 	return true;
 }
 

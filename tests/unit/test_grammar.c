@@ -544,12 +544,122 @@ test_grammar__build_malformed(void **state)
 	    "a line slot must come last");
 }
 
+/*
+ * An entry's since: below it the entry is not there, for Enter, '?' and
+ * Tab; a node shared with an older entry stays, and the line fails at
+ * the first word of the newer one (activation-key KEY activate, 8.3).
+ */
+static void
+test_grammar__since_release(void **state)
+{
+	static const struct cmd_entry old = {
+		.syntax = "key <k:hex32>", .modes = M_PRIV,
+	};
+	static const struct cmd_entry stack = {
+		.syntax = "key <k:hex32> (activate | deactivate)",
+		.modes = M_PRIV, .since = 830,
+	};
+	static const struct cmd_entry srv = {
+		.syntax = "license-server enable", .modes = M_PRIV,
+		.since = 820,
+	};
+	const struct cmd_entry *const t[] = { &old, &stack, &srv, NULL };
+	struct grammar		*g;
+	struct arena		 a;
+	struct match_result	 r;
+	struct describe		 d;
+	const char		**v;
+	char			*cause = NULL;
+
+	(void)state;
+	g = grammar_build(t, &cause);
+	assert_non_null(g);
+	arena_init(&a);
+	grammar_match_at(g, MODE_PRIV, 830, "key 0x1 act", &a, &r);
+	assert_int_equal(r.status, MATCH_OK);
+	assert_ptr_equal(r.entry, &stack);
+	grammar_match_at(g, MODE_PRIV, 820, "key 0x1 act", &a, &r);
+	assert_int_equal(r.status, MATCH_INVALID);
+	assert_int_equal(r.err_offset, 8);
+	grammar_match_at(g, MODE_PRIV, 820, "key 0x1", &a, &r);
+	assert_ptr_equal(r.entry, &old);
+	grammar_match_at(g, MODE_PRIV, 810, "license-server enable", &a, &r);
+	assert_int_equal(r.status, MATCH_INVALID);
+	assert_int_equal(r.err_offset, 0);
+	grammar_match(g, MODE_PRIV, "license-server enable", &a, &r);
+	assert_int_equal(r.status, MATCH_OK);
+	grammar_describe_at(g, MODE_PRIV, 820, "key 0x1 ", &a, &d);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].word, "<cr>");
+	grammar_describe_at(g, MODE_PRIV, 810, "", &a, &d);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.items[0].word, "key");
+	v = grammar_complete_at(g, MODE_PRIV, 810, "l", &a);
+	assert_null(v[0]);
+	v = grammar_complete_at(g, MODE_PRIV, 820, "l", &a);
+	assert_string_equal(v[0], "license-server");
+	arena_release(&a);
+	grammar_free(g);
+}
+
+/* hhmm (seconds of the day) and delay (mmm or hhh:mm, in minutes). */
+static void
+test_grammar__type_hhmm_delay(void **state)
+{
+	static const struct cmd_entry at = {
+		.syntax = "reload at <t:hhmm>", .modes = M_PRIV,
+	};
+	static const struct cmd_entry in = {
+		.syntax = "reload in <d:delay>", .modes = M_PRIV,
+	};
+	const struct cmd_entry *const t[] = { &at, &in, NULL };
+	static const struct {
+		const char	*line;
+		bool		 ok;
+		uint32_t	 num;
+	} cases[] = {
+		{ "reload at 23:59", true, 23 * 3600 + 59 * 60 },
+		{ "reload at 0:05", true, 300 },
+		{ "reload at 24:00", false, 0 },
+		{ "reload at 12:60", false, 0 },
+		{ "reload at 12:00:00", false, 0 },
+		{ "reload at 1200", false, 0 },
+		{ "reload in 10", true, 10 },
+		{ "reload in 99999", true, 99999 },
+		{ "reload in 100000", false, 0 },
+		{ "reload in 0", false, 0 },
+		{ "reload in 1:30", true, 90 },
+		{ "reload in 999:59", true, 999 * 60 + 59 },
+		{ "reload in 1:3", false, 0 },
+		{ "reload in 0:00", false, 0 },
+		{ "reload in 1000:00", false, 0 },
+	};
+	struct grammar		*g;
+	struct arena		 a;
+	struct match_result	 r;
+	char			*cause = NULL;
+
+	(void)state;
+	g = grammar_build(t, &cause);
+	assert_non_null(g);
+	arena_init(&a);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		grammar_match(g, MODE_PRIV, cases[i].line, &a, &r);
+		assert_int_equal(r.status == MATCH_OK, cases[i].ok);
+		if (cases[i].ok)
+			assert_int_equal(r.args.v[2].num, cases[i].num);
+	}
+	arena_release(&a);
+	grammar_free(g);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 		T(test_grammar__literal_exact),
+		T(test_grammar__since_release),
 		T(test_grammar__literal_prefix),
 		T(test_grammar__exact_beats_prefix),
 		T(test_grammar__ambiguous),
@@ -564,6 +674,7 @@ main(void)
 		T(test_grammar__type_ipv4),
 		T(test_grammar__type_hex32),
 		T(test_grammar__type_hhmmss),
+		T(test_grammar__type_hhmm_delay),
 		T(test_grammar__type_checksum),
 		T(test_grammar__type_day_month_year),
 		T(test_grammar__type_line),
