@@ -143,10 +143,28 @@ session_prompt(struct session *s)
 	return s->prompt;
 }
 
+/* Bytes read ahead (a key reader asks for one at a time). */
+static size_t
+take_ahead(struct session *s, void *buf, size_t len)
+{
+	size_t	 n = s->ilen - s->ipos;
+
+	if (n > len)
+		n = len;
+	memcpy(buf, s->ibuf + s->ipos, n);
+	s->ipos += n;
+	return n;
+}
+
 ssize_t
 session_read(struct session *s, void *buf, size_t len)
 {
+	if (s->hangup)
+		return 0;
+	if (s->ipos < s->ilen)
+		return (ssize_t)take_ahead(s, buf, len);
 	for (;;) {
+		bool	 ahead = len < sizeof s->ibuf;
 		ssize_t	 n;
 		int	 r;
 
@@ -160,10 +178,19 @@ session_read(struct session *s, void *buf, size_t len)
 		}
 		if (r < 0)
 			return -1;
-		n = read(s->opts.in_fd, buf, len);
+		/*
+		 * A small read (a key) takes what has come, so a line typed
+		 * at once costs one wake-up, not one per key.
+		 */
+		n = read(s->opts.in_fd, ahead ? s->ibuf : buf,
+		    ahead ? sizeof s->ibuf : len);
 		if (n < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
-		return n;
+		if (n <= 0 || !ahead)
+			return n;
+		s->ilen = (size_t)n;
+		s->ipos = 0;
+		return (ssize_t)take_ahead(s, buf, len);
 	}
 }
 

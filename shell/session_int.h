@@ -41,6 +41,8 @@ struct session {
 	bool			 hangup;   /* the client went: input ends */
 	bool			 resized;  /* the window changed */
 	struct strbuf		 notices;  /* messages for the next prompt */
+	char			 ibuf[512]; /* input read ahead of the keys */
+	size_t			 ilen, ipos; /* ibuf holds [ipos, ilen) */
 };
 
 /* The prompt for the current mode and hostname; valid until next call. */
