@@ -35,8 +35,7 @@
  * that a startup configuration replayed by an older release refuses
  * them. Commands without a since (hostname, interface, failover, ssh,
  * aaa, username, boot, mode, context, webvpn itself) exist throughout:
- * the 7.x command references already have them. asaemu has no clustering
- * commands yet; when they come, they start at 9.0(1) (chapter).
+ * the 7.x command references already have them.
  */
 /* [D] chapter and Cisco's 8.2 license document: shared AnyConnect
  * Premium licenses (license-server, show shared license) from 8.2(1). */
@@ -52,6 +51,10 @@
 /* [M] command reference history from memory: ping's tcp keyword from
  * 8.4(1). */
 #define SINCE_PING_TCP		LIC_VERSION(8, 4, 1, 0)
+/* [D] chapter feature history: "Clustering license for the ASA 5580 and
+ * ASA 5585-X", 9.0(1). The 5500-X's 9.1(4) is the platform's (its Cluster
+ * row's <change>): cluster group refuses there before it. */
+#define SINCE_CLUSTER		LIC_VERSION(9, 0, 1, 0)
 
 /*
  * The startup configuration at boot: config_replay, and after each line
@@ -355,6 +358,19 @@ void	 prompt_render(struct strbuf *, const struct device *);
 const char *prompt_host(struct cmd_ctx *);
 /* The failover lines of the configuration; mask hides the key. */
 void	 failover_render(struct strbuf *, const struct device *, bool mask);
+/* cluster.c: the cluster group block (before the failover lines). */
+void	 cluster_render(struct strbuf *, const struct device *, bool mask);
+extern const struct cmd_entry cmd_cluster_group_entry;
+extern const struct cmd_entry cmd_local_unit_entry;
+extern const struct cmd_entry cmd_no_local_unit_entry;
+extern const struct cmd_entry cmd_cluster_interface_entry;
+extern const struct cmd_entry cmd_no_cluster_interface_entry;
+extern const struct cmd_entry cmd_cluster_priority_entry;
+extern const struct cmd_entry cmd_no_cluster_priority_entry;
+extern const struct cmd_entry cmd_cluster_key_entry;
+extern const struct cmd_entry cmd_no_cluster_key_entry;
+extern const struct cmd_entry cmd_cluster_enable_entry;
+extern const struct cmd_entry cmd_show_cluster_info_entry;
 /* "LAN Failover Interface" and the like for an interface failover took,
  * or NULL. */
 const char *failover_iface_description(const struct device *,

@@ -45,6 +45,7 @@ config_body(const struct device *dev, bool mask, bool all)
 		strbuf_printf(&sb, "pager lines %u\n", dev->pager_lines);
 	if (!multi || sys) {
 		asdm_render(&sb, dev);
+		cluster_render(&sb, dev, mask);
 		failover_render(&sb, dev, mask);
 	}
 	if (!multi)

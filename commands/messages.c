@@ -498,6 +498,31 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_FO_REF_IPS] = "Mate's IPS module license is different",
 	[MSG_FO_REF_ZERO_KEY] = "An activation key is not valid",
 	[MSG_FO_REF_NOT_IDENTICAL] = "Mate's license is different",
+	/* ---- Clustering (cluster.c). No capture of these was found: all
+	 * guesses, [M low]. ---- */
+	/* cluster group on a platform whose table says "No support" (or a
+	 * 5500-X before 9.1(4)). */
+	[MSG_CL_NO_PLATFORM] = "ERROR: Clustering is not supported on this "
+	    "platform.\n",
+	/* enable without the Cluster license (chapter: "Each unit must have
+	 * a clustering license"). */
+	[MSG_CL_NO_LICENSE] = "ERROR: Clustering is not licensed on this "
+	    "unit. Install a Cluster license before enabling clustering.\n",
+	[MSG_CL_NO_GROUP] = "ERROR: Cluster group %s does not exist.\n",
+	[MSG_CL_ONE_GROUP] = "ERROR: Only one cluster group is allowed; "
+	    "cluster group %s is already configured.\n",
+	[MSG_CL_NAME_LONG] = "ERROR: Name is limited to %u characters.\n",
+	[MSG_CL_KEY_LONG] = "ERROR: Key is limited to %u characters.\n",
+	[MSG_CL_NAMEIF] = "ERROR: Interface %s has a nameif configured; "
+	    "remove it before using it as the cluster control link.\n",
+	[MSG_CL_ENABLED] = "ERROR: Please disable clustering (no enable) "
+	    "before changing the cluster bootstrap configuration.\n",
+	[MSG_CL_INCOMPLETE] = "ERROR: local-unit and cluster-interface must "
+	    "be configured before enabling clustering.\n",
+	/* Failover is among "Unsupported features with Clustering". */
+	[MSG_CL_FAILOVER] = "ERROR: Clustering cannot be enabled while "
+	    "failover is enabled.\n",
+	[MSG_CL_NOT_CONFIGURED] = "Clustering is not configured\n",
 	/*
 	 * mode single|multiple [M]: the dialog as lab write-ups of 8.x
 	 * quote it; no capture in the references. The files are the

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "device/device_int.h"
+#include "device/cluster.h"
 #include "device/failover.h"
 #include "util/util.h"
 
@@ -174,6 +175,7 @@ device_reboot(struct device *dev, const struct boot_plan *plan)
 	device_contexts_reset(dev);
 	device_config_clear(dev);
 	device_failover_reset(dev);
+	device_cluster_reset(dev);
 	device_tls_clear(dev);
 	device_boot_list_clear(dev);
 	dev->modified = false;

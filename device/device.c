@@ -16,6 +16,7 @@
 
 #include "device/device_int.h"
 #include "device/shared_int.h"
+#include "device/cluster.h"
 #include "device/failover.h"
 #include "util/util.h"
 
@@ -204,6 +205,7 @@ device_free(struct device *dev)
 	device_shared_free(dev);
 	device_net_stop(dev);
 	device_failover_free(dev);
+	device_cluster_free(dev);
 	if (dev->lock_fd != -1) {
 		device_license_shutdown(dev);
 		close(dev->lock_fd);

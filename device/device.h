@@ -17,6 +17,7 @@
 #include "models/models.h"
 
 struct cfg_ext;
+struct cluster;
 struct device_shared;
 
 /* ---- Multiple context mode (context.c) ---- */
@@ -201,6 +202,8 @@ struct device {
 	struct device_shared	*shared; /* shared licensing (shared.c);
 					    NULL until first used */
 	struct failover		*fo;	/* failover (failover.h); NULL:
+					   never configured */
+	struct cluster		*cl;	/* clustering (cluster.h); NULL:
 					   never configured */
 	struct device_contexts	 ctxs;	/* multiple context mode
 					   (context.c) */

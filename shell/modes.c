@@ -49,6 +49,15 @@ static const struct mode_info modes[MODE_COUNT] = {
 		.parent = MODE_CONFIG,
 		.inherits = true,
 	},
+	/* [M high] the 9.x configuration guide's examples, from memory:
+	   "ciscoasa(cfg-cluster)# local-unit unit1"; the '?' header is a
+	   guess. */
+	[MODE_CONFIG_CLUSTER] = {
+		.prompt = "(cfg-cluster)# ",
+		.help_header = "cluster configuration mode commands/options:",
+		.parent = MODE_CONFIG,
+		.inherits = true,
+	},
 };
 
 const struct mode_info *

@@ -27,6 +27,8 @@ enum mode {
 	MODE_CONFIG_WEBVPN,	/* ciscoasa(config-webvpn)# */
 	MODE_CONFIG_CTX,	/* ciscoasa(config-ctx)#: a security
 				   context of the system configuration */
+	MODE_CONFIG_CLUSTER,	/* ciscoasa(cfg-cluster)#: a cluster
+				   group (clustering, 9.0+) */
 	MODE_COUNT
 };
 
@@ -34,7 +36,8 @@ enum mode {
 #define MODES_EXEC	(MODE_BIT(MODE_PRIV) | MODE_BIT(MODE_CONFIG) |        \
 			    MODE_BIT(MODE_CONFIG_IF) |                        \
 			    MODE_BIT(MODE_CONFIG_WEBVPN) |                    \
-			    MODE_BIT(MODE_CONFIG_CTX))
+			    MODE_BIT(MODE_CONFIG_CTX) |                       \
+			    MODE_BIT(MODE_CONFIG_CLUSTER))
 #define MODES_ALL	(MODE_BIT(MODE_USER) | MODES_EXEC)
 
 struct mode_info {
