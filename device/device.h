@@ -3,7 +3,9 @@
  * The simulated device: platform, serial number, software, its flash and
  * lock, its clock, the key store and time-based key timers, and the
  * running configuration's data. It knows no terminal and no command: it
- * never prints, and reports what a console would show as events.
+ * never prints, and reports what a console would show as events. Its
+ * subsystems have their own headers: lab.h (the lab's network and clock,
+ * included here), failover.h, cluster.h and shared.h.
  */
 #ifndef ASA_DEVICE_DEVICE_H
 #define ASA_DEVICE_DEVICE_H
@@ -13,6 +15,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "device/lab.h"
 #include "licensing/licensing.h"
 #include "models/models.h"
 
@@ -82,18 +85,6 @@ struct device_opts {
 	const char		*labdir;   /* the lab's folder when lab is
 					      NULL (its servers, hosts/) */
 	const char		*asdm;	   /* factory ASDM release, "7.6(2)" */
-};
-
-struct lab;
-
-/*
- * The lab clock, LAB/clock: "offset SECONDS\n" (lab time = host realtime
- * + offset) or "frozen EPOCH_SECONDS\n" (a fixed time that moves only when
- * advanced or set, for repeatable runs). No file: offset 0.
- */
-struct lab_clock {
-	bool	 frozen;
-	int64_t	 value;		/* offset in seconds, or the frozen time */
 };
 
 /*
@@ -792,221 +783,5 @@ int	 device_net_connect(struct device *, const char *nameif, uint32_t ip,
 int	 device_link_set(struct device *, size_t port, bool up);
 /* Whether f and its port are not shut down and the cable is in. */
 bool	 device_iface_up(const struct device *, const struct iface *f);
-
-/* ---- The lab: its network and its clock (lab_net.c, lab_clock.c) ---- */
-
-struct lab;
-
-/*
- * Open LAB, creating it and LAB/net (mode 0700, parents too) if needed.
- * NULL with *cause (caller frees) when a folder cannot be made.
- */
-struct lab	*lab_open(const char *dir, char **cause);
-/* Stop the listeners still open (as lab_unlisten) and free; NULL is ok. */
-void		 lab_free(struct lab *);
-/* The lab's folder, valid until lab_free. */
-const char	*lab_dir(const struct lab *);
-/*
- * The default lab: $XDG_STATE_HOME/asaemu, else
- * ~/.local/state/asaemu. The caller frees it.
- */
-char		*lab_default_dir(void);
-
-/* "10.1.1.1:50554" (ip in host order), the name of the endpoint's socket. */
-void		 lab_addr_format(uint32_t ip, uint16_t port, char *buf,
-		    size_t len);
-
-/*
- * Listen on ip:port (ip in host order): a non-blocking, close-on-exec
- * listening socket, or -1 with errno. EADDRINUSE when a live listener
- * holds the address (found by connecting to its socket file, which that
- * listener sees as a connection closed at once); a stale file left by a
- * dead process is replaced. ENAMETOOLONG when the socket's path does not
- * fit in sun_path.
- */
-int		 lab_listen(struct lab *, uint32_t ip, uint16_t port);
-/*
- * Stop listening: close fd and unlink its socket file if the file is still
- * the one this listen bound (a later listener's file is left alone). An fd
- * that lab_listen did not return is only closed.
- */
-void		 lab_unlisten(struct lab *, int fd);
-/*
- * Connect to ip:port: a connected, close-on-exec, non-blocking stream
- * socket, or -1 with errno: ECONNREFUSED when nobody listens (no socket
- * file, or a stale one), EAGAIN when the listener's backlog is full,
- * ENAMETOOLONG as lab_listen.
- */
-int		 lab_connect(struct lab *, uint32_t ip, uint16_t port);
-/* Accept one connection: close-on-exec, non-blocking; -1 with errno
- * (EAGAIN when none is pending). */
-int		 lab_accept(int listen_fd);
-
-/*
- * The devices of the lab: names of the subfolders whose
- * NAME/.private/attach.sock accepts a connection (the probe is a
- * connection closed at once), sorted by strcmp. NULL with *n 0 when there
- * are none. Free with lab_names_free.
- */
-char		**lab_devices(const struct lab *, size_t *n);
-void		 lab_names_free(char **, size_t);
-
-
-/* Read LAB/clock (absent: offset 0). 0, or -1 with *cause (caller frees)
- * for an unreadable or damaged file. */
-int		 lab_clock_read(const struct lab *, struct lab_clock *,
-		    char **cause);
-/* Lab time now from a clock read earlier (a frozen clock: nanoseconds 0). */
-struct timespec	 lab_clock_now(const struct lab_clock *);
-/*
- * Change the lab clock atomically (flock on LAB/clock.lock, write a
- * temporary file, fsync, rename over LAB/clock). 0, or -1 with errno:
- * EINVAL for a damaged clock file, EOVERFLOW when the time would not fit.
- *
- * lab_clock_advance moves lab time by secs (frozen or not).
- * lab_clock_set makes lab time t now (a frozen clock stays frozen at t).
- * lab_clock_freeze fixes the lab's start at t when there is no clock file
- * yet, so the first device started with --clock decides: when the clock
- * is already frozen at t it is a no-op (0); when it is frozen at another
- * time, or running, it is refused with EEXIST and the clock is kept.
- */
-int		 lab_clock_advance(struct lab *, int64_t secs);
-int		 lab_clock_set(struct lab *, int64_t t);
-int		 lab_clock_freeze(struct lab *, int64_t t);
-/*
- * An inotify fd (non-blocking, close-on-exec) that becomes readable when
- * LAB/clock is replaced or rewritten, so that every running device of the
- * lab re-reads it at once; -1 with errno when inotify is unavailable. It
- * may also wake for the close of the temporary file just before the
- * rename; re-reading then is harmless. The caller closes it.
- */
-int		 lab_clock_watch(struct lab *);
-/* Consume the events pending on a lab_clock_watch fd. */
-void		 lab_clock_drain(int fd);
-
-/* ---- Shared AnyConnect Premium licensing (shared*.c) ---- */
-
-/* The message kinds show shared license counts. */
-enum shared_kind {
-	SHARED_REGISTRATION,		/* REGISTER and REFRESH */
-	SHARED_GET,
-	SHARED_RELEASE,
-	SHARED_TRANSFER,		/* failover pairs: not built yet */
-	SHARED_NKINDS
-};
-
-struct shared_counts {
-	uint64_t	 tx, rx, err;
-};
-
-struct shared_link;
-
-/* A participant registered with this server. */
-struct shared_peer {
-	char		 id[LS_SERIAL_MAX + 1];	/* its serial number */
-	char		 host[64];	/* its hostname */
-	uint32_t	 ip;
-	uint32_t	 local, limit;	/* as it registered */
-	uint32_t	 held, high;	/* shared sessions, now and highest */
-	int64_t		 seen;		/* device time of its last refresh */
-	struct shared_counts msgs[SHARED_NKINDS];
-	struct shared_link *link;	/* its connection (shared_server.c) */
-};
-
-/* The backup messages show shared license backup counts. */
-enum shared_bk_kind {
-	SHARED_BK_HELLO,		/* the backup's registration */
-	SHARED_BK_SYNC,			/* SYNC, every 10 seconds */
-	SHARED_BK_UPDATE,		/* PEER, one per participant */
-	SHARED_BK_NKINDS
-};
-
-/* The backup server, as its main server or the backup itself sees it. */
-struct shared_backup_view {
-	bool		 registered;	/* main: the backup (or its HA peer)
-					   is registered; backup: synced */
-	bool		 ha_registered;	/* main: the HA peer is */
-	bool		 is_backup;	/* this device: license-server backup
-					   enable */
-	bool		 active;	/* backup: serving for the main */
-	bool		 expired;	/* backup: its budget is spent */
-	int64_t		 budget;	/* backup: seconds it may serve */
-	int64_t		 active_for;	/* backup: seconds served */
-	struct shared_counts msgs[SHARED_BK_NKINDS];
-};
-
-/* What the device's shared licensing shows (show shared license). */
-struct shared_view {
-	/* The device's own AnyConnect Premium sessions. */
-	uint32_t	 demand;	/* emulator vpn-sessions */
-	uint32_t	 active, peak, cumulative;
-	uint32_t	 local;		/* its own license that counts */
-	uint32_t	 limit;		/* the platform's maximum */
-	uint32_t	 held, high;	/* shared sessions it holds */
-	/* Server: the pool and its participants, in registration order. */
-	bool		 server;
-	uint32_t	 total, used;
-	struct shared_peer **peers;
-	size_t		 npeers;
-	/* Participant: its server, as last heard. */
-	bool		 client;
-	bool		 registered;	/* Status: Active */
-	uint32_t	 server_ip;
-	uint32_t	 net_total, net_avail;
-	uint32_t	 refresh;	/* seconds, from the server */
-	struct shared_counts msgs[SHARED_NKINDS];
-	bool		 on_backup;	/* participant: registered with the
-					   backup server, not the main */
-	uint32_t	 backup_ip;	/* participant: its address, 0 none */
-	struct shared_backup_view bk;
-};
-
-enum shared_event_kind {
-	SHARED_EV_ACTIVE,		/* participant: registered with ip */
-	SHARED_EV_REFUSED,		/* participant: ip refused the secret */
-	SHARED_EV_GRANTED,		/* participant: holds count now */
-	SHARED_EV_LOST,			/* participant: ip does not answer */
-	SHARED_EV_RELEASED,		/* participant: released count after
-					   24 hours without the server */
-	SHARED_EV_PEER_JOINED,		/* server: id (host) registered */
-	SHARED_EV_PEER_REFUSED,		/* server: a wrong secret from ip */
-	SHARED_EV_PEER_EXPIRED,		/* server: id silent, count back in
-					   the pool */
-	SHARED_EV_BAD_MESSAGE,		/* server: a refused frame from ip */
-	SHARED_EV_BK_ACTIVE,		/* backup: took over from the main */
-	SHARED_EV_BK_INACTIVE,		/* backup: handed back to the main */
-	SHARED_EV_BK_DAYS,		/* backup: count days left (15 days
-					   served) */
-	SHARED_EV_BK_EXPIRED,		/* backup: budget spent, serving no
-					   more */
-};
-
-struct shared_event {
-	enum shared_event_kind kind;
-	char		 id[LS_SERIAL_MAX + 1];
-	char		 host[64];
-	uint32_t	 ip;
-	uint32_t	 count;
-};
-
-/* The figures, brought up to date; never NULL. */
-const struct shared_view *device_shared_view(struct device *);
-/* emulator vpn-sessions: the AnyConnect Premium sessions wanted. */
-void	 device_shared_demand(struct device *, uint32_t sessions);
-/*
- * fn(arg) runs from the event loop after shared licensing queued events
- * (device_shared_events_take gives them).
- */
-void	 device_shared_hook(struct device *, void (*fn)(void *), void *arg);
-/* The queued events, oldest first (caller frees); NULL with *n 0. */
-struct shared_event *device_shared_events_take(struct device *, size_t *n);
-/*
- * The failover role changed (failover.c): soon after, the server and the
- * backup follow it, and a participant that became active transfers its
- * mate's sessions.
- */
-void	 device_shared_role_changed(struct device *);
-/* Free everything (device_free does). */
-void	 device_shared_free(struct device *);
 
 #endif

@@ -30,6 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "device/shared.h"
 #include "util/util.h"
 
 #define IN_CAP		(1u << 20)	/* a configuration fits */

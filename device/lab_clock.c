@@ -5,7 +5,7 @@
  * "frozen EPOCH_SECONDS\n" (moves only when advanced or set). Writers
  * replace the file by rename under a lock; readers watch the folder.
  */
-#include "device/device.h"
+#include "device/lab.h"
 
 #include <sys/file.h>
 #include <sys/inotify.h>

@@ -5,7 +5,7 @@
  * LAB/net/A.B.C.D:PORT. Nobody listening is a refused connection; a killed
  * process leaves a stale socket file that the next listener replaces.
  */
-#include "device/device.h"
+#include "device/lab.h"
 
 #include <sys/file.h>
 #include <sys/socket.h>

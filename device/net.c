@@ -10,6 +10,7 @@
  * and its connections, as pulling the cable does.
  */
 #include "device/device.h"
+#include "device/shared.h"
 #include "device/failover.h"
 
 #include <errno.h>

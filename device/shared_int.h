@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "device/device.h"
+#include "device/shared.h"
 
 #define SHARED_FRAME_MAX	1024	/* bytes of one message */
 #define SHARED_FIELDS_MAX	12

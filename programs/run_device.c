@@ -21,6 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "device/shared.h"
+
 /* Time used by time-based keys reaches flash at least this often. */
 #define TICK_MS		(60 * 1000)
 

@@ -18,7 +18,7 @@
 
 #include "fixture.h"
 
-#include "device/device.h"
+#include "device/lab.h"
 #include "util/util.h"
 
 void

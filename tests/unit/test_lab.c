@@ -24,7 +24,7 @@
 
 #include <cmocka.h>
 
-#include "device/device.h"
+#include "device/lab.h"
 #include "lab_fixture.h"
 #include "util/util.h"
 
