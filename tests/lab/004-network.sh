@@ -20,9 +20,6 @@ ok='!!!!!
 Success rate is 100 percent (5/5), round-trip min/avg/max = 1/1/1 ms'
 refused='?????
 Success rate is 0 percent (0/5)'
-on() {
-	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
-}
 
 expect "fw2 reaches fw1's license server" "$(ping)" "$ok"
 on fw1 $'interface g0/1\nshutdown'

@@ -20,9 +20,6 @@ declare -A pkey=(
 	[3]='0x1a9b50f5 0x4b15d856 0xf6bfa8b3 0x0f55352e 0xde9ca3e1'
 )
 
-on() {
-	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
-}
 show() {
 	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +3
 }

@@ -6,27 +6,8 @@
 # pre-8.3 identical-license rule and the others are lic_units_check's,
 # covered by test_lic_units.)
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/failover.sh"
 
-boot='interface g0/3
-no shutdown
-exit
-failover lan interface folink GigabitEthernet0/3
-failover interface ip folink 192.168.99.1 255.255.255.252 standby 192.168.99.2
-failover polltime unit msec 200 holdtime msec 800'
-on() {
-	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
-}
-show() {
-	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +4
-}
-until_shows() {
-	local i
-	for i in $(seq 30); do
-		show "$1" "$2" | grep -qE -- "$3" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 
 start fw1 --serial JMX1111L001
 start fw2 --serial JMX2222L002

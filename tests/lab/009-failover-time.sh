@@ -7,6 +7,7 @@
 # from it (38 + 52); gone 6 weeks: after 30 days both units are charged
 # (32 + 46).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/failover.sh"
 
 keygen=$(dirname "$ASAEMU")/asaemu-keygen
 key1=$("$keygen" --serial JMX1111L001 --model ASA5520 --time-based 52w \
@@ -15,26 +16,6 @@ key2=$("$keygen" --serial JMX2222L002 --model ASA5520 --time-based 52w \
 	--purchase 1 --feature botnet-traffic-filter)
 start fw1 --serial JMX1111L001
 start fw2 --serial JMX2222L002
-boot='interface g0/3
-no shutdown
-exit
-failover lan interface folink GigabitEthernet0/3
-failover interface ip folink 192.168.99.1 255.255.255.252 standby 192.168.99.2
-failover polltime unit msec 200 holdtime msec 800'
-on() {
-	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
-}
-show() {
-	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +4
-}
-until_shows() {
-	local i
-	for i in $(seq 30); do
-		show "$1" "$2" | grep -qE -- "$3" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 # botnet NAME: the unit's own days, then the combined days.
 botnet() {
 	show "$1" 'show activation-key' |

@@ -5,29 +5,10 @@
 # next; reload-standby reloads fw2, which comes back from its startup
 # configuration as the standby and receives fw1's configuration again.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/failover.sh"
 
 start fw1 --serial JMX1111L001
 start fw2 --serial JMX2222L002
-boot='interface g0/3
-no shutdown
-exit
-failover lan interface folink GigabitEthernet0/3
-failover interface ip folink 192.168.99.1 255.255.255.252 standby 192.168.99.2
-failover polltime unit msec 200 holdtime msec 800'
-on() {
-	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
-}
-show() {
-	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +4
-}
-until_shows() {
-	local i
-	for i in $(seq 50); do
-		show "$1" "$2" | grep -qE -- "$3" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 
 on fw1 "$boot
 failover lan unit primary

@@ -15,9 +15,6 @@ srv_key='0x1c0a4cea 0x98c9f0fa 0x8e3bbc8f 0xa83f52ec 0x6645d60e'
 p1_key='0x11321473 0xf424b13e 0x9eae1172 0x146af081 0x665ba3cb'
 bk_key='0x1a9b50f5 0x4b15d856 0xf6bfa8b3 0x0f55352e 0xde9ca3e1'
 
-on() {
-	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
-}
 show() {
 	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +3
 }

@@ -14,9 +14,6 @@ fw2_key='0x2393facb 0xb9b4167b 0x6616d47b 0x7a1e3147 0xee0cf210'
 pa_key='0x11321473 0xf424b13e 0x9eae1172 0x146af081 0x665ba3cb'
 pb_key='0x121bc437 0x3e6a7b13 0x508666ad 0xa659de97 0x763f3087'
 
-on() {
-	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
-}
 show() {
 	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +3
 }

@@ -61,6 +61,11 @@ sess() {
 	"$ASAEMU" --lab "$LAB" --name "$name" "$@"
 }
 
+# on NAME LINES: configure device NAME with LINES (in configure terminal).
+on() {
+	printf 'en\n\nconf t\n%s\n' "$2" | sess "$1" >/dev/null
+}
+
 # expect WHAT GOT WANT: compare, report, count failures.
 expect() {
 	CHECKS=$((CHECKS + 1))

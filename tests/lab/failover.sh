@@ -1,0 +1,22 @@
+# Sourced by the failover tests after lib.sh: the failover link on
+# GigabitEthernet0/3 (192.168.99.1/.2, polltime 200 ms, holdtime 800 ms),
+# a command's output without the login lines, and polling for it.
+boot='interface g0/3
+no shutdown
+exit
+failover lan interface folink GigabitEthernet0/3
+failover interface ip folink 192.168.99.1 255.255.255.252 standby 192.168.99.2
+failover polltime unit msec 200 holdtime msec 800'
+# show NAME CMD: CMD's output on device NAME.
+show() {
+	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +4
+}
+# until_shows NAME CMD PATTERN: poll (5 s at most) until the output matches.
+until_shows() {
+	local i
+	for i in $(seq 50); do
+		show "$1" "$2" | grep -qE -- "$3" && return 0
+		sleep 0.1
+	done
+	return 1
+}
