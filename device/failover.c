@@ -30,6 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "device/failover_int.h"
 #include "util/util.h"
 
 #define IN_CAP		(1u << 20)	/* a configuration fits */
@@ -671,6 +672,22 @@ message(struct device *dev, struct fo_conn *c)
 	return head;
 }
 
+/* What one read of an incoming stream gave: its whole messages. */
+static void
+conn_input(struct fo_conn *c, const char *buf, size_t n)
+{
+	struct device	*dev = c->dev;
+	size_t		 used;
+
+	strbuf_add(&c->in, buf, n);
+	while (c->in.len > 0 && (used = message(dev, c)) > 0) {
+		memmove(c->in.buf, c->in.buf + used, c->in.len - used);
+		c->in.len -= used;
+		c->in.buf[c->in.len] = '\0';
+	}
+	replicate(dev);
+}
+
 static void
 conn_io(void *arg)
 {
@@ -679,7 +696,6 @@ conn_io(void *arg)
 	struct fo_net	*net = dev->fo->net;
 	char		 buf[4096];
 	ssize_t		 n;
-	size_t		 used;
 
 	if (net->out == c) {
 		/* Our stream to the mate: writable again, or gone. */
@@ -698,13 +714,7 @@ conn_io(void *arg)
 		in_remove(net, c);
 		return;
 	}
-	strbuf_add(&c->in, buf, (size_t)n);
-	while (c->in.len > 0 && (used = message(dev, c)) > 0) {
-		memmove(c->in.buf, c->in.buf + used, c->in.len - used);
-		c->in.len -= used;
-		c->in.buf[c->in.len] = '\0';
-	}
-	replicate(dev);
+	conn_input(c, buf, (size_t)n);
 }
 
 static struct fo_conn *
@@ -894,6 +904,34 @@ failover_net_stop(struct device *dev)
 	free(fo->net->sent);
 	free(fo->net);
 	fo->net = NULL;
+}
+
+bool
+failover_recv(struct device *dev, const void *data, size_t len, size_t chunk)
+{
+	struct fo_conn	 c;
+	const char	*p = data;
+
+	if (dev->fo == NULL || dev->fo->net == NULL)
+		return false;
+	if (chunk == 0 || chunk > 4096)
+		chunk = 4096;
+	/* An incoming stream as conn_new makes one, with no socket. */
+	memset(&c, 0, sizeof c);
+	c.fd = -1;
+	c.dev = dev;
+	strbuf_init(&c.in, IN_CAP);
+	strbuf_init(&c.out, IN_CAP);
+	while (len > 0 && dev->fo != NULL && dev->fo->net != NULL) {
+		size_t	 n = len < chunk ? len : chunk;
+
+		conn_input(&c, p, n);
+		p += n;
+		len -= n;
+	}
+	strbuf_release(&c.in);
+	strbuf_release(&c.out);
+	return true;
 }
 
 void
