@@ -434,16 +434,21 @@ check_license(struct device *dev)
 	fo->net->neg_ms = event_now_ms();
 }
 
+/*
+ * The mate's own license. Its edition indexes this unit's platform table
+ * when the licenses combine (a mate of another platform is refused), so
+ * an edition the platform does not have is refused here.
+ */
 static bool
-parse_lic(struct failover *fo, char *line)
+parse_lic(struct device *dev, char *line)
 {
-	struct lic_running *r = &fo->mate.run;
+	struct lic_running *r = &dev->fo->mate.run;
 	char		*p = line + 4, *end;
 	unsigned long	 e, n;
 
 	e = strtoul(p, &end, 10);
 	n = strtoul(end, &p, 10);
-	if (n > LIC_MAX_FEATURES)
+	if (e >= dev->platform->neditions || n > LIC_MAX_FEATURES)
 		return false;
 	memset(r, 0, sizeof *r);
 	r->edition = (size_t)e;
@@ -656,7 +661,7 @@ message(struct device *dev, struct fo_conn *c)
 	if (strncmp(c->in.buf, "HELLO ", 6) == 0)
 		on_hello(dev, c->in.buf);
 	else if (strncmp(c->in.buf, "LIC ", 4) == 0) {
-		fo->mate.has_run = parse_lic(fo, c->in.buf);
+		fo->mate.has_run = parse_lic(dev, c->in.buf);
 		fo->mate.run_at = now_secs(dev);
 		if (fo->mate.has_run)
 			check_license(dev);
