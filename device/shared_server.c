@@ -401,7 +401,7 @@ on_table(struct shared_link *l, const struct shared_msg *m, bool head)
 	struct device	*dev = l->dev;
 	struct shared_view *v = &dev->shared->v;
 	struct shared_peer in, *p;
-	uint32_t	 n;
+	uint32_t	 n, room;
 
 	if (head) {
 		v->bk.msgs[SHARED_BK_SYNC].rx++;
@@ -427,7 +427,15 @@ on_table(struct shared_link *l, const struct shared_msg *m, bool head)
 			p->limit = in.limit;
 		}
 		p->seen = now_s(dev);
-		p->held = in.held;
+		/*
+		 * As a grant: participants granted here while the backup
+		 * served may leave less than it granted, and a pool is
+		 * never over-granted. The rest comes at the next refresh.
+		 */
+		pool_count(dev);
+		room = p->limit > p->local ? p->limit - p->local : 0;
+		p->held = lic_shared_grant(in.held, p->held, pool_avail(dev),
+		    room);
 		if (p->held > p->high)
 			p->high = p->held;
 	}
