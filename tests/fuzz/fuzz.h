@@ -25,8 +25,9 @@ const char *fuzz_data_dir(void);
 /* data as a NUL-terminated string (the caller frees). */
 char	*fuzz_strndup(const uint8_t *data, size_t size);
 /*
- * A new folder /tmp/asaemu-fuzz-TAG-XXXXXX, removed with everything in
- * it when the process exits (the caller frees the name); aborts when it
+ * A new folder $TMPDIR/asaemu-fuzz-TAG-XXXXXX ($TMPDIR: /tmp unless set;
+ * a tmpfs makes the flash's fsyncs cheap), removed with everything in it
+ * when the process exits (the caller frees the name); aborts when it
  * cannot be made.
  */
 char	*fuzz_tmpdir(const char *tag);

@@ -76,11 +76,13 @@ tmpdirs_remove(void)
 char *
 fuzz_tmpdir(const char *tag)
 {
+	const char *base = getenv("TMPDIR");
 	char	*dir;
 
 	if (ntmpdirs == TMPDIRS_MAX)
 		abort();
-	xasprintf(&dir, "/tmp/asaemu-fuzz-%s-XXXXXX", tag);
+	xasprintf(&dir, "%s/asaemu-fuzz-%s-XXXXXX", base != NULL &&
+	    *base != '\0' ? base : "/tmp", tag);
 	if (mkdtemp(dir) == NULL)
 		abort();
 	if (ntmpdirs == 0)
