@@ -38,8 +38,8 @@ struct shared_conn {
 	size_t			 inlen;
 	unsigned char		*out;		/* queued frames */
 	size_t			 outlen;
-	unsigned char		 ekm[SHARED_EKM_LEN]; /* in memory: given */
-	bool			*gone;		/* set when freed; may be NULL */
+	unsigned char		 ekm[SHARED_EKM_LEN]; /* in memory */
+	bool			*gone;		/* set when freed, or NULL */
 };
 
 static void	conn_io(void *);

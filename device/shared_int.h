@@ -82,7 +82,8 @@ struct shared_conn *shared_conn_new_mem(const struct shared_conn_cb *,
  * a TLS read delivers them. -1 when the connection ended on the way (a
  * refused frame, or its owner closed it): it is freed.
  */
-int	 shared_conn_feed(struct shared_conn *, const void *data, size_t len);
+int	 shared_conn_feed(struct shared_conn *, const void *data,
+	    size_t len);
 /*
  * The frames queued to send (each a 2-byte length and its text), valid
  * until the next call on c; clear: consider them sent.

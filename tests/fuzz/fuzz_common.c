@@ -96,7 +96,8 @@ fuzz_device(struct lab *lab, struct event_loop *loop, const char *serial)
 {
 	struct device_opts	 o;
 	struct device		*dev;
-	char			*flash = fuzz_tmpdir("flash"), *cause = NULL;
+	char			*flash = fuzz_tmpdir("flash");
+	char			*cause = NULL;
 
 	memset(&o, 0, sizeof o);
 	o.db = fuzz_db();

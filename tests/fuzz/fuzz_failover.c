@@ -60,7 +60,7 @@ struct harness {
 	struct event_loop	*loop;
 	struct device		*dev;
 	struct fo_cfg		 cfg;		/* as configured */
-	int			 mate[2];	/* listeners at LINK_A, LINK_B */
+	int			 mate[2];	/* listening at LINK_A, B */
 	bool			 show;		/* ASAEMU_FUZZ_SHOW */
 };
 
