@@ -624,10 +624,11 @@ message(struct device *dev, struct fo_conn *c)
 		return 0;
 	*nl = '\0';
 	head = (size_t)(nl - c->in.buf) + 1;
-	if (strncmp(c->in.buf, "EXEC", 4) == 0) {
+	if (strncmp(c->in.buf, "EXEC ", 5) == 0 ||
+	    strncmp(c->in.buf, "EXECOUT ", 8) == 0) {
 		unsigned id;
 		size_t	 used = 0;
-		bool	 out = strncmp(c->in.buf, "EXECOUT ", 8) == 0;
+		bool	 out = c->in.buf[4] == 'O';
 
 		if (sscanf(c->in.buf + (out ? 8 : 5), "%u %zu", &id,
 		    &len) != 2)
