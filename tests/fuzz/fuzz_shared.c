@@ -243,6 +243,10 @@ check(bool full)
 	const struct shared_view *v = full ? device_shared_view(dev) :
 	    &dev->shared->v;
 	uint64_t	 used = v->held;
+	size_t		 nevs;
+
+	/* As a console's hook does: the events are taken as they come. */
+	free(device_shared_events_take(dev, &nevs));
 
 	if (h.flags & F_PARTICIPANT) {
 		if (v->held > v->limit) {
