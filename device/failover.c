@@ -30,6 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "device/failover_int.h"
 #include "device/shared.h"
 #include "util/util.h"
 
@@ -434,16 +435,21 @@ check_license(struct device *dev)
 	fo->net->neg_ms = event_now_ms();
 }
 
+/*
+ * The mate's own license. Its edition indexes this unit's platform table
+ * when the licenses combine (a mate of another platform is refused), so
+ * an edition the platform does not have is refused here.
+ */
 static bool
-parse_lic(struct failover *fo, char *line)
+parse_lic(struct device *dev, char *line)
 {
-	struct lic_running *r = &fo->mate.run;
+	struct lic_running *r = &dev->fo->mate.run;
 	char		*p = line + 4, *end;
 	unsigned long	 e, n;
 
 	e = strtoul(p, &end, 10);
 	n = strtoul(end, &p, 10);
-	if (n > LIC_MAX_FEATURES)
+	if (e >= dev->platform->neditions || n > LIC_MAX_FEATURES)
 		return false;
 	memset(r, 0, sizeof *r);
 	r->edition = (size_t)e;
@@ -619,10 +625,11 @@ message(struct device *dev, struct fo_conn *c)
 		return 0;
 	*nl = '\0';
 	head = (size_t)(nl - c->in.buf) + 1;
-	if (strncmp(c->in.buf, "EXEC", 4) == 0) {
+	if (strncmp(c->in.buf, "EXEC ", 5) == 0 ||
+	    strncmp(c->in.buf, "EXECOUT ", 8) == 0) {
 		unsigned id;
 		size_t	 used = 0;
-		bool	 out = strncmp(c->in.buf, "EXECOUT ", 8) == 0;
+		bool	 out = c->in.buf[4] == 'O';
 
 		if (sscanf(c->in.buf + (out ? 8 : 5), "%u %zu", &id,
 		    &len) != 2)
@@ -656,7 +663,7 @@ message(struct device *dev, struct fo_conn *c)
 	if (strncmp(c->in.buf, "HELLO ", 6) == 0)
 		on_hello(dev, c->in.buf);
 	else if (strncmp(c->in.buf, "LIC ", 4) == 0) {
-		fo->mate.has_run = parse_lic(fo, c->in.buf);
+		fo->mate.has_run = parse_lic(dev, c->in.buf);
 		fo->mate.run_at = now_secs(dev);
 		if (fo->mate.has_run)
 			check_license(dev);
@@ -672,6 +679,22 @@ message(struct device *dev, struct fo_conn *c)
 	return head;
 }
 
+/* What one read of an incoming stream gave: its whole messages. */
+static void
+conn_input(struct fo_conn *c, const char *buf, size_t n)
+{
+	struct device	*dev = c->dev;
+	size_t		 used;
+
+	strbuf_add(&c->in, buf, n);
+	while (c->in.len > 0 && (used = message(dev, c)) > 0) {
+		memmove(c->in.buf, c->in.buf + used, c->in.len - used);
+		c->in.len -= used;
+		c->in.buf[c->in.len] = '\0';
+	}
+	replicate(dev);
+}
+
 static void
 conn_io(void *arg)
 {
@@ -680,7 +703,6 @@ conn_io(void *arg)
 	struct fo_net	*net = dev->fo->net;
 	char		 buf[4096];
 	ssize_t		 n;
-	size_t		 used;
 
 	if (net->out == c) {
 		/* Our stream to the mate: writable again, or gone. */
@@ -699,13 +721,7 @@ conn_io(void *arg)
 		in_remove(net, c);
 		return;
 	}
-	strbuf_add(&c->in, buf, (size_t)n);
-	while (c->in.len > 0 && (used = message(dev, c)) > 0) {
-		memmove(c->in.buf, c->in.buf + used, c->in.len - used);
-		c->in.len -= used;
-		c->in.buf[c->in.len] = '\0';
-	}
-	replicate(dev);
+	conn_input(c, buf, (size_t)n);
 }
 
 static struct fo_conn *
@@ -895,6 +911,34 @@ failover_net_stop(struct device *dev)
 	free(fo->net->sent);
 	free(fo->net);
 	fo->net = NULL;
+}
+
+bool
+failover_recv(struct device *dev, const void *data, size_t len, size_t chunk)
+{
+	struct fo_conn	 c;
+	const char	*p = data;
+
+	if (dev->fo == NULL || dev->fo->net == NULL)
+		return false;
+	if (chunk == 0 || chunk > 4096)
+		chunk = 4096;
+	/* An incoming stream as conn_new makes one, with no socket. */
+	memset(&c, 0, sizeof c);
+	c.fd = -1;
+	c.dev = dev;
+	strbuf_init(&c.in, IN_CAP);
+	strbuf_init(&c.out, IN_CAP);
+	while (len > 0 && dev->fo != NULL && dev->fo->net != NULL) {
+		size_t	 n = len < chunk ? len : chunk;
+
+		conn_input(&c, p, n);
+		p += n;
+		len -= n;
+	}
+	strbuf_release(&c.in);
+	strbuf_release(&c.out);
+	return true;
 }
 
 void

@@ -436,6 +436,27 @@ cli_connect(void *arg)
 	timer_arm(dev, SHARED_REG_TIMEOUT_MS, cli_connect_timeout);
 }
 
+struct shared_conn *
+shared_client_connect_mem(struct device *dev, const unsigned char *ekm,
+    bool *gone)
+{
+	struct shared_cli *cli = dev->shared != NULL ? dev->shared->cli : NULL;
+	struct shared_conn_cb cb = {
+		.ready = cli_ready, .msg = cli_msg, .closed = cli_closed,
+		.arg = dev,
+	};
+
+	if (cli == NULL)
+		return NULL;
+	if (cli->conn != NULL)
+		cli_down(dev, RETRY_FIRST_MS);
+	cli->at_backup = false;
+	cli->conn = shared_conn_new_mem(&cb, ekm, gone);
+	cli->st = CLI_HELLO;
+	timer_arm(dev, SHARED_REG_TIMEOUT_MS, cli_connect_timeout);
+	return cli->conn;
+}
+
 static void
 cli_free(struct device *dev)
 {

@@ -26,8 +26,8 @@
 #define EKM_LABEL	"EXPORTER-asaemu-shared"
 
 struct shared_conn {
-	int			 fd;
-	SSL			*ssl;
+	int			 fd;		/* -1: in memory */
+	SSL			*ssl;		/* NULL: in memory */
 	struct event		*ev;
 	struct shared_conn_cb	 cb;
 	bool			 ready;		/* handshake done */
@@ -38,6 +38,8 @@ struct shared_conn {
 	size_t			 inlen;
 	unsigned char		*out;		/* queued frames */
 	size_t			 outlen;
+	unsigned char		 ekm[SHARED_EKM_LEN]; /* in memory */
+	bool			*gone;		/* set when freed, or NULL */
 };
 
 static void	conn_io(void *);
@@ -48,9 +50,20 @@ conn_destroy(struct shared_conn *c)
 	event_del(c->ev);
 	if (c->ssl != NULL)
 		SSL_free(c->ssl);
-	close(c->fd);
+	if (c->fd != -1)
+		close(c->fd);
+	if (c->gone != NULL)
+		*c->gone = true;
 	free(c->out);
 	free(c);
+}
+
+/* The watch's interest (an in-memory connection has none). */
+static void
+conn_watch(struct shared_conn *c, short ev)
+{
+	if (c->ev != NULL)
+		event_fd_set(c->ev, ev);
 }
 
 void
@@ -60,7 +73,7 @@ shared_conn_free(struct shared_conn *c)
 		return;
 	if (c->busy > 0) {
 		c->dead = true;
-		event_fd_set(c->ev, 0);
+		conn_watch(c, 0);
 		return;
 	}
 	conn_destroy(c);
@@ -73,7 +86,7 @@ conn_interest(struct shared_conn *c)
 
 	if (c->want_write || (c->ready && c->outlen > 0))
 		ev |= POLLOUT;
-	event_fd_set(c->ev, ev);
+	conn_watch(c, ev);
 }
 
 struct shared_conn *
@@ -107,7 +120,7 @@ static void
 conn_fail(struct shared_conn *c, bool bad)
 {
 	ERR_clear_error();
-	event_fd_set(c->ev, 0);
+	conn_watch(c, 0);
 	if (c->dead)
 		return;
 	c->busy++;
@@ -260,10 +273,68 @@ shared_conn_send(struct shared_conn *c, const char *fmt, ...)
 int
 shared_conn_ekm(struct shared_conn *c, unsigned char *out)
 {
+	if (c->ready && c->ssl == NULL) {
+		memcpy(out, c->ekm, SHARED_EKM_LEN);
+		return 0;
+	}
 	if (!c->ready || SSL_export_keying_material(c->ssl, out,
 	    SHARED_EKM_LEN, EKM_LABEL, strlen(EKM_LABEL), NULL, 0, 0) != 1)
 		return -1;
 	return 0;
+}
+
+struct shared_conn *
+shared_conn_new_mem(const struct shared_conn_cb *cb, const unsigned char *ekm,
+    bool *gone)
+{
+	struct shared_conn *c = xcalloc(1, sizeof *c);
+
+	c->fd = -1;
+	c->cb = *cb;
+	c->ready = true;
+	memcpy(c->ekm, ekm, SHARED_EKM_LEN);
+	c->gone = gone;
+	if (gone != NULL)
+		*gone = false;
+	return c;
+}
+
+int
+shared_conn_feed(struct shared_conn *c, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	bool		 bad = false;
+
+	/* As conn_read: as much as the buffer takes, then its frames. */
+	c->busy++;
+	while (!c->dead && len > 0 && !bad) {
+		size_t	 n = sizeof c->in - c->inlen;
+
+		if (n > len)
+			n = len;
+		memcpy(c->in + c->inlen, p, n);
+		c->inlen += n;
+		p += n;
+		len -= n;
+		bad = conn_frames(c) != 0;
+	}
+	c->busy--;
+	if (bad)
+		conn_fail(c, true);
+	if (c->dead) {
+		conn_destroy(c);
+		return -1;
+	}
+	return 0;
+}
+
+const unsigned char *
+shared_conn_sent(struct shared_conn *c, size_t *len, bool clear)
+{
+	*len = c->outlen;
+	if (clear)
+		c->outlen = 0;
+	return c->out;
 }
 
 static bool

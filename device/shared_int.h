@@ -71,6 +71,28 @@ int	 shared_conn_send(struct shared_conn *, const char *fmt, ...)
 int	 shared_conn_ekm(struct shared_conn *, unsigned char *out);
 
 /*
+ * For the fuzzer and tests (tests/fuzz/fuzz_shared.c): a connection with
+ * no socket and no TLS, its handshake done (ready is not called) and its
+ * exporter bytes ekm (SHARED_EKM_LEN). *gone (if not NULL) becomes true
+ * when it is freed, by its owner or by a feed.
+ */
+struct shared_conn *shared_conn_new_mem(const struct shared_conn_cb *,
+	    const unsigned char *ekm, bool *gone);
+/*
+ * Bytes from the peer of a connection in memory, framed and delivered as
+ * a TLS read delivers them. -1 when the connection ended on the way (a
+ * refused frame, or its owner closed it): it is freed.
+ */
+int	 shared_conn_feed(struct shared_conn *, const void *data,
+	    size_t len);
+/*
+ * The frames queued to send (each a 2-byte length and its text), valid
+ * until the next call on c; clear: consider them sent.
+ */
+const unsigned char *shared_conn_sent(struct shared_conn *, size_t *len,
+	    bool clear);
+
+/*
  * The device's TLS context, server or client side: its key and
  * self-signed certificate made once and kept on flash. NULL with
  * *cause (caller frees) when neither flash nor OpenSSL can give one.
@@ -131,6 +153,13 @@ void	 shared_update(struct device *);
 void	 shared_server_sync(struct device *);
 void	 shared_server_free(struct device *);
 void	 shared_server_accept(struct device *, int fd, uint32_t ip);
+/*
+ * For the fuzzer and tests: a participant's link accepted at ip on a
+ * connection in memory (shared_conn_new_mem: ekm, gone), its HELLO
+ * queued. The link owns it (valid until *gone); NULL when not a server.
+ */
+struct shared_conn *shared_server_accept_mem(struct device *, uint32_t ip,
+	    const unsigned char *ekm, bool *gone);
 void	 shared_server_clock(struct device *);
 /* The server's own demand against its pool: its new holding. */
 uint32_t shared_server_self(struct device *, uint32_t want);
@@ -170,5 +199,13 @@ void	 shared_client_clock(struct device *);
 void	 shared_client_want(struct device *);
 /* Became the active unit: move the sessions of mate id from (TRANSFER). */
 void	 shared_client_transfer(struct device *, const char *from);
+/*
+ * For the fuzzer and tests: the participant's link to its main server
+ * made now on a connection in memory (shared_conn_new_mem: ekm, gone),
+ * waiting for the HELLO. The participant owns it (valid until *gone);
+ * NULL when not a participant.
+ */
+struct shared_conn *shared_client_connect_mem(struct device *,
+	    const unsigned char *ekm, bool *gone);
 
 #endif

@@ -401,7 +401,7 @@ on_table(struct shared_link *l, const struct shared_msg *m, bool head)
 	struct device	*dev = l->dev;
 	struct shared_view *v = &dev->shared->v;
 	struct shared_peer in, *p;
-	uint32_t	 n;
+	uint32_t	 n, room;
 
 	if (head) {
 		v->bk.msgs[SHARED_BK_SYNC].rx++;
@@ -427,7 +427,15 @@ on_table(struct shared_link *l, const struct shared_msg *m, bool head)
 			p->limit = in.limit;
 		}
 		p->seen = now_s(dev);
-		p->held = in.held;
+		/*
+		 * As a grant: participants granted here while the backup
+		 * served may leave less than it granted, and a pool is
+		 * never over-granted. The rest comes at the next refresh.
+		 */
+		pool_count(dev);
+		room = p->limit > p->local ? p->limit - p->local : 0;
+		p->held = lic_shared_grant(in.held, p->held, pool_avail(dev),
+		    room);
 		if (p->held > p->high)
 			p->high = p->held;
 	}
@@ -555,6 +563,35 @@ link_closed(struct shared_conn *c, bool bad, void *arg)
 		link_free(l);
 }
 
+/* A new link accepted at ip, not yet listed (link_start lists it). */
+static struct shared_link *
+link_add(struct device *dev, uint32_t ip)
+{
+	struct device_shared *sh = dev->shared;
+	struct shared_link *l = xcalloc(1, sizeof *l);
+
+	l->dev = dev;
+	l->ip = ip;
+	l->port = (uint16_t)(sh->srv->backup ? dev->ext->ls.client_port :
+	    dev->ext->ls.port);
+	return l;
+}
+
+/* The link of a connection made: it must register in time. */
+static void
+link_start(struct shared_link *l)
+{
+	struct device_shared *sh = l->dev->shared;
+	struct event_loop *loop = shared_loop(l->dev);
+
+	if (loop != NULL)
+		l->timeout = event_timer_add(loop, SHARED_REG_TIMEOUT_MS,
+		    link_timeout, l);
+	sh->srv->links = xreallocarray(sh->srv->links, sh->srv->nlinks + 1,
+	    sizeof *sh->srv->links);
+	sh->srv->links[sh->srv->nlinks++] = l;
+}
+
 void
 shared_server_accept(struct device *dev, int fd, uint32_t ip)
 {
@@ -571,22 +608,34 @@ shared_server_accept(struct device *dev, int fd, uint32_t ip)
 		close(fd);
 		return;
 	}
-	l = xcalloc(1, sizeof *l);
-	l->dev = dev;
-	l->ip = ip;
-	l->port = (uint16_t)(sh->srv->backup ? dev->ext->ls.client_port :
-	    dev->ext->ls.port);
+	l = link_add(dev, ip);
 	cb.arg = l;
 	if ((l->conn = shared_conn_new(shared_loop(dev), sh->sctx, fd, true,
 	    &cb)) == NULL) {
 		free(l);
 		return;
 	}
-	l->timeout = event_timer_add(shared_loop(dev), SHARED_REG_TIMEOUT_MS,
-	    link_timeout, l);
-	sh->srv->links = xreallocarray(sh->srv->links, sh->srv->nlinks + 1,
-	    sizeof *sh->srv->links);
-	sh->srv->links[sh->srv->nlinks++] = l;
+	link_start(l);
+}
+
+struct shared_conn *
+shared_server_accept_mem(struct device *dev, uint32_t ip,
+    const unsigned char *ekm, bool *gone)
+{
+	struct device_shared *sh = shared_get(dev);
+	struct shared_conn_cb cb = {
+		.ready = link_ready, .msg = link_msg, .closed = link_closed,
+	};
+	struct shared_link *l;
+
+	if (sh->srv == NULL)
+		return NULL;
+	l = link_add(dev, ip);
+	cb.arg = l;
+	l->conn = shared_conn_new_mem(&cb, ekm, gone);
+	link_start(l);
+	link_ready(l->conn, l);
+	return l->conn;
 }
 
 /* Forget participants silent for 3 refresh intervals of device time. */

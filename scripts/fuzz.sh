@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Build the libFuzzer targets with clang (build/fuzz: ASan + UBSan +
+# Build the libFuzzer targets with clang (BUILD: ASan + UBSan +
 # libFuzzer coverage, tests/fuzz/) and run them.
 #
-#   scripts/fuzz.sh [TARGET|all] [SECONDS] [-- LIBFUZZER OPTIONS]
+#   scripts/fuzz.sh [-B BUILD] [TARGET|all] [SECONDS] [-- LIBFUZZER OPTIONS]
 #
-# TARGET is matcher, key, xml, keystore or batch (default: all, one after
-# the other); SECONDS per target (default 60). Each target keeps a working
-# corpus in build/fuzz/corpus/TARGET, started from its seeds (those the
-# smoke tests replay: tests/fuzz/CMakeLists.txt); crashes, leaks, hangs
-# and inputs over the memory limit land in build/fuzz/crashes/TARGET.
+# TARGET is matcher, key, xml, keystore, batch, shared or failover
+# (default: all, one after the other); SECONDS per target (default 60);
+# BUILD the build folder (default build/fuzz; another one lets two
+# campaigns run side by side). Each target keeps a working corpus in
+# BUILD/corpus/TARGET, started from its seeds (those the smoke tests
+# replay: tests/fuzz/CMakeLists.txt); crashes, leaks, hangs and inputs
+# over the memory limit land in BUILD/crashes/TARGET.
 # Copy each one into tests/fuzz/corpus/TARGET (as crash-DESCRIPTION; for
 # xml into tests/data, as fuzz-DESCRIPTION.xml) with its fix, so that
 # ctest fuzz/TARGET replays it from then on.
@@ -18,7 +20,14 @@ cd "$(dirname "$0")/.."
 ASA_PACKAGES="$ASA_PACKAGES $ASA_FUZZ_PACKAGES"
 asa_install_deps
 
-targets=(matcher key xml keystore batch)
+build=build/fuzz
+if [ "${1:-}" = -B ]; then
+	[ $# -ge 2 ] || { echo "fuzz.sh: -B needs a folder" >&2; exit 2; }
+	build=$2
+	shift 2
+fi
+case $build in /*) ;; *) build=$PWD/$build ;; esac
+targets=(matcher key xml keystore batch shared failover)
 want=${1:-all}
 secs=${2:-60}
 shift $(( $# > 2 ? 2 : $# ))
@@ -31,7 +40,6 @@ if [ "$want" != all ]; then
 	esac
 fi
 
-build=build/fuzz
 mkdir -p "$build"
 if ! { CC=clang cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	-DASA_ENABLE_ASAN=ON -DASA_ENABLE_UBSAN=ON -DASA_ENABLE_FUZZ=ON \
@@ -52,7 +60,7 @@ seeds() {
 	esac
 }
 
-export ASAEMU_DATA=$PWD/$build/data
+export ASAEMU_DATA=$build/data
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp

@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct device;
+struct event_loop;
+struct lab;
 struct model_db;
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -21,5 +24,26 @@ const struct model_db *fuzz_db(void);
 const char *fuzz_data_dir(void);
 /* data as a NUL-terminated string (the caller frees). */
 char	*fuzz_strndup(const uint8_t *data, size_t size);
+/*
+ * A new folder $TMPDIR/asaemu-fuzz-TAG-XXXXXX ($TMPDIR: /tmp unless set;
+ * a tmpfs makes the flash's fsyncs cheap), removed with everything in it
+ * when the process exits (the caller frees the name); aborts when it
+ * cannot be made.
+ */
+char	*fuzz_tmpdir(const char *tag);
+/*
+ * An ASA 5520 (9.1(7)12) of serial on a fresh flash, in lab (NULL: on
+ * its own) on the lab's frozen clock of 2013-03-01, its startup done
+ * and, in a lab, on loop's network; aborts when it does not start.
+ */
+struct device *fuzz_device(struct lab *, struct event_loop *,
+	    const char *serial);
+/*
+ * Type lines in configuration mode of dev (as a batch session does,
+ * output dropped); aborts when a line is refused.
+ */
+void	 fuzz_configure(struct device *, const char *lines);
+/* Run what is due on loop now (0 ms timers) and free what was deleted. */
+void	 fuzz_loop_flush(struct event_loop *);
 
 #endif
