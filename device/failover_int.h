@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private to device/failover.c, for the fuzzer and tests
- * (tests/fuzz/fuzz_failover.c): the failover link's receiving end
- * without a socket.
+ * Private to device/failover*.c: the link's structures and the functions
+ * the three files share; and, for the fuzzer and tests
+ * (tests/fuzz/fuzz_failover.c), the link's receiving end without a
+ * socket.
  */
 #ifndef ASA_DEVICE_FAILOVER_INT_H
 #define ASA_DEVICE_FAILOVER_INT_H
@@ -11,6 +12,43 @@
 #include <stddef.h>
 
 #include "device/device.h"
+#include "device/failover.h"
+#include "util/util.h"
+
+#define IN_CAP		(1u << 20)	/* a configuration fits */
+
+struct fo_conn {
+	int		 fd;
+	struct event	*ev;
+	struct strbuf	 in;
+	struct strbuf	 out;		/* not yet written */
+	struct device	*dev;
+};
+
+struct fo_net {
+	struct event_loop *loop;
+	int		 listen_fd;
+	struct event	*listen_ev;
+	uint32_t	 listen_ip;
+	struct fo_conn	*out;		/* to the mate */
+	struct fo_conn	**in;		/* from the mate */
+	size_t		 nin;
+	struct event	*timer;
+	uint64_t	 heard_ms;	/* the mate's last hello */
+	uint64_t	 neg_ms;	/* negotiation began */
+	bool		 link_up;
+	bool		 busy;		/* applying a configuration */
+	char		*sent;		/* last configuration sent */
+	bool		 bulk_sent;	/* to the mate's Cold Standby */
+	/* failover exec: the mate's request, run from a timer (the
+	   command may close the very stream it came on) */
+	char		*exec_line;
+	unsigned	 exec_id;
+	struct event	*exec_ev;
+	/* ... and ours, waiting for the answer */
+	unsigned	 want_id;
+	char		*reply;
+};
 
 /*
  * Bytes from the mate as one of its streams to this unit gives them, in
@@ -21,5 +59,27 @@
  */
 bool	 failover_recv(struct device *, const void *data, size_t len,
 	    size_t chunk);
+
+/* ---- Between failover.c, failover_link.c and failover_license.c ---- */
+
+/* Device time now, in seconds. */
+int64_t	 fo_now(const struct device *);
+/* Report an event to the hooks (the console words it). */
+void	 fo_emit(struct device *, const struct fo_event *);
+/* Change the unit's state for why: history, events, the link. */
+void	 fo_set_state(struct device *, enum fo_state to,
+	    enum fo_reason why);
+void	 fo_go_active(struct device *, enum fo_reason why);
+void	 fo_go_standby_ready(struct device *, enum fo_reason why);
+/* (Re)arm the poll timer of the unit's link. */
+void	 fo_timer_arm(struct device *);
+/* Queue data on the stream to the mate, if there is one. */
+void	 fo_net_send(struct device *, const char *data, size_t len);
+/* A stream's readiness: read what came, write what waits. */
+void	 fo_conn_io(void *conn);
+/* Close the link's listener and streams. */
+void	 fo_net_close(struct device *);
+/* Send the configuration to the mate (bulk: to its Cold Standby). */
+void	 fo_send_config(struct device *, bool bulk);
 
 #endif
