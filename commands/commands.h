@@ -54,6 +54,7 @@ struct cmd_ctx {
 	 */
 	void		(*reload_changed)(void *arg);
 	void		*reload_arg;
+	bool		 loading_context; /* a context's file is replaying */
 };
 
 /* ---- The command sets of single mode and of each space (spaces.c) ---- */

@@ -583,6 +583,13 @@ config_load_context(struct cmd_ctx *ctx, size_t i)
 	char		 name[CTX_NAME_MAX + 1], back[CTX_NAME_MAX + 1];
 	char		*text;
 
+	/*
+	 * A context's file names no other (config-url is the system's):
+	 * a file that does (a context pointed at the system's own startup
+	 * configuration) loads once, never into itself again.
+	 */
+	if (ctx->loading_context)
+		return;
 	snprintf(name, sizeof name, "%s", dev->ctxs.v[i].name);
 	snprintf(back, sizeof back, "%s", ctx->space);
 	device_context_clear(dev, i);
@@ -595,7 +602,9 @@ config_load_context(struct cmd_ctx *ctx, size_t i)
 		return;
 	}
 	cmd_space_enter(ctx, name);
+	ctx->loading_context = true;
 	config_replay(ctx, text);
+	ctx->loading_context = false;
 	cmd_space_enter(ctx, back[0] != '\0' ? back : NULL);
 	free(text);
 }
