@@ -496,8 +496,12 @@ out:
 	return rc;
 }
 
-int
-device_disk_remove(const struct device *dev, const char *path)
+/*
+ * Remove the file (dir false) or empty folder (dir true) at path, keeping
+ * the folder's times but for the change; errno as rm and rmdir give it.
+ */
+static int
+remove_entry(const struct device *dev, const char *path, bool dir)
 {
 	char		*copy;
 	const char	*leaf;
@@ -508,19 +512,26 @@ device_disk_remove(const struct device *dev, const char *path)
 	if ((fd = walk(dev, NULL, path, &copy, &leaf)) == -1)
 		return -1;
 	if (leaf == NULL)
-		errno = EISDIR;
+		errno = dir ? EBUSY : EISDIR;
 	else if (leaf_stat(fd, leaf, &st) == 0) {
-		if (S_ISDIR(st.st_mode))
-			errno = EISDIR;
+		if (S_ISDIR(st.st_mode) != dir)
+			errno = dir ? ENOTDIR : EISDIR;
 		else {
 			dir_times(fd, dt, false);
-			if ((rc = unlinkat(fd, leaf, 0)) == 0)
+			if ((rc = unlinkat(fd, leaf, dir ? AT_REMOVEDIR : 0)) ==
+			    0)
 				dir_times(fd, dt, true);
 		}
 	}
 	close(fd);
 	free(copy);
 	return rc;
+}
+
+int
+device_disk_remove(const struct device *dev, const char *path)
+{
+	return remove_entry(dev, path, false);
 }
 
 int
@@ -550,29 +561,10 @@ device_disk_mkdir(const struct device *dev, const char *path)
 int
 device_disk_rmdir(const struct device *dev, const char *path)
 {
-	char		*copy;
-	const char	*leaf;
-	struct stat	 st;
-	struct timespec	 dt[2];
-	int		 fd, rc = -1;
+	int	 rc = remove_entry(dev, path, true);
 
-	if ((fd = walk(dev, NULL, path, &copy, &leaf)) == -1)
-		return -1;
-	if (leaf == NULL)
-		errno = EBUSY;
-	else if (leaf_stat(fd, leaf, &st) == 0) {
-		if (!S_ISDIR(st.st_mode))
-			errno = ENOTDIR;
-		else {
-			dir_times(fd, dt, false);
-			if ((rc = unlinkat(fd, leaf, AT_REMOVEDIR)) == 0)
-				dir_times(fd, dt, true);
-		}
-	}
 	if (rc != 0 && errno == EEXIST)
 		errno = ENOTEMPTY;
-	close(fd);
-	free(copy);
 	return rc;
 }
 
