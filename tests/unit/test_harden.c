@@ -586,7 +586,7 @@ test_harden__long_interactive_line_refused(void **state)
 		struct pollfd	 pfd = { .fd = fd, .events = POLLIN | POLLOUT };
 		ssize_t		 w;
 
-		assert_true(poll(&pfd, 1, 1000) > 0);
+		assert_true(poll(&pfd, 1, 10000) > 0);
 		if (pfd.revents & POLLIN) {
 			len = 0;	/* the echo: not kept */
 			assert_true(read(fd, buf, sizeof buf - 1) > 0);
