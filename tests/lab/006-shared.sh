@@ -8,6 +8,7 @@
 # its sessions and asks again when it is back; the server killed: the
 # participants keep their grant for 24 hours of lab time, then release it.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/shared.sh"
 
 # Keys for ASA 5520s: the server key of tests/golden/license-server (pool
 # 1000), participants with 100 local sessions (asaemu-keygen --serial SN
@@ -20,20 +21,6 @@ declare -A pkey=(
 	[3]='0x1a9b50f5 0x4b15d856 0xf6bfa8b3 0x0f55352e 0xde9ca3e1'
 )
 
-show() {
-	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +3
-}
-# until_has NAME COMMAND PATTERN: poll (5 s at most) until the output
-# has the pattern; the last output is in $OUT.
-until_has() {
-	local i
-	for i in $(seq 100); do
-		OUT=$(show "$1" "$2")
-		printf '%s\n' "$OUT" | grep -qE -- "$3" && return 0
-		sleep 0.05
-	done
-	return 1
-}
 iface() {
 	printf 'interface g0/1\nnameif inside\nip address %s 255.255.255.0\nno shutdown\nexit' "$1"
 }

@@ -8,6 +8,7 @@
 # stops serving when the budget is spent; the main server back, the
 # backup hands its table back and the main serves the same grants.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/shared.sh"
 
 # The keys of 006-shared.sh: the server's pool is 1000, participants
 # JMX0000P001 (p1) and JMX0000P003 (the backup) have 100 local sessions.
@@ -15,18 +16,6 @@ srv_key='0x1c0a4cea 0x98c9f0fa 0x8e3bbc8f 0xa83f52ec 0x6645d60e'
 p1_key='0x11321473 0xf424b13e 0x9eae1172 0x146af081 0x665ba3cb'
 bk_key='0x1a9b50f5 0x4b15d856 0xf6bfa8b3 0x0f55352e 0xde9ca3e1'
 
-show() {
-	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +3
-}
-until_has() {
-	local i
-	for i in $(seq 150); do
-		OUT=$(show "$1" "$2")
-		printf '%s\n' "$OUT" | grep -qE -- "$3" && return 0
-		sleep 0.05
-	done
-	return 1
-}
 iface() {
 	printf 'interface g0/1\nnameif inside\nip address %s 255.255.255.0\nno shutdown\nexit' "$1"
 }

@@ -6,6 +6,7 @@
 # (Transfer); fw1 killed, fw2 becomes active and is the server at the
 # active address, where pb registers and is granted again.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/shared.sh"
 
 # Server keys (pool 1000) for both server units, participant keys for
 # JMX0000P001 and JMX0000P002 (100 local sessions each; 006-shared.sh).
@@ -14,18 +15,6 @@ fw2_key='0x2393facb 0xb9b4167b 0x6616d47b 0x7a1e3147 0xee0cf210'
 pa_key='0x11321473 0xf424b13e 0x9eae1172 0x146af081 0x665ba3cb'
 pb_key='0x121bc437 0x3e6a7b13 0x508666ad 0xa659de97 0x763f3087'
 
-show() {
-	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +3
-}
-until_has() {
-	local i
-	for i in $(seq 150); do
-		OUT=$(show "$1" "$2")
-		printf '%s\n' "$OUT" | grep -qE -- "$3" && return 0
-		sleep 0.05
-	done
-	return 1
-}
 # fo NET UNIT: the failover link on g0/3 in 192.168.NET.0/30.
 fo() {
 	printf 'interface g0/3\nno shutdown\nexit\nfailover lan interface folink GigabitEthernet0/3\nfailover interface ip folink 192.168.%s.1 255.255.255.252 standby 192.168.%s.2\nfailover polltime unit msec 200 holdtime msec 800\nfailover lan unit %s\nfailover' "$1" "$1" "$2"
