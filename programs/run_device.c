@@ -114,12 +114,6 @@ dr_tick(void *arg)
 	if (text != NULL && *text != '\0')
 		server_notify(dr->srv, text);
 	out_free(ctx.out);
-	for (size_t i = 0; i < dr->dev->lic.ntimed; i++) {
-		if (dr->dev->lic.timed[i].active) {
-			(void)device_license_save(dr->dev);
-			break;
-		}
-	}
 	dr_schedule(dr);
 }
 
