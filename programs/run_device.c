@@ -416,9 +416,10 @@ run_device(const struct options *o, struct model_db *db)
 	status = dr.status;
 out:
 	server_free(dr.srv);
+	/* The device's timers and endpoints are events of the loop. */
+	device_free(dr.dev);
 	event_loop_free(dr.loop);
 	cmd_grammars_free(dr.g);
-	device_free(dr.dev);
 	if (dr.clock_fd != -1)
 		close(dr.clock_fd);
 	lab_free(dr.lab);

@@ -5,6 +5,7 @@ set -u
 : "${ASAEMU:?set ASAEMU to the asaemu binary}"
 LAB=$(mktemp -d /tmp/asaemu-lab.XXXXXX)
 PIDS=()
+DEVS=()
 FAILS=0
 CHECKS=0
 CLOCK=2013-03-01T12:00:00Z
@@ -27,6 +28,7 @@ start() {
 	"$ASAEMU" --lab "$LAB" --name "$name" --clock "$CLOCK" --detach \
 		--no-daemon "$@" 2>>"$LAB/$name.log" &
 	PIDS+=($!)
+	DEVS+=($!)
 	printf -v "PID_${name//-/_}" %s $!
 	wait_up "$name"
 }
@@ -90,7 +92,39 @@ contains() {
 	fi
 }
 
+# stop_clean: every device started still running gets SIGTERM; each must
+# have exited 0 (the ones stopped by the test too), but for those the
+# test killed with SIGKILL (137) or already waited for (127). A crash or
+# a sanitizer report on the way out fails.
+stop_clean() {
+	local p i rc
+	for p in "${DEVS[@]}"; do
+		if kill -0 "$p" 2>/dev/null; then
+			kill -TERM "$p"
+			for i in $(seq 100); do
+				kill -0 "$p" 2>/dev/null || break
+				sleep 0.05
+			done
+		fi
+		if kill -0 "$p" 2>/dev/null; then
+			echo "not ok - device $p stops on SIGTERM"
+			FAILS=$((FAILS + 1))
+			continue
+		fi
+		wait "$p" 2>/dev/null
+		rc=$?
+		case $rc in
+		0|127|137) ;;
+		*)	echo "not ok - device $p stopped cleanly (exit $rc)"
+			FAILS=$((FAILS + 1))
+			CHECKS=$((CHECKS + 1))
+			;;
+		esac
+	done
+}
+
 finish() {
+	stop_clean
 	echo "$((CHECKS - FAILS)) passed, $FAILS failed"
 	[ "$FAILS" -eq 0 ]
 }
