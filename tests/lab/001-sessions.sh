@@ -26,7 +26,7 @@ a=$!
 PIDS+=($a)
 exec 3>"$LAB/a.in"
 printf 'en\n\nconf t\n' >&3
-wait_for "$LAB/a.out" "ciscoasa# conf t"
+wait_for "$LAB/a.out" "lab1# conf t"
 out=$(printf 'en\n\nconf t\nhostname lab2\nwho\nend\n' | sess fw1)
 contains "two sessions in configuration mode at once" "$out" \
 	"^lab2\(config\)# who$"

@@ -19,7 +19,7 @@ a=$!
 PIDS+=($a)
 exec 3>"$LAB/a.in"
 printf 'show clock\n' >&3
-wait_for "$LAB/a.out" "ciscoasa> show clock"
+wait_for "$LAB/a.out" "unsaved> show clock"
 kill -9 "$PID_fw1"
 wait "$PID_fw1" 2>/dev/null
 for i in $(seq 50); do kill -0 "$a" 2>/dev/null || break; sleep 0.1; done

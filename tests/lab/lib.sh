@@ -45,14 +45,16 @@ wait_up() {
 	exit 1
 }
 
-# wait_for FILE TEXT: until FILE holds TEXT (with CRs dropped; 5 s).
+# wait_for FILE TEXT: until FILE holds TEXT (with CRs dropped; 5 s); a
+# timeout is a failed check.
 wait_for() {
 	local i
 	for i in $(seq 250); do
 		tr -d '\r' <"$1" 2>/dev/null | grep -qF -- "$2" && return 0
 		sleep 0.02
 	done
-	echo "# timed out waiting for \"$2\" in $1" >&2
+	echo "not ok - timed out waiting for \"$2\" in $1"
+	FAILS=$((FAILS + 1))
 	return 1
 }
 
