@@ -299,12 +299,28 @@ extern const struct cmd_entry cmd_show_bootvar_entry;
 extern const struct cmd_entry cmd_reload_entry;
 extern const struct cmd_entry cmd_reload_cancel_entry;
 extern const struct cmd_entry cmd_show_reload_entry;
+/* Reboot in place (reload, mode): the boot loader, the new start. */
+void	 cmd_reboot(struct cmd_ctx *);
+/* The boot loader's lines and the reboot into plan (or ROMMON). */
+void	 cmd_boot_plan_run(struct cmd_ctx *, const struct boot_plan *);
+/* The start of the release just booted: license, banner, configuration. */
+void	 cmd_boot_release(struct cmd_ctx *);
+
+/* ---- ROMMON (rommon.c) ---- */
+
+/* The MAC address show version gives port name ("0000.0000.0000"). */
+void	 cmd_port_mac(const struct device *, const char *name, char *buf,
+	    size_t len);
+
 extern const struct cmd_entry cmd_rommon_boot_entry;
 extern const struct cmd_entry cmd_rommon_dir_entry;
 extern const struct cmd_entry cmd_rommon_set_entry;
 extern const struct cmd_entry cmd_rommon_confreg_entry;
-/* Reboot in place (reload, mode): the boot loader, the new start. */
-void	 cmd_reboot(struct cmd_ctx *);
+extern const struct cmd_entry cmd_rommon_assign_entry;
+extern const struct cmd_entry cmd_rommon_var_entry;
+extern const struct cmd_entry cmd_rommon_ping_entry;
+extern const struct cmd_entry cmd_rommon_sync_entry;
+extern const struct cmd_entry cmd_rommon_tftpdnld_entry;
 
 /* ---- Multiple context mode (context.c, config.c) ---- */
 

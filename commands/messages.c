@@ -363,11 +363,34 @@ static const char *const messages[MSG_COUNT] = {
 	/* [M] ROMMON dir. */
 	[MSG_ROMMON_DIR] = "File System: FAT16\nDirectory of disk0:/\n",
 	[MSG_ROMMON_DIR_ROW] = "%-6u%-11llu%s\n",
-	/* [D] ASA 9.9 ASDM guide: set (asaemu's ROMMON has no network). */
-	[MSG_ROMMON_SET] = "ROMMON Variable Settings:\n  ADDRESS=0.0.0.0\n"
-	    "  SERVER=0.0.0.0\n  GATEWAY=0.0.0.0\n  PORT=Management0/0\n"
-	    "  VLAN=untagged\n  IMAGE=\n  CONFIG=\n  LINKTIMEOUT=20\n"
-	    "  PKTTIMEOUT=4\n  RETRY=20\n\n",
+	/* [D] ASA 9.9 ASDM guide, "Load an Image Using ROMMON": set (the
+	 * header, then one indented NAME=value line a variable, a blank
+	 * line), ping server, sync ("Updating NVRAM Parameters... " with
+	 * its blank) and tftpdnld's lines. */
+	[MSG_ROMMON_SET] = "ROMMON Variable Settings:\n",
+	[MSG_ROMMON_SET_ROW] = "  %s=%s\n",
+	[MSG_ROMMON_PING] = "Sending %s, 100-byte ICMP Echoes to server %s, "
+	    "timeout is %s seconds:\n\n",
+	[MSG_ROMMON_PING_RATE] = "Success rate is %u percent (%u/%s)\n\n",
+	[MSG_ROMMON_SYNC] = "Updating NVRAM Parameters... \n\n",
+	[MSG_ROMMON_TFTP] = "tftp %s@%s via %s\n\n",
+	[MSG_ROMMON_TFTP_RECEIVED] = "Received %llu bytes\n\n"
+	    "Launching TFTP Image...\n",
+	/* [V] bostonit.com KB: "PORT=ETHERNET0/0" echoes the port, its
+	 * link and MAC address. */
+	[MSG_ROMMON_PORT] = "%s\nLink is UP\nMAC Address: %s\n",
+	/* [I] no capture shows ROMMON refusing a value, a sync that
+	 * fails, tftpdnld without its variables, or a download that fails;
+	 * the TFTP failure line is [M] of 5500 ROMMON. */
+	[MSG_ROMMON_BAD_VALUE] = "Invalid value for %s: %s\n",
+	[MSG_ROMMON_SYNC_FAILED] = "Error updating NVRAM: %s\n",
+	[MSG_ROMMON_TFTP_NO_ADDRESS] = "Invalid or missing %s\n",
+	[MSG_ROMMON_TFTP_NO_IMAGE] = "Invalid or missing IMAGE\n",
+	[MSG_ROMMON_TFTP_FAILED] = "TFTP failure: Packet verify failed after "
+	    "%s retries\n",
+	[MSG_ROMMON_TFTP_BAD_IMAGE] = "Invalid image\n",
+	/* [V] captures/upgrade/gns3-legacy_show-version_8.0-2_qemu.txt. */
+	[MSG_TFTP_BOOTED_IMAGE] = "Unknown, monitor mode tftp booted image",
 	/* [V] TunnelsUP / reference 3: confreg. */
 	[MSG_ROMMON_CONFREG] = "\nCurrent Configuration Register: 0x00000001\n"
 	    "Configuration Summary:\n  boot default image from Flash\n\n",

@@ -6,7 +6,7 @@
  * (or searching disk0:/), the release banner and license summary, the
  * startup configuration replayed by the new release (lines it does not
  * know refused with their errors), then the user prompt. No image that
- * loads: ROMMON (rommon #N>) with dir, boot [IMAGE], confreg and set.
+ * loads: ROMMON (rommon.c).
  * reload in / at, reload cancel and show reload: reload_sched.c.
  */
 #include "commands/commands.h"
@@ -91,11 +91,10 @@ print_tries(struct cmd_ctx *ctx, const struct boot_plan *plan)
  * Boot into plan: the loader's lines, the reboot, then the release's
  * start (keys, license summary, banner, configuration) or ROMMON.
  */
-static void
-boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
+void
+cmd_boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
 {
 	struct device	*dev = ctx->dev;
-	char		 ver[32], sum[33], *text;
 
 	out_puts(ctx->out, msg(MSG_BOOT_LAUNCH));
 	if (plan->configured > 0)
@@ -114,6 +113,15 @@ boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
 		session_set_mode(ctx->sess, MODE_ROMMON);
 		return;
 	}
+	cmd_boot_release(ctx);
+}
+
+void
+cmd_boot_release(struct cmd_ctx *ctx)
+{
+	struct device	*dev = ctx->dev;
+	char		 ver[32], sum[33], *text;
+
 	session_set_mode(ctx->sess, MODE_USER);
 	cmd_license_boot(ctx);
 	cmd_space_enter(ctx, NULL);
@@ -194,7 +202,7 @@ cmd_reboot(struct cmd_ctx *ctx)
 	out_printf(ctx->out, msg(MSG_ROMMON_BANNER),
 	    ctx->dev->platform->hw_name);
 	device_boot_plan(ctx->dev, &plan);
-	boot_plan_run(ctx, &plan);
+	cmd_boot_plan_run(ctx, &plan);
 }
 
 const struct cmd_entry cmd_reload_entry = {
@@ -204,131 +212,4 @@ const struct cmd_entry cmd_reload_entry = {
 	.help = reload_help,
 	.modes = MODES_EXEC,
 	.exec = reload_exec,
-};
-
-/* ---- ROMMON: dir, boot [IMAGE], confreg, set ---- */
-
-static enum cmd_status
-rommon_next(struct cmd_ctx *ctx)
-{
-	ctx->rommon_n++;
-	return CMD_OK;
-}
-
-static enum cmd_status
-rommon_boot_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
-{
-	const char	*image = cmd_arg_str(args, "image");
-	struct boot_plan plan;
-
-	rommon_next(ctx);
-	if (image == NULL) {
-		device_boot_plan(ctx->dev, &plan);
-		boot_plan_run(ctx, &plan);
-		return CMD_OK;
-	}
-	memset(&plan, 0, sizeof plan);
-	plan.chosen = -1;
-	plan.configured = 1;
-	plan.ntries = 1;
-	if (strncmp(image, "disk0:", 6) == 0)
-		image += 6;
-	while (*image == '/')
-		image++;
-	snprintf(plan.tries[0].path, sizeof plan.tries[0].path, "%s", image);
-	plan.tries[0].result = device_image_probe(ctx->dev, image,
-	    &plan.tries[0].info);
-	if (plan.tries[0].result == BOOT_OK)
-		plan.chosen = 0;
-	boot_plan_run(ctx, &plan);
-	return CMD_OK;
-}
-
-static const struct cmd_help rommon_boot_help[] = {
-	{ "boot", HELP_BOOT },
-	{ "image", "image file spec" },
-	{ NULL, NULL }
-};
-
-const struct cmd_entry cmd_rommon_boot_entry = {
-	.syntax = "boot [<image:word>]",
-	.help = rommon_boot_help,
-	.modes = MODE_BIT(MODE_ROMMON),
-	.exec = rommon_boot_exec,
-};
-
-static enum cmd_status
-rommon_dir_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
-{
-	struct disk_list l;
-
-	(void)args;
-	rommon_next(ctx);
-	if (device_disk_list(ctx->dev, "", false, &l) != 0)
-		return CMD_OK;
-	out_puts(ctx->out, msg(MSG_ROMMON_DIR));
-	for (size_t i = 0; i < l.n; i++)
-		out_printf(ctx->out, msg(MSG_ROMMON_DIR_ROW), l.v[i].index,
-		    (unsigned long long)l.v[i].size, l.v[i].name);
-	disk_list_release(&l);
-	return CMD_OK;
-}
-
-static const struct cmd_help rommon_dir_help[] = {
-	{ "dir", HELP_DIR },
-	{ NULL, NULL }
-};
-
-const struct cmd_entry cmd_rommon_dir_entry = {
-	.syntax = "dir",
-	.help = rommon_dir_help,
-	.modes = MODE_BIT(MODE_ROMMON),
-	.exec = rommon_dir_exec,
-};
-
-static enum cmd_status
-rommon_set_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
-{
-	(void)args;
-	rommon_next(ctx);
-	out_puts(ctx->out, msg(MSG_ROMMON_SET));
-	return CMD_OK;
-}
-
-static const struct cmd_help rommon_set_help[] = {
-	{ "set", "display all variable settings" },
-	{ NULL, NULL }
-};
-
-const struct cmd_entry cmd_rommon_set_entry = {
-	.syntax = "set",
-	.help = rommon_set_help,
-	.modes = MODE_BIT(MODE_ROMMON),
-	.exec = rommon_set_exec,
-};
-
-static enum cmd_status
-rommon_confreg_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
-{
-	const char	*v = cmd_arg_str(args, "value");
-
-	rommon_next(ctx);
-	if (v != NULL)
-		out_printf(ctx->out, msg(MSG_ROMMON_CONFREG_SET), v);
-	else
-		out_puts(ctx->out, msg(MSG_ROMMON_CONFREG));
-	return CMD_OK;
-}
-
-static const struct cmd_help rommon_confreg_help[] = {
-	{ "confreg", "set hex configuration register" },
-	{ "value", "the register, 0x1 boots the default image" },
-	{ NULL, NULL }
-};
-
-const struct cmd_entry cmd_rommon_confreg_entry = {
-	.syntax = "confreg [<value:word>]",
-	.help = rommon_confreg_help,
-	.modes = MODE_BIT(MODE_ROMMON),
-	.exec = rommon_confreg_exec,
 };

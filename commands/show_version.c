@@ -86,6 +86,26 @@ mac_address(unsigned base, unsigned index, char *buf, size_t len)
 	    (low >> 8) & 0xff, low & 0xff);
 }
 
+void
+cmd_port_mac(const struct device *dev, const char *name, char *buf,
+    size_t len)
+{
+	const struct lic_platform *p = dev->platform;
+
+	snprintf(buf, len, "0000.0000.0000");
+	for (size_t i = 0; i < p->nports; i++) {
+		const struct lic_port *port = &p->ports[i];
+
+		if (strcmp(port->name, name) != 0 || !port->has_mac)
+			continue;
+		if (port->address != NULL)
+			snprintf(buf, len, "%s", port->address);
+		else
+			mac_address(mac_base(dev), port->index, buf, len);
+		return;
+	}
+}
+
 /* The version line's mark of the space: "", " <system>", " <context>". */
 static const char *
 space_mark(const struct cmd_ctx *ctx)

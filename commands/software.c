@@ -82,6 +82,10 @@ software_image(const struct device *dev, char *buf, size_t len)
 	    strcmp(fam, "asa5585-x") == 0 || strcmp(fam, "asasm") == 0);
 	char		 interim[16] = "";
 
+	if (dev->tftp_booted) {
+		snprintf(buf, len, "%s", msg(MSG_TFTP_BOOTED_IMAGE));
+		return buf;
+	}
 	/* The image the device booted (device/boot.c). */
 	if (dev->image[0] != '\0') {
 		snprintf(buf, len, "%s", dev->image);

@@ -61,9 +61,10 @@ device_factory_images(struct device *dev, uint32_t v, const char *asdm)
 	return device_flash_write(dev, FACTORY_FILE, ver, strlen(ver));
 }
 
-/* Open path on disk0: read-only, refusing what disk.c refuses. */
+/* Open path on disk0: (host NULL) or a lab server, read-only, refusing
+ * what disk.c refuses. */
 static int
-image_open(const struct device *dev, const char *path)
+image_open(const struct device *dev, const char *host, const char *path)
 {
 	struct disk_entry e;
 	char	*full;
@@ -71,20 +72,24 @@ image_open(const struct device *dev, const char *path)
 
 	while (*path == '/')
 		path++;
-	if (device_disk_stat(dev, NULL, path, &e) != 0 || e.dir)
+	if (device_disk_stat(dev, host, path, &e) != 0 || e.dir)
 		return -1;
-	xasprintf(&full, "%s/%s", dev->flash, path);
+	if (host == NULL)
+		xasprintf(&full, "%s/%s", dev->flash, path);
+	else
+		xasprintf(&full, "%s/hosts/%s/%s", device_lab_dir(dev), host,
+		    path);
 	fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	free(full);
 	return fd;
 }
 
 enum boot_result
-device_image_probe(const struct device *dev, const char *path,
-    struct image_info *info)
+device_host_image_probe(const struct device *dev, const char *host,
+    const char *path, struct image_info *info)
 {
 	enum image_err	 e;
-	int		 fd = image_open(dev, path);
+	int		 fd = image_open(dev, host, path);
 
 	memset(info, 0, sizeof *info);
 	if (fd == -1)
@@ -99,6 +104,13 @@ device_image_probe(const struct device *dev, const char *path,
 	if (!lic_platform_runs(dev->platform, info->version))
 		return BOOT_UNSUPPORTED;
 	return BOOT_OK;
+}
+
+enum boot_result
+device_image_probe(const struct device *dev, const char *path,
+    struct image_info *info)
+{
+	return device_host_image_probe(dev, NULL, path, info);
 }
 
 /* "boot system disk0:/x" lines of the startup configuration. */
@@ -167,11 +179,10 @@ device_boot_plan(const struct device *dev, struct boot_plan *plan)
 	}
 }
 
-void
-device_reboot(struct device *dev, const struct boot_plan *plan)
+/* What every reboot starts again: configuration, boot list, uptime. */
+static void
+reboot_reset(struct device *dev)
 {
-	const struct boot_try *t;
-
 	device_contexts_reset(dev);
 	device_config_clear(dev);
 	device_failover_reset(dev);
@@ -180,8 +191,17 @@ device_reboot(struct device *dev, const struct boot_plan *plan)
 	device_boot_list_clear(dev);
 	dev->modified = false;
 	dev->booted = device_now(dev);
+	dev->tftp_booted = false;
 	free(dev->boot_var);
 	dev->boot_var = NULL;
+}
+
+void
+device_reboot(struct device *dev, const struct boot_plan *plan)
+{
+	const struct boot_try *t;
+
+	reboot_reset(dev);
 	for (size_t i = 0; i < plan->configured; i++) {
 		char *v;
 
@@ -200,6 +220,16 @@ device_reboot(struct device *dev, const struct boot_plan *plan)
 	dev->rommon = false;
 	dev->version = t->info.version;
 	snprintf(dev->image, sizeof dev->image, "disk0:/%s", t->path);
+}
+
+void
+device_reboot_tftp(struct device *dev, const struct image_info *info)
+{
+	reboot_reset(dev);
+	dev->rommon = false;
+	dev->tftp_booted = true;
+	dev->version = info->version;
+	dev->image[0] = '\0';
 }
 
 void

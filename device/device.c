@@ -207,6 +207,7 @@ device_free(struct device *dev)
 	device_net_stop(dev);
 	device_failover_free(dev);
 	device_cluster_free(dev);
+	device_rommon_free(dev);
 	if (dev->lock_fd != -1) {
 		device_license_shutdown(dev);
 		close(dev->lock_fd);

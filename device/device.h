@@ -171,6 +171,9 @@ struct device {
 	/* Boot (boot.c): what runs and what the next reload loads. */
 	char			 image[272];	/* "disk0:/asa847-k8.bin" */
 	bool			 rommon;	/* no image loaded: ROMMON */
+	bool			 tftp_booted;	/* image[] is empty: ROMMON's
+						   tftpdnld loaded it */
+	struct rommon_vars	*rv;		/* rommon.c; NULL: not read */
 	char			**boot;		/* "boot system" paths, owned,
 						   "disk0:/x" */
 	size_t			 nboot;
@@ -440,9 +443,40 @@ void	 device_boot_plan(const struct device *, struct boot_plan *);
  * replays the startup configuration (as a first start does).
  */
 void	 device_reboot(struct device *, const struct boot_plan *);
+/*
+ * Reboot into an image that ROMMON fetched from server host (tftpdnld):
+ * nothing on disk0: runs, "show version" says so.
+ */
+void	 device_reboot_tftp(struct device *, const struct image_info *);
+/* Whether path on lab server host is an image this platform can load. */
+enum boot_result device_host_image_probe(const struct device *,
+	    const char *host, const char *path, struct image_info *);
 /* "boot system" of the running configuration: add (last) or remove. */
 void	 device_boot_list_set(struct device *, const char *path, bool add);
 void	 device_boot_list_clear(struct device *);
+
+/* ---- ROMMON's variables (rommon.c) ---- */
+
+enum rommon_var {
+	RV_ADDRESS, RV_SERVER, RV_GATEWAY, RV_PORT, RV_VLAN, RV_IMAGE,
+	RV_CONFIG, RV_LINKTIMEOUT, RV_PKTTIMEOUT, RV_RETRY, RV_COUNT
+};
+
+struct rommon_vars {
+	char		 v[RV_COUNT][64];	/* as "set" shows them */
+};
+
+const char *rommon_var_name(enum rommon_var);
+/* The variable of upper-case name (len bytes), or -1. */
+int	 rommon_var_lookup(const char *name, size_t len);
+/* The variables: the synced ones over the defaults, loaded on first use. */
+struct rommon_vars *device_rommon_vars(struct device *);
+void	 device_rommon_free(struct device *);
+/* Set v (checked: addresses, a port of the platform, numbers); -1: bad. */
+int	 device_rommon_set(struct device *, enum rommon_var v,
+	    const char *value);
+/* Store the variables in "NVRAM" (.private/rommon). 0, or -1 with errno. */
+int	 device_rommon_sync(struct device *);
 
 /* ---- The key store and running license (keystore.c) ---- */
 

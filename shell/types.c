@@ -19,6 +19,7 @@ static grammar_type_match_fn type_match_hhmm;
 static grammar_type_match_fn type_match_delay;
 static grammar_type_match_fn type_match_month;
 static grammar_type_match_fn type_match_checksum;
+static grammar_type_match_fn type_match_assign;
 
 /*
  * Placeholders and default help follow ASA's "clock set ?" listing
@@ -61,6 +62,9 @@ static const struct grammar_type grammar_types[] = {
 	/* A saved configuration's "Cryptochecksum:" line, one word. */
 	{ .name = "checksum", .match = type_match_checksum,
 	  .placeholder = "WORD", .help = "Configuration checksum" },
+	/* ROMMON's "NAME=value": an upper-case name, '=', any value. */
+	{ .name = "assign", .match = type_match_assign,
+	  .placeholder = "VAR=value", .help = "Set a variable" },
 };
 
 static const char *const month_names[] = {
@@ -389,4 +393,18 @@ type_match_checksum(const struct slot_spec *s, const char *tok, size_t len,
 		    grammar_lc((unsigned char)tok[i]) <= 'f')))
 			return false;
 	return true;
+}
+
+static bool
+type_match_assign(const struct slot_spec *s, const char *tok, size_t len,
+    uint32_t *num)
+{
+	size_t	 i = 0;
+
+	(void)s;
+	(void)num;
+	while (i < len && tok[i] >= 'A' && tok[i] <= 'Z')
+		i++;
+	return i > 0 && i < len && tok[i] == '=' &&
+	    type_match_word(s, tok, len, num);
 }
