@@ -319,9 +319,8 @@ device_failover_exec(struct device *dev, const char *line, char **out)
 }
 
 bool
-device_failover_reload_standby(struct device *dev)
+device_failover_replicate(struct device *dev, const char *line)
 {
-	static const char line[] = "reload noconfirm";
 	char		 head[64];
 	int		 n;
 
@@ -333,6 +332,24 @@ device_failover_reload_standby(struct device *dev)
 	fo_net_send(dev, head, (size_t)n);
 	fo_net_send(dev, line, strlen(line));
 	return true;
+}
+
+bool
+device_failover_reload_standby(struct device *dev)
+{
+	return device_failover_replicate(dev, "reload noconfirm");
+}
+
+void
+device_failover_clear(struct device *dev)
+{
+	struct failover	*fo = device_failover(dev);
+
+	memset(&fo->cfg, 0, sizeof fo->cfg);
+	fo->cfg.poll_ms = FO_POLL_MS_DEFAULT;
+	fo->cfg.hold_ms = FO_HOLD_MS_DEFAULT;
+	fo->prompt = 0;
+	device_failover_changed(dev);
 }
 
 void

@@ -40,6 +40,9 @@ struct fo_net {
 	bool		 busy;		/* applying a configuration */
 	char		*sent;		/* last configuration sent */
 	bool		 bulk_sent;	/* to the mate's Cold Standby */
+	bool		 key_bad;	/* the mate's hellos carry another
+					   failover key's digest: nothing it
+					   says is understood */
 	/* failover exec: the mate's request, run from a timer (the
 	   command may close the very stream it came on) */
 	char		*exec_line;
