@@ -205,11 +205,18 @@ device_failover_changed(struct device *dev)
 			net->neg_ms = event_now_ms();
 			fo_timer_arm(dev);
 		}
+	} else if (on && net != NULL && net->timer != NULL &&
+	    net->timer_ms != fo->cfg.poll_ms) {
+		/* A polltime after failover (the startup configuration's
+		   order): poll at the new pace now, not after the old one,
+		   or a mate with a short holdtime loses this unit. */
+		fo_timer_arm(dev);
 	} else if (!on && fo->state != FO_ST_DISABLED) {
 		fo_set_state(dev, FO_ST_DISABLED, FO_WHY_DISABLED);
 		memset(&fo->mate, 0, sizeof fo->mate);
 		fo->apart = false;
 		fo->formed = false;
+		fo->warned_version = 0;
 	}
 	if (!on)
 		fo->refused = LIC_UNITS_OK;
@@ -375,6 +382,7 @@ device_failover_reset(struct device *dev)
 	memset(&fo->mate, 0, sizeof fo->mate);
 	fo->formed = fo->apart = fo->grace_over = false;
 	fo->refused = LIC_UNITS_OK;
+	fo->warned_version = 0;
 	fo->nheld = 0;
 	fo->prompt = 0;
 }

@@ -180,6 +180,8 @@ struct failover {
 	int64_t			 apart_since;	/* device time */
 	bool			 grace_over;
 	enum lic_units_err	 refused;	/* the mate's license */
+	uint32_t		 warned_version; /* the mate's release last
+						    warned of (0: none) */
 	uint64_t		 xmit, rcv;	/* messages over the link */
 	uint64_t		 sys_xmit, sys_rcv; /* of which hellos */
 	struct fo_hooks		 hooks;

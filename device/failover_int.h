@@ -34,6 +34,7 @@ struct fo_net {
 	struct fo_conn	**in;		/* from the mate */
 	size_t		 nin;
 	struct event	*timer;
+	uint32_t	 timer_ms;	/* the poll time it was armed with */
 	uint64_t	 heard_ms;	/* the mate's last hello */
 	uint64_t	 neg_ms;	/* negotiation began */
 	bool		 link_up;

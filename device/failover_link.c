@@ -208,9 +208,11 @@ replicate(struct device *dev)
 	    fo->refused != LIC_UNITS_OK)
 		return;
 	if (fo->mate.state == FO_ST_COLD_STANDBY) {
-		if (!fo->net->bulk_sent)
+		/* Only once it could go (the stream may be reconnecting). */
+		if (!fo->net->bulk_sent && fo->net->out != NULL) {
 			fo_send_config(dev, true);
-		fo->net->bulk_sent = true;
+			fo->net->bulk_sent = true;
+		}
 		return;
 	}
 	fo->net->bulk_sent = false;
@@ -333,7 +335,6 @@ on_hello(struct device *dev, char *line)
 	int		 state, zero;
 	unsigned	 hash;
 	uint64_t	 act;
-	uint32_t	 was;
 
 	if (sscanf(line, "HELLO %c %d %31s %31s %31s %31s %" SCNu64
 	    " %x %d", &role, &state, serial, plat, hw, ver, &act, &hash,
@@ -348,7 +349,6 @@ on_hello(struct device *dev, char *line)
 		return;
 	}
 	fo->net->key_bad = false;
-	was = fo->mate.known && !fo->apart ? fo->mate.version : 0;
 	fo->net->heard_ms = event_now_ms();
 	if (!fo->formed) {
 		fo->formed = true;
@@ -367,10 +367,14 @@ on_hello(struct device *dev, char *line)
 	if (fo->apart)
 		mate_back(dev);
 	/* The wrmem capture [V]: the active warns as the upgraded standby
-	   comes back, before it replicates; each unit whenever it learns
-	   a mate of another release (a zero-downtime upgrade). */
-	if (fo->mate.version != dev->version && fo->mate.version != was)
+	   comes back, before it replicates; each unit once for each other
+	   release it learns its mate runs (a zero-downtime upgrade). */
+	if (fo->mate.version == dev->version)
+		fo->warned_version = 0;
+	else if (fo->mate.version != fo->warned_version) {
+		fo->warned_version = fo->mate.version;
 		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_VERSION });
+	}
 }
 
 static void
@@ -605,8 +609,9 @@ fo_timer_arm(struct device *dev)
 	struct fo_net	*net = dev->fo->net;
 
 	event_del(net->timer);
-	net->timer = event_timer_add(net->loop, dev->fo->cfg.poll_ms,
-	    poll_tick, dev);
+	net->timer_ms = dev->fo->cfg.poll_ms;
+	net->timer = event_timer_add(net->loop, net->timer_ms, poll_tick,
+	    dev);
 }
 
 /* Endpoints as the configuration and the cable say. */
