@@ -9,7 +9,8 @@
 # and fw1 warns "Mate version ... is not identical" before replicating;
 # no failover active hands the active role to the upgraded fw2, which
 # reloads fw1; both on 9.1(2), the versions identical, failover active
-# gives fw1 its role back. The combined license holds throughout.
+# gives fw1 its role back. The combined license holds throughout. Then
+# a failover key on one unit only keeps the units from pairing.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/failover.sh"
 : "${ASAEMU_KEYGEN:?set ASAEMU_KEYGEN to the asaemu-keygen binary}"
@@ -117,6 +118,23 @@ expect "failover active on fw1" "$?" 0
 until_shows fw2 'show failover' 'This host: Secondary - Standby Ready'
 expect "fw2 the standby again" "$?" 0
 expect "after the upgrade: combined on fw2" "$(contexts fw2)" 12
+
+# Another failover key on the standby: neither unit understands the
+# other (the hello carries a digest of the key, never the key), both
+# warn and both go active; the same key again, the secondary yields.
+on fw2 'failover key other'
+wait_for "$LAB/fw1.log" "WARNING: Failover message decryption failure."
+until_shows fw2 'show failover' 'This host: Secondary - Active'
+expect "key mismatch: fw2 active too" "$?" 0
+contains "fw2's console: decryption failure" "$(cat "$LAB/fw2.log")" \
+	"^WARNING: Failover message decryption failure\. Please make sure"
+expect "the key itself never went over the link" \
+	"$(show fw1 'show running-config failover' | grep -c key)" 0
+on fw2 'no failover key'
+# (Left undone: the active does not resend the whole configuration to
+# the yielding unit here, which stays in Cold Standby.)
+until_shows fw2 'show failover' 'This host: Secondary - (Cold Standby|Standby Ready)'
+expect "the same key again: the units pair, fw2 yields" "$?" 0
 
 for n in fw1 fw2; do
 	"$ASAEMU" stop --lab "$LAB" "$n"
