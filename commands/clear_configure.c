@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * clear configure all | license-server | tls-proxy; the resets are the
- * device's (device/running.c). Clearing the TLS proxy limit sets the
+ * clear configure all | failover | license-server | tls-proxy; the
+ * resets are the device's (device/running.c, device/failover.c): all
+ * takes the failover lines too, failover off. Clearing the TLS proxy limit sets the
  * platform default; when that is below the UC license, the ASA says to
  * raise it again (chapter Table 5-16, UC Proxy sessions).
  */
 #include "commands/commands.h"
 
 #include "commands/commands_int.h"
+#include "device/failover.h"
 
 /* Set the platform default; an error when the UC license is above it. */
 static enum cmd_status
@@ -29,6 +31,8 @@ clear_all(struct cmd_ctx *ctx)
 {
 	device_config_clear(ctx->dev);
 	ctx->cur_if[0] = '\0';
+	if (device_failover_get(ctx->dev) != NULL)
+		device_failover_clear(ctx->dev);
 	return clear_tls(ctx);
 }
 
@@ -39,6 +43,8 @@ clear_configure_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	if (cmd_arg_has(args, "all"))
 		st = clear_all(ctx);
+	else if (cmd_arg_has(args, "failover"))
+		device_failover_clear(ctx->dev);
 	else if (cmd_arg_has(args, "license-server"))
 		ls_cfg_clear(&ctx->dev->ext->ls);
 	else
@@ -51,6 +57,7 @@ static const struct cmd_help clear_configure_help[] = {
 	{ "clear", HELP_CLEAR },
 	{ "configure", "Clear configuration" },
 	{ "all", "Clear all configuration" },
+	{ "failover", "Clear failover configuration" },
 	{ "license-server", "Clear the shared license server and participant "
 	    "configuration" },
 	{ "tls-proxy", "Clear the TLS proxy configuration" },
@@ -58,7 +65,7 @@ static const struct cmd_help clear_configure_help[] = {
 };
 
 const struct cmd_entry cmd_clear_configure_entry = {
-	.syntax = "clear configure (all|license-server|tls-proxy)",
+	.syntax = "clear configure (all|failover|license-server|tls-proxy)",
 	.help = clear_configure_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.exec = clear_configure_exec,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "commands/commands_int.h"
+#include "device/failover.h"
 
 #define STARTUP_FILE "startup-config"
 
@@ -379,6 +380,11 @@ write_memory_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (config_space_save(ctx, sum, &len) != CMD_OK)
 		return CMD_ERROR;
 	out_puts(ctx->out, msg(MSG_OK));
+	/* The standby saves too: write memory is one of the commands the
+	   active unit replicates (ASA configuration guide, "Command
+	   Replication"), which lets failover reload-standby boot the new
+	   image of a boot system line (the wrmem capture's upgrade). */
+	device_failover_replicate(ctx->dev, "write memory");
 	return CMD_OK;
 }
 

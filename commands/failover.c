@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "commands/commands_int.h"
+#include "device/cluster.h"
 #include "device/failover.h"
 
 #define HELP_FAILOVER	"Enable/disable failover feature"
@@ -50,6 +51,10 @@ failover_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		return cmd_error(ctx, MSG_FO_NO_LICENSE);
 	if (on && !ctx->replay && dev->lic.invalid)
 		return cmd_error(ctx, MSG_FO_ZERO_KEY);
+	/* Failover is among the features clustering does not support. */
+	if (on && device_cluster_get(dev) != NULL &&
+	    device_cluster_get(dev)->cfg.enabled)
+		return cmd_error(ctx, MSG_FO_CLUSTER);
 	if (fo->cfg.enabled != on) {
 		fo->cfg.enabled = on;
 		device_touch(dev);
@@ -714,8 +719,21 @@ refusal(enum lic_units_err err)
 		return MSG_FO_REF_ZERO_KEY;
 	case LIC_UNITS_NOT_IDENTICAL:
 		return MSG_FO_REF_NOT_IDENTICAL;
+	case LIC_UNITS_VERSION:
+		return MSG_FO_REF_VERSION;
 	}
 	return MSG_FO_REF_NOT_IDENTICAL;
+}
+
+static void
+mate_version_warning(struct cmd_ctx *ctx)
+{
+	const struct failover *fo = device_failover_get(ctx->dev);
+	char		 ours[32], mate[32];
+
+	lic_version_format(fo->mate.version, mate, sizeof mate);
+	lic_version_format(ctx->dev->version, ours, sizeof ours);
+	out_printf(ctx->out, msg(MSG_FO_CON_VERSION), mate, ours);
 }
 
 void
@@ -765,6 +783,12 @@ cmd_failover_event(struct cmd_ctx *ctx, const struct fo_event *ev)
 	case FO_EV_RESTORED:
 		out_printf(out, msg(MSG_FO_CON_RESTORED),
 		    (unsigned)(ev->away / 86400));
+		break;
+	case FO_EV_VERSION:
+		mate_version_warning(ctx);
+		break;
+	case FO_EV_KEY:
+		out_puts(out, msg(MSG_FO_CON_KEY));
 		break;
 	}
 }

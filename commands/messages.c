@@ -514,6 +514,20 @@ static const char *const messages[MSG_COUNT] = {
 	/* [I] communication back: %u days apart. */
 	[MSG_FO_CON_RESTORED] = "        Failover communication with mate "
 	    "restored after %u days\n",
+	/* [V] captures/upgrade/wrmem-blog_copy-tftp-bootsystem-delete_9.2-
+	 * to-9.5_asa5525x.txt, after failover reload-standby brought the
+	 * standby up on 9.5(2): the mate's version, then ours. */
+	[MSG_FO_CON_VERSION] = "************WARNING****WARNING****WARNING"
+	    "********************************\n   Mate version %s is not "
+	    "identical with ours %s\n************WARNING****WARNING****"
+	    "WARNING********************************\n",
+	/* A mate whose failover key differs: its messages do not decrypt.
+	 * [D] the first sentence is a heading of Cisco's "PIX/ASA
+	 * Active/Standby Failover Configuration Example" (document 77809);
+	 * the second [M med], as remembered from consoles. */
+	[MSG_FO_CON_KEY] = "WARNING: Failover message decryption failure. "
+	    "Please make sure both units have the same failover shared key "
+	    "and crypto license or system is not out of memory\n",
 	[MSG_FO_REF_PLATFORM] = "Mate's hardware is different",
 	[MSG_FO_REF_NO_FAILOVER] = "Mate's license does not support failover",
 	[MSG_FO_REF_NO_CLUSTER] = "Mate has no clustering license",
@@ -521,6 +535,12 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_FO_REF_IPS] = "Mate's IPS module license is different",
 	[MSG_FO_REF_ZERO_KEY] = "An activation key is not valid",
 	[MSG_FO_REF_NOT_IDENTICAL] = "Mate's license is different",
+	/* [I] releases more than one step of the upgrade path apart. */
+	[MSG_FO_REF_VERSION] = "Mate's software version is not compatible",
+	/* [I] failover while clustering is enabled (clustering does not
+	 * support failover; MSG_CL_FAILOVER is the other way round). */
+	[MSG_FO_CLUSTER] = "ERROR: Failover cannot be enabled while "
+	    "clustering is enabled.\n",
 	/* ---- Clustering (cluster.c). No capture of these was found: all
 	 * guesses, [M low]. ---- */
 	/* cluster group on a platform whose table says "No support" (or a

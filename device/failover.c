@@ -205,11 +205,18 @@ device_failover_changed(struct device *dev)
 			net->neg_ms = event_now_ms();
 			fo_timer_arm(dev);
 		}
+	} else if (on && net != NULL && net->timer != NULL &&
+	    net->timer_ms != fo->cfg.poll_ms) {
+		/* A polltime after failover (the startup configuration's
+		   order): poll at the new pace now, not after the old one,
+		   or a mate with a short holdtime loses this unit. */
+		fo_timer_arm(dev);
 	} else if (!on && fo->state != FO_ST_DISABLED) {
 		fo_set_state(dev, FO_ST_DISABLED, FO_WHY_DISABLED);
 		memset(&fo->mate, 0, sizeof fo->mate);
 		fo->apart = false;
 		fo->formed = false;
+		fo->warned_version = 0;
 	}
 	if (!on)
 		fo->refused = LIC_UNITS_OK;
@@ -319,9 +326,8 @@ device_failover_exec(struct device *dev, const char *line, char **out)
 }
 
 bool
-device_failover_reload_standby(struct device *dev)
+device_failover_replicate(struct device *dev, const char *line)
 {
-	static const char line[] = "reload noconfirm";
 	char		 head[64];
 	int		 n;
 
@@ -333,6 +339,24 @@ device_failover_reload_standby(struct device *dev)
 	fo_net_send(dev, head, (size_t)n);
 	fo_net_send(dev, line, strlen(line));
 	return true;
+}
+
+bool
+device_failover_reload_standby(struct device *dev)
+{
+	return device_failover_replicate(dev, "reload noconfirm");
+}
+
+void
+device_failover_clear(struct device *dev)
+{
+	struct failover	*fo = device_failover(dev);
+
+	memset(&fo->cfg, 0, sizeof fo->cfg);
+	fo->cfg.poll_ms = FO_POLL_MS_DEFAULT;
+	fo->cfg.hold_ms = FO_HOLD_MS_DEFAULT;
+	fo->prompt = 0;
+	device_failover_changed(dev);
 }
 
 void
@@ -358,6 +382,7 @@ device_failover_reset(struct device *dev)
 	memset(&fo->mate, 0, sizeof fo->mate);
 	fo->formed = fo->apart = fo->grace_over = false;
 	fo->refused = LIC_UNITS_OK;
+	fo->warned_version = 0;
 	fo->nheld = 0;
 	fo->prompt = 0;
 }

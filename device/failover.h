@@ -114,6 +114,10 @@ enum fo_event_kind {
 	FO_EV_REFUSED,		/* the mate's license does not pair: err */
 	FO_EV_GRACE_OVER,	/* 30 days apart: back to the own license */
 	FO_EV_RESTORED,		/* the mate is back: elapsed charged */
+	FO_EV_VERSION,		/* the mate runs another release (learnt
+				   now: fo->mate.version) */
+	FO_EV_KEY,		/* the mate's failover key differs: its
+				   messages are not understood */
 };
 
 struct fo_event {
@@ -176,6 +180,8 @@ struct failover {
 	int64_t			 apart_since;	/* device time */
 	bool			 grace_over;
 	enum lic_units_err	 refused;	/* the mate's license */
+	uint32_t		 warned_version; /* the mate's release last
+						    warned of (0: none) */
 	uint64_t		 xmit, rcv;	/* messages over the link */
 	uint64_t		 sys_xmit, sys_rcv; /* of which hellos */
 	struct fo_hooks		 hooks;
@@ -231,6 +237,15 @@ bool	 device_failover_write_standby(struct device *);
 bool	 device_failover_exec(struct device *, const char *line, char **out);
 /* failover reload-standby: the standby mate reloads; false: none. */
 bool	 device_failover_reload_standby(struct device *);
+/*
+ * On the active unit, a command the ASA replicates to the standby beside
+ * the configuration (write memory): line runs on the standby mate, its
+ * output dropped. False when there is no standby mate.
+ */
+bool	 device_failover_replicate(struct device *, const char *line);
+/* clear configure failover (and all): the failover lines' defaults,
+ * failover off. */
+void	 device_failover_clear(struct device *);
 /*
  * A reload: the unit starts afresh, failover off until its startup
  * configuration turns it on again (device_reboot).

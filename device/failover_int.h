@@ -34,12 +34,16 @@ struct fo_net {
 	struct fo_conn	**in;		/* from the mate */
 	size_t		 nin;
 	struct event	*timer;
+	uint32_t	 timer_ms;	/* the poll time it was armed with */
 	uint64_t	 heard_ms;	/* the mate's last hello */
 	uint64_t	 neg_ms;	/* negotiation began */
 	bool		 link_up;
 	bool		 busy;		/* applying a configuration */
 	char		*sent;		/* last configuration sent */
 	bool		 bulk_sent;	/* to the mate's Cold Standby */
+	bool		 key_bad;	/* the mate's hellos carry another
+					   failover key's digest: nothing it
+					   says is understood */
 	/* failover exec: the mate's request, run from a timer (the
 	   command may close the very stream it came on) */
 	char		*exec_line;

@@ -27,7 +27,8 @@ combined_holds(const struct device *dev)
 	const struct failover *fo = dev->fo;
 
 	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED ||
-	    !fo->mate.has_run || fo->refused != LIC_UNITS_OK)
+	    !fo->mate.has_run || fo->refused != LIC_UNITS_OK ||
+	    !lic_units_combines(dev->version, fo->mate.version))
 		return false;
 	return !fo->apart || (uint64_t)(fo_now(dev) - fo->apart_since) <=
 	    LIC_UNITS_GRACE;

@@ -124,17 +124,30 @@ fo_net_send(struct device *dev, const char *data, size_t len)
 	conn_flush(net->out);
 }
 
+/*
+ * The failover key as the hello carries it: a digest (FNV-1a), never the
+ * key. A real ASA encrypts its failover messages with the key; a mate
+ * with another key cannot read them, which the digest stands for.
+ */
+static uint32_t
+key_digest(const char *key)
+{
+	uint32_t	 hash = 2166136261u;
+
+	for (const char *p = key; *p != '\0'; p++)
+		hash = (hash ^ (unsigned char)*p) * 16777619u;
+	return hash;
+}
+
 static void
 send_hello(struct device *dev)
 {
 	struct failover	*fo = dev->fo;
 	struct strbuf	 sb;
 	char		 ver[32];
-	uint32_t	 hash = 2166136261u;
+	uint32_t	 hash = key_digest(fo->cfg.key);
 	uint64_t	 act = fo->active_secs;
 
-	for (const char *p = fo->cfg.key; *p != '\0'; p++)
-		hash = (hash ^ (unsigned char)*p) * 16777619u;
 	if (fo_state_active(fo->state))
 		act += (uint64_t)(fo_now(dev) - fo->active_since.tv_sec);
 	strbuf_init(&sb, 0);
@@ -195,9 +208,11 @@ replicate(struct device *dev)
 	    fo->refused != LIC_UNITS_OK)
 		return;
 	if (fo->mate.state == FO_ST_COLD_STANDBY) {
-		if (!fo->net->bulk_sent)
+		/* Only once it could go (the stream may be reconnecting). */
+		if (!fo->net->bulk_sent && fo->net->out != NULL) {
 			fo_send_config(dev, true);
-		fo->net->bulk_sent = true;
+			fo->net->bulk_sent = true;
+		}
 		return;
 	}
 	fo->net->bulk_sent = false;
@@ -326,6 +341,14 @@ on_hello(struct device *dev, char *line)
 	    &zero) != 9 || state < 0 || state >= FO_ST_COUNT)
 		return;
 	fo->sys_rcv++;
+	/* Another key: the mate is not heard at all (both go active). */
+	if (hash != key_digest(fo->cfg.key)) {
+		if (!fo->net->key_bad)
+			fo_emit(dev, &(struct fo_event){ .kind = FO_EV_KEY });
+		fo->net->key_bad = true;
+		return;
+	}
+	fo->net->key_bad = false;
 	fo->net->heard_ms = event_now_ms();
 	if (!fo->formed) {
 		fo->formed = true;
@@ -343,6 +366,15 @@ on_hello(struct device *dev, char *line)
 	fo->mate.zero_key = zero != 0;
 	if (fo->apart)
 		mate_back(dev);
+	/* The wrmem capture [V]: the active warns as the upgraded standby
+	   comes back, before it replicates; each unit once for each other
+	   release it learns its mate runs (a zero-downtime upgrade). */
+	if (fo->mate.version == dev->version)
+		fo->warned_version = 0;
+	else if (fo->mate.version != fo->warned_version) {
+		fo->warned_version = fo->mate.version;
+		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_VERSION });
+	}
 }
 
 static void
@@ -442,9 +474,11 @@ message(struct device *dev, struct fo_conn *c)
 			return 0;
 		}
 		fo->rcv++;
-		if (!out)
+		/* From a mate of another key: not understood, dropped. */
+		if (!fo->net->key_bad && !out)
 			on_exec(dev, id, text);
-		else if (id == fo->net->want_id && fo->net->reply == NULL)
+		else if (!fo->net->key_bad && id == fo->net->want_id &&
+		    fo->net->reply == NULL)
 			fo->net->reply = text, text = NULL;
 		free(text);
 		return used;
@@ -458,13 +492,16 @@ message(struct device *dev, struct fo_conn *c)
 		}
 		text = xstrndup(c->in.buf + head, len);
 		fo->rcv++;
-		on_config(dev, bulk != 0, text);
+		if (!fo->net->key_bad)
+			on_config(dev, bulk != 0, text);
 		free(text);
 		return head + len;
 	}
 	fo->rcv++;
 	if (strncmp(c->in.buf, "HELLO ", 6) == 0)
 		on_hello(dev, c->in.buf);
+	else if (fo->net->key_bad)
+		return head;
 	else if (strncmp(c->in.buf, "LIC ", 4) == 0) {
 		fo->mate.has_run = parse_lic(dev, c->in.buf);
 		fo->mate.run_at = fo_now(dev);
@@ -572,8 +609,9 @@ fo_timer_arm(struct device *dev)
 	struct fo_net	*net = dev->fo->net;
 
 	event_del(net->timer);
-	net->timer = event_timer_add(net->loop, dev->fo->cfg.poll_ms,
-	    poll_tick, dev);
+	net->timer_ms = dev->fo->cfg.poll_ms;
+	net->timer = event_timer_add(net->loop, net->timer_ms, poll_tick,
+	    dev);
 }
 
 /* Endpoints as the configuration and the cable say. */

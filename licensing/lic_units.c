@@ -39,7 +39,10 @@
  *    license on both or neither; no all-zero key ("you need to reinstall
  *    a valid authentication key before failover can be enabled"); before
  *    8.3(1) "Older versions of ASA software required that the licenses
- *    match on each unit".
+ *    match on each unit" (as the older release knows them), and such a
+ *    pair runs no combined license; releases no further apart than one
+ *    step of the upgrade path (lic_units_versions), so that a pair can
+ *    be upgraded unit by unit ("Upgrading Failover Pairs").
  * 4. Loss of communication: "During the 30-day grace period, the
  *    combined running license continues to be used by all units"; when
  *    communication returns within it, "the time elapsed is subtracted
@@ -144,6 +147,8 @@ lic_units_combine(const struct lic_catalog *cat, const struct lic_platform *p,
 	for (size_t f = 0; f < out->nfeatures; f++) {
 		const struct lic_feature *feat = &cat->features[f];
 
+		if (feat->introduced > version)
+			continue;
 		switch (feat->unit_rule) {
 		case LIC_UNIT_ADD:
 			combine_add(p, version, units, n, f, &out->v[f]);
@@ -166,15 +171,56 @@ value_of(const struct lic_catalog *cat, const struct lic_running *r,
 	return f == NO_FEATURE ? 0 : r->v[f].value;
 }
 
+/* Identical as the older release sees them: what it knows. */
 static bool
-runs_identical(const struct lic_running *a, const struct lic_running *b)
+runs_identical(const struct lic_catalog *cat, const struct lic_running *a,
+    const struct lic_running *b, uint32_t older)
 {
 	if (a->nfeatures != b->nfeatures || a->edition != b->edition)
 		return false;
 	for (size_t f = 0; f < a->nfeatures; f++)
-		if (a->v[f].value != b->v[f].value)
+		if (cat->features[f].introduced <= older &&
+		    a->v[f].value != b->v[f].value)
 			return false;
 	return true;
+}
+
+/*
+ * The newest release a unit on v upgrades to in one step, Cisco's
+ * upgrade path table (captures/upgrade/tunnelsup_asa-upgrade-path.txt
+ * [D]): 8.2(x) and earlier, and 8.3(x), go to 8.4(6) first; 8.4(1)
+ * through 8.4(4), 8.5(1), 8.6(1), 9.0(1) and 9.1(1) to 9.1(2); 8.4(5)
+ * and later, 9.0(2) and later, 9.1(2) and later go anywhere on.
+ */
+static uint32_t
+one_step(uint32_t v)
+{
+	uint32_t	train = v & 0xffff0000u;
+	uint32_t	maint = v >> 8 & 0xff;
+
+	if (v < LIC_VERSION(8, 4, 0, 0))
+		return LIC_VERSION(8, 4, 6, 0xff);
+	if (train == LIC_VERSION(8, 4, 0, 0) && maint <= 4)
+		return LIC_VERSION(9, 1, 2, 0xff);
+	if ((train == LIC_VERSION(8, 5, 0, 0) || train == LIC_VERSION(8, 6,
+	    0, 0) || train == LIC_VERSION(9, 0, 0, 0) || train ==
+	    LIC_VERSION(9, 1, 0, 0)) && maint <= 1)
+		return LIC_VERSION(9, 1, 2, 0xff);
+	return LIC_VERSION_MAX;
+}
+
+bool
+lic_units_versions(uint32_t a, uint32_t b)
+{
+	uint32_t	lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return hi <= one_step(lo);
+}
+
+bool
+lic_units_combines(uint32_t a, uint32_t b)
+{
+	return a >= LIC_VERSION(8, 3, 1, 0) && b >= LIC_VERSION(8, 3, 1, 0);
 }
 
 enum lic_units_err
@@ -187,6 +233,8 @@ lic_units_check(const struct lic_catalog *cat, const struct lic_unit_facts *a,
 
 	if (strcmp(a->platform, b->platform) != 0)
 		return LIC_UNITS_PLATFORM;
+	if (!lic_units_versions(a->version, b->version))
+		return LIC_UNITS_VERSION;
 	if (value_of(cat, a->run, need) == 0 ||
 	    value_of(cat, b->run, need) == 0)
 		return cluster ? LIC_UNITS_NO_CLUSTER : LIC_UNITS_NO_FAILOVER;
@@ -198,7 +246,8 @@ lic_units_check(const struct lic_catalog *cat, const struct lic_unit_facts *a,
 		return LIC_UNITS_IPS;
 	if (a->zero_key || b->zero_key)
 		return LIC_UNITS_ZERO_KEY;
-	if (older < LIC_VERSION(8, 3, 1, 0) && !runs_identical(a->run, b->run))
+	if (older < LIC_VERSION(8, 3, 1, 0) &&
+	    !runs_identical(cat, a->run, b->run, older))
 		return LIC_UNITS_NOT_IDENTICAL;
 	return LIC_UNITS_OK;
 }
@@ -211,6 +260,8 @@ lic_units_strerror(enum lic_units_err err)
 		return "ok";
 	case LIC_UNITS_PLATFORM:
 		return "the units are different platforms";
+	case LIC_UNITS_VERSION:
+		return "the units' releases are too far apart";
 	case LIC_UNITS_NO_FAILOVER:
 		return "a unit's license does not allow failover";
 	case LIC_UNITS_NO_CLUSTER:

@@ -28,7 +28,9 @@
  * time-based keys give is timed; enabled/disabled values (bool, enum)
  * last the units' durations added, numerical ones the shortest that
  * contributes ("count down simultaneously"). The edition and AnyConnect
- * Essentials state are self's.
+ * Essentials state are self's, and so is a feature self's version does
+ * not know yet (introduced after it): a unit still on the older release
+ * of an upgrade cannot run what only the newer one licenses.
  */
 void	lic_units_combine(const struct lic_catalog *,
 	    const struct lic_platform *p, uint32_t version,
@@ -39,6 +41,8 @@ void	lic_units_combine(const struct lic_catalog *,
 enum lic_units_err {
 	LIC_UNITS_OK,
 	LIC_UNITS_PLATFORM,	/* not the same platform */
+	LIC_UNITS_VERSION,	/* releases further apart than one step of
+				   the upgrade path (lic_units_versions) */
 	LIC_UNITS_NO_FAILOVER,	/* a unit's own license has no failover:
 				   the Base license of the 5505, 5510 and
 				   5512-X ("Security Plus license") */
@@ -67,6 +71,19 @@ struct lic_unit_facts {
 enum lic_units_err lic_units_check(const struct lic_catalog *,
 	    const struct lic_unit_facts *a, const struct lic_unit_facts *b,
 	    bool cluster);
+/*
+ * Whether units running versions a and b can work as a pair at all: the
+ * same release, or the older one step of Cisco's upgrade path below the
+ * newer (a zero-downtime upgrade runs the pair mixed for a while).
+ */
+bool	lic_units_versions(uint32_t a, uint32_t b);
+/*
+ * Whether a pair of these versions runs a failover cluster license:
+ * only when both run 8.3(1) or later ("Downgrading to Version 8.2 or
+ * earlier ... Even if the keys are matching, the license used will no
+ * longer be a combined license").
+ */
+bool	lic_units_combines(uint32_t a, uint32_t b);
 /* The message for err, for logs and tests only. */
 const char *lic_units_strerror(enum lic_units_err);
 

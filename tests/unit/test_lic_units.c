@@ -395,8 +395,16 @@ static const struct check_case check_cases[] = {
 	{ "if you have mismatched licenses on a failover pair, then "
 	  "downgrading [one unit] will disable failover",
 	  &p5520, NULL, { 0, { FO(2), PERM(F_PREMIUM, 25) } },
-	  { 0, { FO(2) } }, V(9, 1, 7), V(8, 2, 5), false, false, false,
+	  { 0, { FO(2) } }, V(8, 4, 6), V(8, 2, 5), false, false, false,
 	  LIC_UNITS_NOT_IDENTICAL },
+	{ "8.2(x) and earlier: upgrade to 8.4(6) first (a 9.1 mate is two "
+	  "steps away)",
+	  &p5520, NULL, STD_A, STD_A, V(9, 1, 7), V(8, 2, 5), false, false,
+	  false, LIC_UNITS_VERSION },
+	{ "a zero-downtime upgrade 9.0 -> 9.1 runs the pair mixed",
+	  &p5520, NULL, { 0, { FO(2), PERM(F_PREMIUM, 25) } },
+	  { 0, { FO(2) } }, V(9, 0, 4), V(9, 1, 2), false, false, false,
+	  LIC_UNITS_OK },
 	{ "clustering license: each unit must have a clustering license",
 	  &pssp10, NULL, { 0, { FO(2), PERM(F_CLUSTER, 8) } },
 	  { 0, { FO(2), PERM(F_CLUSTER, 0) } }, 0, 0, false, false, true,
@@ -434,6 +442,38 @@ test_check(void **state)
 			fail_msg("%s: got \"%s\", want \"%s\"", k->name,
 			    lic_units_strerror(got),
 			    lic_units_strerror(k->want));
+	}
+}
+
+/* One step of the upgrade path (captures/upgrade/tunnelsup_...). */
+static void
+test_versions(void **state)
+{
+	static const struct {
+		uint32_t a, b;
+		bool	 pair, combine;
+	} cases[] = {
+		{ V(9, 1, 7), V(9, 1, 7), true, true },
+		{ V(9, 0, 4), V(9, 1, 2), true, true },
+		{ V(9, 0, 1), V(9, 1, 2), true, true },
+		{ V(9, 0, 1), V(9, 1, 3), false, true },
+		{ V(8, 2, 5), V(8, 4, 6), true, false },
+		{ V(8, 2, 5), V(8, 4, 7), false, false },
+		{ V(8, 3, 2), V(8, 4, 6), true, true },
+		{ V(8, 4, 4), V(9, 1, 2), true, true },
+		{ V(8, 4, 4), V(9, 1, 7), false, true },
+		{ V(8, 4, 7), V(9, 1, 7), true, true },
+		{ V(8, 0, 4), V(8, 2, 5), true, false },
+	};
+
+	(void)state;
+	for (size_t c = 0; c < NELEM(cases); c++) {
+		assert_int_equal(lic_units_versions(cases[c].a, cases[c].b),
+		    cases[c].pair);
+		assert_int_equal(lic_units_versions(cases[c].b, cases[c].a),
+		    cases[c].pair);
+		assert_int_equal(lic_units_combines(cases[c].a, cases[c].b),
+		    cases[c].combine);
 	}
 }
 
@@ -587,6 +627,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_combine),
+		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_charge),
 		cmocka_unit_test(test_grace_example),
