@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "shell/shell_int.h"
 
 struct lineedit {
+	struct session	*s;
 	EditLine	*el;
 	History		*hist;
 	HistEvent	 ev;
@@ -267,14 +269,27 @@ le_interrupt(EditLine *el, int ch)
 	return CC_NEWLINE;
 }
 
-/* libedit's output, written as the sink's is: waiting for room. */
+/*
+ * libedit's output joins the sink's buffer as it is, in the order both
+ * were written; the session writes it all when it waits for a key.
+ */
 static ssize_t
 le_cookie_write(void *cookie, const char *buf, size_t len)
 {
 	struct session	*s = cookie;
 
-	return file_write_all(s->opts.out_fd, buf, len) == 0 ?
-	    (ssize_t)len : -1;
+	out_raw(s->out, buf, len);
+	return (ssize_t)len;
+}
+
+/* Whether fds a and b are the same terminal. */
+static bool
+same_terminal(int a, int b)
+{
+	struct stat	 sa, sb;
+
+	return isatty(a) && isatty(b) && fstat(a, &sa) == 0 &&
+	    fstat(b, &sb) == 0 && sa.st_rdev == sb.st_rdev;
 }
 
 struct lineedit *
@@ -291,16 +306,22 @@ lineedit_new(struct session *s)
 	 * the prompt at once (Ctrl-C, Ctrl-D) would otherwise meet the
 	 * kernel's SIGINT or end-of-file, and type-ahead would echo twice.
 	 */
+	le->s = s;
 	le->fd = s->opts.in_fd;
 	if (tcgetattr(le->fd, &le->saved) == 0) {
 		le->have_saved = true;
 		t = le->saved;
 		t.c_lflag &= ~(tcflag_t)(ISIG | ICANON | ECHO);
+		/* As libedit's edit and cooked modes both have it. */
+		t.c_oflag |= OPOST | ONLCR;
 		t.c_cc[VMIN] = 1;
 		t.c_cc[VTIME] = 0;
 		term_guard_add(le->fd, &le->saved);
 		tcsetattr(le->fd, TCSANOW, &t);
+		if (same_terminal(le->fd, s->opts.out_fd))
+			out_term_fixed(s->out, true);
 	}
+	out_hold(s->out);
 	le->fin = fdopen(dup(s->opts.in_fd), "r");
 	le->fout = fopencookie(s, "w", (cookie_io_functions_t){
 	    .write = le_cookie_write });
@@ -337,6 +358,8 @@ lineedit_free(struct lineedit *le)
 	history_end(le->hist);
 	fclose(le->fin);
 	fclose(le->fout);
+	/* What is held goes out in the session's modes, not the saved ones. */
+	out_flush(le->s->out);
 	if (le->have_saved) {
 		tcsetattr(le->fd, TCSANOW, &le->saved);
 		term_guard_remove(le->fd);

@@ -50,6 +50,9 @@ struct fiber {
 	bool			 waiting;	/* parked in fiber_wait */
 	bool			 woken;		/* a wake not yet delivered */
 	bool			 finished;	/* fn has returned */
+	bool			 in_hook;	/* running before_wait */
+	void			(*before_wait)(void *);
+	void			*before_arg;
 	int			 result;	/* of the wait under way */
 	struct event		*ev_fd;		/* this wait's registrations */
 	struct event		*ev_timeout;
@@ -237,6 +240,16 @@ fiber_wait(int fd, short events, int timeout_ms)
 		f->woken = false;
 		return FIBER_WOKEN;
 	}
+	/* The hook may wait itself (a flush meeting a full terminal). */
+	if (f->before_wait != NULL && !f->in_hook) {
+		f->in_hook = true;
+		f->before_wait(f->before_arg);
+		f->in_hook = false;
+		if (f->woken) {
+			f->woken = false;
+			return FIBER_WOKEN;
+		}
+	}
 	f->waiting = true;
 	if (fd >= 0)
 		f->ev_fd = event_fd_add(f->loop, fd, events, fiber_on_fd, f);
@@ -253,6 +266,13 @@ fiber_wait(int fd, short events, int timeout_ms)
 	event_del(f->ev_wake);
 	f->ev_fd = f->ev_timeout = f->ev_wake = NULL;
 	return f->result;
+}
+
+void
+fiber_before_wait(struct fiber *f, void (*fn)(void *), void *arg)
+{
+	f->before_wait = fn;
+	f->before_arg = arg;
 }
 
 void
