@@ -9,11 +9,13 @@
 #define _GNU_SOURCE			/* fopencookie */
 #include "shell/shell.h"
 
+#include <fcntl.h>
 #include <histedit.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -21,19 +23,18 @@
 #include "shell/shell_int.h"
 
 struct lineedit {
+	struct session	*s;
 	EditLine	*el;
 	History		*hist;
 	HistEvent	 ev;
 	FILE		*fin;
 	FILE		*fout;
+	FILE		*fnull;		/* libedit's terminal once set up */
 	int		 fd;		/* the terminal */
 	struct termios	 saved;		/* its settings before asaemu */
 	bool		 have_saved;
 	bool		 interrupted;	/* Ctrl-C: drop the line */
 	bool		 editing;	/* waiting for a key of a line */
-	struct winsize	 ws;		/* the window's own size */
-	bool		 have_ws;
-	unsigned short	 ws_set;	/* the columns asaemu last set */
 };
 
 static struct session *
@@ -183,33 +184,23 @@ le_notices(struct session *s)
  * edge, not its " \b" that forces the wrap on terminals with the xterm
  * glitch (it would sit in every long command's echo). After terminal
  * width N the line wraps at N whatever the window: libedit writes the
- * CR LF there itself.
+ * CR LF there itself. libedit no longer sees the terminal (lineedit_new):
+ * it is told the columns.
  */
 static void
 le_width(struct session *s)
 {
 	struct lineedit	*le = s->le;
 	struct winsize	 ws;
+	unsigned	 cols = s->width;
+	char		 co[16];
 
 	el_set(le->el, EL_SETTC, "xn", "no", NULL);
 	el_set(le->el, EL_SETTC, "am", s->width == 0 ? "yes" : "no", NULL);
-	/*
-	 * libedit reads the width from the terminal before every line, so
-	 * the terminal's size says N; the window's own is put back at the
-	 * end (and taken again when it changes).
-	 */
-	if (ioctl(le->fd, TIOCGWINSZ, &ws) != 0)
-		return;
-	if (!le->have_ws || ws.ws_col != le->ws_set) {
-		le->ws = ws;
-		le->have_ws = true;
-	}
-	ws = le->ws;
-	if (s->width != 0)
-		ws.ws_col = (unsigned short)s->width;
-	le->ws_set = ws.ws_col;
-	ioctl(le->fd, TIOCSWINSZ, &ws);
-	el_resize(le->el);
+	if (cols == 0 && ioctl(le->fd, TIOCGWINSZ, &ws) == 0)
+		cols = ws.ws_col;
+	snprintf(co, sizeof co, "%u", cols > 0 ? cols : 80);
+	el_set(le->el, EL_SETTC, "co", co, NULL);
 }
 
 void
@@ -223,7 +214,6 @@ lineedit_serve(struct session *s)
 {
 	if (s->resized) {
 		s->resized = false;
-		el_resize(s->le->el);
 		le_width(s);
 	}
 	if (s->le->editing)
@@ -267,14 +257,52 @@ le_interrupt(EditLine *el, int ch)
 	return CC_NEWLINE;
 }
 
-/* libedit's output, written as the sink's is: waiting for room. */
+/*
+ * libedit's output joins the sink's buffer as it is, in the order both
+ * were written; the session writes it all when it waits for a key.
+ */
 static ssize_t
 le_cookie_write(void *cookie, const char *buf, size_t len)
 {
 	struct session	*s = cookie;
 
-	return file_write_all(s->opts.out_fd, buf, len) == 0 ?
-	    (ssize_t)len : -1;
+	out_raw(s->out, buf, len);
+	return (ssize_t)len;
+}
+
+/* Whether fds a and b are the same terminal. */
+static bool
+same_terminal(int a, int b)
+{
+	struct stat	 sa, sb;
+
+	return isatty(a) && isatty(b) && fstat(a, &sa) == 0 &&
+	    fstat(b, &sb) == 0 && sa.st_rdev == sb.st_rdev;
+}
+
+/*
+ * libedit puts the terminal in its edit mode before every line and back
+ * in its cooked mode after it (seven ioctls on a Linux pty, one a drain),
+ * though asaemu keeps both the same: no signals, no canonical lines, no
+ * echo. The terminal is put in edit mode once, for the session, and
+ * libedit's own terminal becomes /dev/null: it only fails to switch it
+ * (and so believes it still edits) and to read the window's size, which
+ * le_width tells it.
+ */
+static void
+le_edit_mode(struct lineedit *le)
+{
+	int	 fd;
+
+	if (!le->have_saved || el_set(le->el, EL_PREP_TERM, 1) != 0)
+		return;
+	if ((fd = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	if ((le->fnull = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
+	el_set(le->el, EL_SETFP, 0, le->fnull);
 }
 
 struct lineedit *
@@ -291,16 +319,22 @@ lineedit_new(struct session *s)
 	 * the prompt at once (Ctrl-C, Ctrl-D) would otherwise meet the
 	 * kernel's SIGINT or end-of-file, and type-ahead would echo twice.
 	 */
+	le->s = s;
 	le->fd = s->opts.in_fd;
 	if (tcgetattr(le->fd, &le->saved) == 0) {
 		le->have_saved = true;
 		t = le->saved;
 		t.c_lflag &= ~(tcflag_t)(ISIG | ICANON | ECHO);
+		/* As libedit's edit and cooked modes both have it. */
+		t.c_oflag |= OPOST | ONLCR;
 		t.c_cc[VMIN] = 1;
 		t.c_cc[VTIME] = 0;
 		term_guard_add(le->fd, &le->saved);
 		tcsetattr(le->fd, TCSANOW, &t);
+		if (same_terminal(le->fd, s->opts.out_fd))
+			out_term_fixed(s->out, true);
 	}
+	out_hold(s->out);
 	le->fin = fdopen(dup(s->opts.in_fd), "r");
 	le->fout = fopencookie(s, "w", (cookie_io_functions_t){
 	    .write = le_cookie_write });
@@ -324,6 +358,7 @@ lineedit_new(struct session *s)
 	el_set(le->el, EL_BIND, "^C", "asa-interrupt", NULL);
 	el_set(le->el, EL_SETTY, "-d", "-isig", NULL);
 	el_set(le->el, EL_SETTY, "-x", "-isig", "-icanon", "-echo", NULL);
+	le_edit_mode(le);
 	s->le = le;
 	le_width(s);
 	out_pager_keys(s->out, lineedit_getkey, s);
@@ -337,12 +372,14 @@ lineedit_free(struct lineedit *le)
 	history_end(le->hist);
 	fclose(le->fin);
 	fclose(le->fout);
+	if (le->fnull != NULL)
+		fclose(le->fnull);
+	/* What is held goes out in the session's modes, not the saved ones. */
+	out_flush(le->s->out);
 	if (le->have_saved) {
 		tcsetattr(le->fd, TCSANOW, &le->saved);
 		term_guard_remove(le->fd);
 	}
-	if (le->have_ws)
-		ioctl(le->fd, TIOCSWINSZ, &le->ws);
 	free(le);
 }
 

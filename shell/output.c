@@ -4,14 +4,18 @@
  * the filter (whole lines, filter.c), then the pager (pager.c), then gets
  * its line ends and lands in memory or, for an fd sink, in a buffer that
  * one write(2) empties at the end of each command, before a pager prompt,
- * when it holds OUT_FLUSH_AT bytes, or on out_flush().
+ * when it holds OUT_FLUSH_AT bytes, or on out_flush(). An interactive
+ * session's sink is held (out_hold): libedit's echo and prompt join the
+ * same buffer, and it is written only when the session is about to wait,
+ * as every write wakes the program on the terminal's other side.
  *
  * A tty's lines must reach the client ending in exactly "\r\n". A
  * terminal with OPOST and ONLCR (a pty's default, and what libedit sets
  * whenever it edits) turns "\n" into "\r\n" itself, so "\r\n" written
  * there arrives as "\r\r\n". The sink asks the terminal (tcgetattr)
  * each time it starts to fill an empty buffer, and writes "\r\n" itself
- * only when the terminal does not translate. A buffer sink that acts as
+ * only when the terminal does not translate; under libedit the modes are
+ * known (out_term_fixed) and it never asks. A buffer sink that acts as
  * a tty always writes "\r\n".
  */
 #include "shell/shell.h"
@@ -101,6 +105,19 @@ out_raw(struct out *out, const char *s, size_t n)
 }
 
 void
+out_hold(struct out *out)
+{
+	out->hold = true;
+}
+
+void
+out_term_fixed(struct out *out, bool onlcr)
+{
+	out->fixed = true;
+	out->crlf = !onlcr;
+}
+
+void
 out_flush(struct out *out)
 {
 	if (out->fd == -1)
@@ -143,7 +160,7 @@ out_emit(struct out *out, const char *s, size_t n)
 	 * Once per batch of output: the modes change between commands
 	 * (libedit sets its own while it edits, '?' and Tab print then).
 	 */
-	if (out->fd != -1 && out->text.len == 0)
+	if (out->fd != -1 && out->text.len == 0 && !out->fixed)
 		out->crlf = !out_term_onlcr(out->fd);
 	while (n > 0) {
 		if (out->bol && !out_pager_admit(out))
@@ -265,5 +282,6 @@ out_command_end(struct out *out)
 	out_filter_release(&out->filter);
 	out_filter_init(&out->filter);
 	out_pager_reset(&out->pager);
-	out_flush(out);
+	if (!out->hold)
+		out_flush(out);
 }

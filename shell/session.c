@@ -58,14 +58,30 @@ session_free(struct session *s)
 	free(s);
 }
 
+/* A held sink's text goes out before the session's fiber sleeps. */
+static void
+session_flush(void *arg)
+{
+	struct session	*s = arg;
+
+	out_flush(s->out);
+}
+
 int
 session_run(struct session *s)
 {
-	if (s->le != NULL)
+	struct fiber	*f = fiber_self();
+
+	if (s->le != NULL) {
+		if (f != NULL)
+			fiber_before_wait(f, session_flush, s);
 		lineedit_run(s);
-	else
+		if (f != NULL)
+			fiber_before_wait(f, NULL, NULL);
+	} else
 		batch_run(s);
 	out_command_end(s->out);
+	out_flush(s->out);
 	return s->failed ? 1 : 0;
 }
 
@@ -170,6 +186,8 @@ session_read(struct session *s, void *buf, size_t len)
 
 		if (s->hangup)
 			return 0;
+		/* Outside a fiber no hook does it. */
+		out_flush(s->out);
 		r = fiber_wait(s->opts.in_fd, POLLIN, -1);
 		if (r == FIBER_WOKEN) {
 			if (s->le != NULL)

@@ -311,7 +311,8 @@ int	 out_filter_set_at(struct out *, const char *spec, size_t *caret,
 	    char **cause);
 /*
  * End of one command: flush a pending partial line (filtered as a line),
- * drop the filter, reset the pager's line count and quit flag.
+ * drop the filter, reset the pager's line count and quit flag, and write
+ * (unless an interactive session holds the sink until it waits).
  */
 void	 out_command_end(struct out *);
 

@@ -49,6 +49,8 @@ struct out {
 					   terminal does not add the "\r") */
 	bool			 failed; /* write(2) failed: drop */
 	bool			 bol;	/* next byte starts a line */
+	bool			 hold;	/* out_command_end does not write */
+	bool			 fixed;	/* crlf is known: never ask */
 	struct strbuf		 text;
 	struct strbuf		 line;	/* filtered: partial line */
 	struct out_filter	 filter;
@@ -64,6 +66,18 @@ struct out *out_new_buffer_tty(void);
 
 /* Append to the sink as shown: no filter, pager or CRLF. */
 void	 out_raw(struct out *, const char *, size_t);
+/*
+ * An interactive session's sink: the end of a command does not write, the
+ * session calls out_flush() when it is about to wait, so a typed line's
+ * echo, its output and the next prompt reach the terminal in one write(2).
+ */
+void	 out_hold(struct out *);
+/*
+ * The terminal's output modes are kept for the sink's life (libedit sets
+ * OPOST and ONLCR whenever it switches); onlcr: it turns "\n" into
+ * "\r\n". The sink stops asking tcgetattr.
+ */
+void	 out_term_fixed(struct out *, bool onlcr);
 
 /*
  * '?' after '|': the filter keywords that complete spec's word, or what

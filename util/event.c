@@ -54,6 +54,10 @@ struct event_loop {
 	struct pollfd	*pfd;		/* this iteration's poll set */
 	struct event	**pev;		/* the watch behind each pfd */
 	size_t		 palloc;
+	struct pollfd	*wpfd;		/* event_loop_wait_alone's own set:
+					   the loop may be amid dispatching
+					   pfd */
+	size_t		 walloc;
 };
 
 uint64_t
@@ -101,6 +105,7 @@ event_loop_free(struct event_loop *loop)
 	event_list_free(loop->timers);
 	free(loop->pfd);
 	free(loop->pev);
+	free(loop->wpfd);
 	free(loop);
 }
 
@@ -365,6 +370,41 @@ event_loop_alive(struct event_loop *loop)
 		if (!ev->dead && ev->events != 0)
 			return true;
 	return false;
+}
+
+short
+event_loop_wait_alone(struct event_loop *loop, int fd, short events)
+{
+	size_t	 n = 0;
+	int	 timeout;
+
+	if (loop->stop || (timeout = event_poll_timeout(loop)) == 0)
+		return 0;
+	for (struct event *ev = loop->ios;; ev = ev->next) {
+		if (n == loop->walloc) {
+			loop->walloc = loop->walloc ? loop->walloc * 2 : 8;
+			loop->wpfd = xreallocarray(loop->wpfd, loop->walloc,
+			    sizeof(*loop->wpfd));
+		}
+		if (ev == NULL) {
+			loop->wpfd[n].fd = fd;
+			loop->wpfd[n].events = events;
+			loop->wpfd[n].revents = 0;
+			break;
+		}
+		if (ev->dead || ev->events == 0)
+			continue;
+		loop->wpfd[n].fd = ev->fd;
+		loop->wpfd[n].events = ev->events;
+		loop->wpfd[n++].revents = 0;
+	}
+	/* A timer came due, a signal ended it, or the loop has work. */
+	if (poll(loop->wpfd, n + 1, timeout) <= 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (loop->wpfd[i].revents != 0)
+			return 0;
+	return loop->wpfd[n].revents;
 }
 
 int

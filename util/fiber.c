@@ -13,6 +13,9 @@
  * A waiting fiber is nothing but registrations on the loop (its fd, its
  * timeout, a 0 ms timer for a wake) whose callbacks switch to it. It
  * switches back to whoever resumed it, so fibers nest like coroutines.
+ * A fiber the loop resumed, waiting for its fd alone, first polls in its
+ * own thread for the loop (event_loop_wait_alone): a session's next line
+ * then wakes one thread, not three.
  */
 #include "util/util.h"
 
@@ -50,6 +53,12 @@ struct fiber {
 	bool			 waiting;	/* parked in fiber_wait */
 	bool			 woken;		/* a wake not yet delivered */
 	bool			 finished;	/* fn has returned */
+	bool			 in_hook;	/* running before_wait */
+	bool			 loop_idle;	/* resumed by its own wait's
+						   callback: the loop's thread
+						   has nothing else under way */
+	void			(*before_wait)(void *);
+	void			*before_arg;
 	int			 result;	/* of the wait under way */
 	struct event		*ev_fd;		/* this wait's registrations */
 	struct event		*ev_timeout;
@@ -97,13 +106,14 @@ fiber_reap(void *arg)
 		done(done_arg);
 }
 
-/* Run f until it waits or returns. */
+/* Run f until it waits or returns; idle: see loop_idle. */
 static void
-fiber_resume(struct fiber *f)
+fiber_resume(struct fiber *f, bool idle)
 {
 	struct fiber	*cur = self;
 
 	assert(!f->finished && f != cur);
+	f->loop_idle = idle && cur == NULL;
 	if (cur == NULL)
 		pthread_mutex_lock(&baton);
 	f->resumer = cur != NULL ? &cur->r : &loop_runner;
@@ -183,7 +193,7 @@ fiber_start(struct event_loop *loop, fiber_fn *fn, void (*done)(void *),
 		return NULL;
 	}
 	event_loop_fibers_add(loop, 1);
-	fiber_resume(f);
+	fiber_resume(f, false);
 	return f;
 }
 
@@ -193,7 +203,7 @@ fiber_on_fd(void *arg)
 	struct fiber	*f = arg;
 
 	f->result = event_revents(f->ev_fd);
-	fiber_resume(f);
+	fiber_resume(f, true);
 }
 
 static void
@@ -202,7 +212,7 @@ fiber_on_timeout(void *arg)
 	struct fiber	*f = arg;
 
 	f->result = 0;
-	fiber_resume(f);
+	fiber_resume(f, true);
 }
 
 static void
@@ -211,7 +221,7 @@ fiber_on_wake(void *arg)
 	struct fiber	*f = arg;
 
 	f->result = FIBER_WOKEN;
-	fiber_resume(f);
+	fiber_resume(f, true);
 }
 
 static int
@@ -230,6 +240,7 @@ int
 fiber_wait(int fd, short events, int timeout_ms)
 {
 	struct fiber	*f = self;
+	short		 rc;
 
 	if (f == NULL)
 		return fiber_wait_plain(fd, events, timeout_ms);
@@ -237,6 +248,24 @@ fiber_wait(int fd, short events, int timeout_ms)
 		f->woken = false;
 		return FIBER_WOKEN;
 	}
+	/* The hook may wait itself (a flush meeting a full terminal). */
+	if (f->before_wait != NULL && !f->in_hook) {
+		f->in_hook = true;
+		f->before_wait(f->before_arg);
+		f->in_hook = false;
+		if (f->woken) {
+			f->woken = false;
+			return FIBER_WOKEN;
+		}
+	}
+	/*
+	 * The loop's thread only waits for this fiber to switch back, then
+	 * polls: this thread polls instead, so input for the fiber costs no
+	 * switch of threads (two futex hand-overs and a poll in the loop's).
+	 */
+	if (fd >= 0 && timeout_ms < 0 && f->loop_idle &&
+	    (rc = event_loop_wait_alone(f->loop, fd, events)) != 0)
+		return rc;
 	f->waiting = true;
 	if (fd >= 0)
 		f->ev_fd = event_fd_add(f->loop, fd, events, fiber_on_fd, f);
@@ -253,6 +282,13 @@ fiber_wait(int fd, short events, int timeout_ms)
 	event_del(f->ev_wake);
 	f->ev_fd = f->ev_timeout = f->ev_wake = NULL;
 	return f->result;
+}
+
+void
+fiber_before_wait(struct fiber *f, void (*fn)(void *), void *arg)
+{
+	f->before_wait = fn;
+	f->before_arg = arg;
 }
 
 void

@@ -206,6 +206,12 @@ int	 fiber_wait(int fd, short events, int timeout_ms);
  * loop's thread or a fiber; a no-op once f's fn has returned.
  */
 void	 fiber_wake(struct fiber *f);
+/*
+ * Call fn(arg) (NULL: nothing) whenever f is about to wait, before it
+ * parks: output held back for one write(2) goes out before the fiber
+ * sleeps. A wait made by fn itself does not call it again.
+ */
+void	 fiber_before_wait(struct fiber *f, void (*fn)(void *), void *arg);
 /* The fiber running this code; NULL outside any fiber. */
 struct fiber *fiber_self(void);
 

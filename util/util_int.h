@@ -13,5 +13,15 @@ struct event_loop;
  * asserts that none is left.
  */
 void	 event_loop_fibers_add(struct event_loop *, int delta);
+/*
+ * A fiber's wait for fd, done in the fiber's own thread while the loop's
+ * thread is parked in the callback that resumed it: one poll(2) over the
+ * loop's watches and fd, bounded by the loop's first timer. fd's revents
+ * (> 0) when fd alone became ready; 0 when the loop has anything to do
+ * (a watch ready, a timer due, a signal, event_loop_break): the fiber
+ * then waits the usual way and the loop, whose fds poll the same again,
+ * runs first.
+ */
+short	 event_loop_wait_alone(struct event_loop *, int fd, short events);
 
 #endif

@@ -423,6 +423,33 @@ test_output__fd_sink_writes_at_command_end(void **state)
 	close(fds[0]);
 }
 
+/*
+ * An interactive session's sink: the end of a command does not write;
+ * raw text (libedit's echo and prompt) and the command's output keep
+ * their order and go in one write at the flush.
+ */
+static void
+test_output__held_sink_writes_at_flush_only(void **state)
+{
+	struct out	*out;
+	int		 fds[2];
+
+	(void)state;
+	assert_int_equal(pipe(fds), 0);
+	out = out_new_fd(fds[1], false);
+	out_hold(out);
+	out_raw(out, "show x\n", 7);
+	write_lines(out, 1, 2);
+	out_command_end(out);
+	assert_pipe_now(fds[0], "");
+	out_raw(out, "ciscoasa> ", 10);
+	out_flush(out);
+	assert_pipe_now(fds[0], "show x\nl1\nl2\nciscoasa> ");
+	out_free(out);
+	close(fds[1]);
+	close(fds[0]);
+}
+
 static void
 test_output__fd_sink_out_flush_writes_now(void **state)
 {
@@ -609,6 +636,7 @@ main(void)
 		cmocka_unit_test(test_output__filter_dropped_after_command_end),
 		cmocka_unit_test(test_output__fd_sink_writes_at_command_end),
 		cmocka_unit_test(test_output__fd_sink_out_flush_writes_now),
+		cmocka_unit_test(test_output__held_sink_writes_at_flush_only),
 		cmocka_unit_test(test_output__fd_sink_writes_early_at_64k),
 		cmocka_unit_test(
 		    test_output__tty_line_ends_follow_the_terminal),

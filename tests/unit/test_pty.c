@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -243,12 +244,16 @@ test_pty__long_command_echoes_clean(void **state)
 	assert_null(strstr(t->buf + from, " \b"));
 }
 
-/* terminal width N: the line being typed wraps at N (libedit's width). */
+/*
+ * terminal width N: the line being typed wraps at N (libedit's width);
+ * the client's window keeps its own size.
+ */
 static void
 test_pty__terminal_width_wraps_the_line(void **state)
 {
 	struct term	*t = *state;
 	size_t		 from = t->len;
+	struct winsize	 ws;
 
 	term_send(t, "enable\r");
 	assert_true(term_wait(t, from, "Password: "));
@@ -266,6 +271,8 @@ test_pty__terminal_width_wraps_the_line(void **state)
 	from = t->len;
 	term_send(t, "show terminal\r");
 	assert_true(term_wait(t, from, "Width = 40, no monitor"));
+	assert_int_equal(ioctl(t->fd, TIOCGWINSZ, &ws), 0);
+	assert_int_equal(ws.ws_col, 80);
 }
 
 static void

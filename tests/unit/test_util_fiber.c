@@ -3,7 +3,9 @@
  * Fibers on the event loop: running at once until the first wait, waking
  * in the order data arrives with one runner at a time, fiber_wake (waiting
  * or not, kept when the fd comes first), timeouts, done after the join on
- * the loop's thread, blocked signals, nesting, fiber_wait as poll outside.
+ * the loop's thread, blocked signals, nesting, fiber_wait as poll outside,
+ * and a fiber's wait polled in its own thread still letting the loop's
+ * timers and watches run.
  *
  * cmocka's asserts longjmp, never across threads: fibers only record.
  */
@@ -377,6 +379,73 @@ test_util_fiber__wait_outside_fiber_is_poll(void **state)
 	assert_string_equal(ws->log, "");
 }
 
+/*
+ * Waits twice for a: the second wait, resumed by the first one's callback,
+ * polls in the fiber's thread for the loop (event_loop_wait_alone).
+ */
+static void
+fiber_read_twice(void *arg)
+{
+	(void)arg;
+	note('a');
+	record(fiber_wait(w->a[0], POLLIN, -1));
+	take(w->a[0]);
+	note('b');
+	record(fiber_wait(w->a[0], POLLIN, -1));
+	take(w->a[0]);
+	note('c');
+}
+
+static void
+on_timer_put(void *arg)
+{
+	(void)arg;
+	note('t');
+	put(w->a[1]);
+}
+
+static void
+test_util_fiber__timer_due_in_a_fibers_own_poll_runs(void **state)
+{
+	struct world	*ws = *state;
+
+	ws->f[0] = fiber_start(ws->loop, fiber_read_twice, on_done, NULL);
+	put(ws->a[1]);
+	/* Only the timer gives the second wait its byte. */
+	event_timer_add(ws->loop, 20, on_timer_put, NULL);
+	event_loop_run(ws->loop);
+	assert_string_equal(ws->log, "abtcd");
+	assert_int_equal(ws->res[0], POLLIN);
+	assert_int_equal(ws->res[1], POLLIN);
+}
+
+static struct event	*watch_b;
+
+static void
+on_b_put(void *arg)
+{
+	(void)arg;
+	take(w->b[0]);
+	note('w');
+	put(w->a[1]);
+	event_del(watch_b);
+}
+
+static void
+test_util_fiber__loop_watch_ready_in_a_fibers_own_poll_runs(void **state)
+{
+	struct world	*ws = *state;
+
+	ws->f[0] = fiber_start(ws->loop, fiber_read_twice, on_done, NULL);
+	/* After the fiber's watch: a's callback runs first. */
+	watch_b = event_fd_add(ws->loop, ws->b[0], POLLIN, on_b_put, NULL);
+	put(ws->a[1]);
+	put(ws->b[1]);
+	event_loop_run(ws->loop);
+	assert_string_equal(ws->log, "abwcd");
+	assert_int_equal(ws->res[1], POLLIN);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -390,6 +459,8 @@ main(void)
 		T(test_util_fiber__wake_kept_when_fd_comes_first),
 		T(test_util_fiber__pending_wake_and_nested_fibers),
 		T(test_util_fiber__wait_outside_fiber_is_poll),
+		T(test_util_fiber__timer_due_in_a_fibers_own_poll_runs),
+		T(test_util_fiber__loop_watch_ready_in_a_fibers_own_poll_runs),
 	};
 
 	return cmocka_run_group_tests_name("util_fiber", tests, NULL, NULL);
