@@ -455,6 +455,8 @@ on_hello(struct device *dev, struct unit_stream *s, const char *line)
 	if (!m->known) {
 		m->known = true;
 		m->arrival = ++cl->arrivals;
+		m->last_join = device_now(dev);
+		m->has_join = true;
 	}
 	/* The master's answer to a join is not undone by a hello the
 	   joining unit sent before it came. */
