@@ -416,6 +416,10 @@ run_device(const struct options *o, struct model_db *db)
 	event_loop_run(dr.loop);
 	status = dr.status;
 out:
+	/* The links' events before the loop that holds them (the cluster
+	   control link's streams and timer are freed by event_del). */
+	if (dr.dev != NULL)
+		device_net_stop(dr.dev);
 	server_free(dr.srv);
 	event_loop_free(dr.loop);
 	cmd_grammars_free(dr.g);

@@ -201,7 +201,7 @@ cluster_idle() {
 	for _ in $(seq 300); do
 		ready=0
 		for i in $(seq 0 15); do
-			printf 'show cluster info\n' | build/release/asaemu \
+			printf 'en\n\nshow cluster info\n' | build/release/asaemu \
 				--lab "$lab" --name "u$i" 2>/dev/null |
 				grep -qE 'This is "u[0-9]+" in state (MASTER|SLAVE)' &&
 				ready=$((ready + 1))
@@ -227,7 +227,9 @@ cluster_idle() {
 		"$1" "$(awk -v s="$1" -v n="$2" 'BEGIN { print n ? s / n : 0 }')"
 	printf 'idle CPU %.2f%% of one core for the 16\n' \
 		"$(awk -v a="$cpu0" -v b="$cpu1" -v hz="$hz" 'BEGIN { print (b - a) / hz / 10 * 100 }')"
-	[ -s "$lab/err" ] && sed 's/^/    /' "$lab/err" | sort | uniq -c | head -3
+	# The console lines are the log of a device with no console.
+	grep -vE '^(Cluster |Beginning |End |Detected )' "$lab/err" |
+		sed 's/^/    /' | sort | uniq -c | head -3 || true
 	stop_devices
 }
 echo "clusters: 16 idle units in one lab"
