@@ -2,8 +2,9 @@
 /*
  * ASA clustering (9.0+): cluster group NAME and its (cfg-cluster)
  * sub-mode (local-unit, cluster-interface, priority, key, enable), their
- * no forms and running-config block; show cluster info. The unit's state
- * is device/cluster.c's.
+ * no forms and running-config block. The unit's state is
+ * device/cluster.c's; show cluster info and what a member of a running
+ * cluster needs are cluster_run.c's.
  *
  * Availability (chapter, "Clustering" rows of the platform tables and
  * the feature history): 9.0(1) on the 5580 and 5585-X, "Disabled",
@@ -29,8 +30,8 @@
 
 #define HELP_CLUSTER	"Cluster configuration"
 
-static void
-ip_text(uint32_t a, char buf[16])
+void
+cluster_ip_text(uint32_t a, char buf[16])
 {
 	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, a >> 16 & 0xff,
 	    a >> 8 & 0xff, a & 0xff);
@@ -70,8 +71,8 @@ cluster_render(struct strbuf *sb, const struct device *dev, bool mask)
 	if (c->local[0] != '\0')
 		strbuf_printf(sb, " local-unit %s\n", c->local);
 	if (c->ccl_if[0] != '\0') {
-		ip_text(c->ccl_ip, a);
-		ip_text(c->ccl_mask, m);
+		cluster_ip_text(c->ccl_ip, a);
+		cluster_ip_text(c->ccl_mask, m);
 		strbuf_printf(sb, " cluster-interface %s ip %s %s\n",
 		    c->ccl_if, a, m);
 	}
@@ -385,79 +386,5 @@ const struct cmd_entry cmd_cluster_enable_entry = {
 	.modes = MODE_BIT(MODE_CONFIG_CLUSTER),
 	.flags = CMD_F_NO_FORM,
 	.exec = cluster_enable_exec,
-	.since = SINCE_CLUSTER,
-};
-
-/* ---- show cluster info ---- */
-
-static void
-when_text(const struct timespec *t, bool has, char *buf, size_t len)
-{
-	struct tm	 tm;
-	time_t		 s = t->tv_sec;
-
-	if (!has || gmtime_r(&s, &tm) == NULL) {
-		snprintf(buf, len, "N/A");
-		return;
-	}
-	strftime(buf, len, "%H:%M:%S UTC %b %d %Y", &tm);
-}
-
-/*
- * [M] the 9.x command reference's example, from memory:
- *   Cluster NAME: On
- *       This is "UNIT" in state MASTER
- *           ID        : 0
- *           Version   : 9.1(4)
- *           Serial No.: ...
- *           CCL IP    : 10.0.0.1
- *           CCL MAC   : ...          (asaemu has no MAC addresses)
- *           Last join : 17:08:59 UTC Sep 26 2011
- *           Last leave: N/A
- * and "Other members in the cluster:" with a "Unit" block each.
- */
-static enum cmd_status
-show_cluster_info_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
-{
-	const struct device *dev = ctx->dev;
-	const struct cluster *cl = device_cluster_get(dev);
-	char		 ver[32], ip[16], join[40], leave[40];
-
-	(void)args;
-	if (cl == NULL || cl->cfg.name[0] == '\0') {
-		out_puts(ctx->out, msg(MSG_CL_NOT_CONFIGURED));
-		return CMD_OK;
-	}
-	out_printf(ctx->out, "Cluster %s: %s\n", cl->cfg.name,
-	    cl->cfg.enabled ? "On" : "Off");
-	if (!cl->cfg.enabled)
-		return CMD_OK;
-	ip_text(cl->cfg.ccl_ip, ip);
-	when_text(&cl->last_join, cl->has_join, join, sizeof join);
-	when_text(&cl->last_leave, cl->has_leave, leave, sizeof leave);
-	out_printf(ctx->out, "    This is \"%s\" in state %s\n"
-	    "        ID        : %u\n"
-	    "        Version   : %s\n"
-	    "        Serial No.: %s\n"
-	    "        CCL IP    : %s\n"
-	    "        Last join : %s\n"
-	    "        Last leave: %s\n",
-	    cl->cfg.local, cl_state_text(cl->state), 0u,
-	    lic_version_format(dev->version, ver, sizeof ver), dev->serial,
-	    ip, join, leave);
-	return CMD_OK;
-}
-
-static const struct cmd_help show_cluster_info_help[] = {
-	{ "cluster", "Cluster information" },
-	{ "info", "Show cluster status" },
-	{ NULL, NULL }
-};
-
-const struct cmd_entry cmd_show_cluster_info_entry = {
-	.syntax = "show cluster info",
-	.help = show_cluster_info_help,
-	.modes = MODES_EXEC,
-	.exec = show_cluster_info_exec,
 	.since = SINCE_CLUSTER,
 };

@@ -361,6 +361,24 @@ enum msg_id {
 	MSG_CL_INCOMPLETE,
 	MSG_CL_FAILOVER,
 	MSG_CL_NOT_CONFIGURED,
+	MSG_CL_SLAVE_CONFIG,
+	MSG_CL_CON_STATE,
+	MSG_CL_CON_DETECTED,
+	MSG_CL_CON_RECV_BEGIN,
+	MSG_CL_CON_RECV_END,
+	MSG_CL_CON_JOINED,
+	MSG_CL_CON_LOST,
+	MSG_CL_CON_ASKED_QUIT,
+	MSG_CL_CON_REFUSED,
+	MSG_CL_CON_LINK_DOWN,
+	MSG_CL_CON_CLEANUP,
+	MSG_CL_REF_KEY,
+	MSG_CL_REF_NO_CLUSTER,
+	MSG_CL_REF_ENCRYPTION,
+	MSG_CL_REF_PLATFORM,
+	MSG_CL_REF_LICENSE,
+	MSG_CL_REF_FULL,
+	MSG_CL_REF_NAME,
 	MSG_MODE_WARNING,
 	MSG_MODE_PROCEED,
 	MSG_MODE_CONVERT,
@@ -413,6 +431,23 @@ struct fo_event;
 void	 cmd_failover_apply(struct cmd_ctx *, const char *config);
 /* The console lines of a failover event. */
 void	 cmd_failover_event(struct cmd_ctx *, const struct fo_event *);
+
+/* ---- Clustering (cluster_run.c) ---- */
+
+struct cl_event;
+
+/* A slave applies the configuration its master sent (its own cluster
+ * bootstrap kept). */
+void	 cmd_cluster_apply(struct cmd_ctx *, const char *config);
+/* The console lines of a cluster event. */
+void	 cmd_cluster_event(struct cmd_ctx *, const struct cl_event *);
+/*
+ * Before a command runs (session_opts.allow): CMD_ERROR, with the ASA's
+ * message, for a configuration command typed on a slave unit, which
+ * takes its configuration from the master only; else CMD_OK.
+ */
+enum cmd_status cmd_cluster_allow(struct cmd_ctx *, const struct cmd_entry *,
+	    enum mode);
 
 /* ---- Running configuration (config.c) ---- */
 

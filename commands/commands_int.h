@@ -377,6 +377,8 @@ const char *prompt_host(struct cmd_ctx *);
 void	 failover_render(struct strbuf *, const struct device *, bool mask);
 /* cluster.c: the cluster group block (before the failover lines). */
 void	 cluster_render(struct strbuf *, const struct device *, bool mask);
+/* "10.0.0.1" of a host-order address. */
+void	 cluster_ip_text(uint32_t, char buf[16]);
 extern const struct cmd_entry cmd_cluster_group_entry;
 extern const struct cmd_entry cmd_local_unit_entry;
 extern const struct cmd_entry cmd_no_local_unit_entry;

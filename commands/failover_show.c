@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "commands/commands_int.h"
+#include "device/cluster.h"
 #include "device/failover.h"
 
 static void
@@ -354,7 +355,10 @@ failover_license_block(struct out *out, const struct device *dev,
 {
 	struct lic_running	 run;
 
-	if (!device_failover_license(dev, &run))
+	/* A cluster's is titled as a failover pair's (the chapter's
+	   "failover cluster license" is both). */
+	if (!device_failover_license(dev, &run) &&
+	    !device_cluster_license(dev, &run))
 		return;
 	license_block_titled(out, dev, &run, lead,
 	    "Failover cluster licensed features for this platform:");

@@ -566,6 +566,51 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_CL_FAILOVER] = "ERROR: Clustering cannot be enabled while "
 	    "failover is enabled.\n",
 	[MSG_CL_NOT_CONFIGURED] = "Clustering is not configured\n",
+	/* ---- The cluster control link's console lines (commands/
+	 * cluster_run.c). No capture was found (searches of the stored
+	 * pages and docs for the 9.x console and show cluster info gave
+	 * nothing): [M] as remembered from 9.x consoles, [I] where asaemu
+	 * words something itself. ---- */
+	/* [I] a configuration command on a slave: the guide's "You must
+	 * perform all configuration (aside from the bootstrap
+	 * configuration) on the master unit only" [D], worded here. */
+	[MSG_CL_SLAVE_CONFIG] = "ERROR: This command is not allowed on a "
+	    "slave unit; configure the master unit.\n",
+	/* [M med] the unit's state changes: unit, from, to. */
+	[MSG_CL_CON_STATE] = "Cluster unit %s transitioned from %s to %s\n",
+	/* [M med] a unit in election hears the master. */
+	[MSG_CL_CON_DETECTED] = "Detected Cluster Master.\n",
+	/* [M med] the whole configuration from the master, on joining and
+	 * on each change. */
+	[MSG_CL_CON_RECV_BEGIN] = "Beginning configuration replication from "
+	    "Master.\n",
+	[MSG_CL_CON_RECV_END] = "End configuration replication from "
+	    "Master.\n",
+	/* [I] the master accepted a unit. */
+	[MSG_CL_CON_JOINED] = "Cluster unit %s joined the cluster as a "
+	    "slave\n",
+	/* [I] a unit not heard for the holdtime. */
+	[MSG_CL_CON_LOST] = "Cluster unit %s is not responding; removed "
+	    "from the cluster\n",
+	/* [M low] the opening as remembered ("Asking slave unit ... to
+	 * quit"), the reason [I]: one of the MSG_CL_REF_ phrases. */
+	[MSG_CL_CON_ASKED_QUIT] = "Asking slave unit %s to quit: %s\n",
+	/* [I] the refused unit's side. */
+	[MSG_CL_CON_REFUSED] = "The master unit refused this unit: %s\n",
+	/* [I] the unit's cluster control link went down. */
+	[MSG_CL_CON_LINK_DOWN] = "Cluster control link interface is down; "
+	    "leaving the cluster\n",
+	/* [M med] after the unit leaves, as 9.x consoles print it. */
+	[MSG_CL_CON_CLEANUP] = "Cluster disable is performing cleanup..done."
+	    "\n",
+	/* [I] why the master refused a unit. */
+	[MSG_CL_REF_KEY] = "cluster key mismatch",
+	[MSG_CL_REF_NO_CLUSTER] = "no clustering license",
+	[MSG_CL_REF_ENCRYPTION] = "encryption license mismatch",
+	[MSG_CL_REF_PLATFORM] = "hardware mismatch",
+	[MSG_CL_REF_LICENSE] = "license mismatch",
+	[MSG_CL_REF_FULL] = "cluster unit limit reached",
+	[MSG_CL_REF_NAME] = "duplicate unit name",
 	/*
 	 * mode single|multiple [M]: the dialog as lab write-ups of 8.x
 	 * quote it; no capture in the references. The files are the

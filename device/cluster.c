@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * ASA clustering: the cluster group's configuration and the unit's state
- * (cluster.h). A unit enabled with no other unit on its cluster control
- * link elects itself master ("The first unit on which you enable
- * clustering typically becomes the control unit", 9.x configuration
- * guide).
+ * ASA clustering: the cluster group's configuration, the unit's state
+ * and the cluster license it runs (cluster.h). A unit enabled off the
+ * lab network (a batch run) has nobody to elect with and becomes the
+ * master at once ("The first unit on which you enable clustering
+ * typically becomes the control unit", 9.x configuration guide); on the
+ * lab network it enters the election and cluster_link.c takes over.
  */
 #include "device/cluster.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "device/shared_int.h"
 #include "util/util.h"
 
 static const char *const state_text[CL_ST_COUNT] = {
@@ -29,8 +31,10 @@ cl_state_text(enum cl_state s)
 struct cluster *
 device_cluster(struct device *dev)
 {
-	if (dev->cl == NULL)
+	if (dev->cl == NULL) {
 		dev->cl = xcalloc(1, sizeof *dev->cl);
+		dev->cl->id = LIC_CLUSTER_IDS;
+	}
 	return dev->cl;
 }
 
@@ -41,8 +45,37 @@ device_cluster_get(const struct device *dev)
 }
 
 void
+device_cluster_hooks(struct device *dev, const struct cl_hooks *h)
+{
+	device_cluster(dev)->hooks = *h;
+}
+
+void
+cl_emit(struct device *dev, const struct cl_event *ev)
+{
+	struct cluster	*cl = dev->cl;
+
+	if (cl->hooks.event != NULL)
+		cl->hooks.event(cl->hooks.arg, ev);
+}
+
+void
+cl_set_state(struct device *dev, enum cl_state to)
+{
+	struct cluster	*cl = dev->cl;
+	struct cl_event	 ev = { .kind = CL_EV_STATE, .from = cl->state,
+			    .to = to, .unit = cl->cfg.local };
+
+	if (cl->state == to)
+		return;
+	cl->state = to;
+	cl_emit(dev, &ev);
+}
+
+void
 device_cluster_free(struct device *dev)
 {
+	cluster_net_stop(dev);
 	free(dev->cl);
 	dev->cl = NULL;
 }
@@ -51,10 +84,15 @@ void
 device_cluster_reset(struct device *dev)
 {
 	struct cluster	*cl = dev->cl;
+	struct cl_hooks	 hooks;
 
 	if (cl == NULL)
 		return;
+	cluster_net_stop(dev);
+	hooks = cl->hooks;
 	memset(cl, 0, sizeof *cl);
+	cl->id = LIC_CLUSTER_IDS;
+	cl->hooks = hooks;
 }
 
 void
@@ -77,13 +115,70 @@ device_cluster_enable(struct device *dev, bool on)
 	if (cl->cfg.enabled == on)
 		return;
 	cl->cfg.enabled = on;
+	cl->refused = CL_REF_NONE;
 	if (on) {
-		cl->state = CL_ST_MASTER;
 		cl->last_join = device_now(dev);
 		cl->has_join = true;
+		if (shared_loop(dev) == NULL) {
+			cl->id = 0;
+			cl_set_state(dev, CL_ST_MASTER);
+			return;
+		}
+		cl_set_state(dev, CL_ST_ELECTION);
+		cluster_net_sync(dev);
 	} else {
-		cl->state = CL_ST_DISABLED;
+		cluster_net_stop(dev);
+		cl->id = LIC_CLUSTER_IDS;
 		cl->last_leave = device_now(dev);
 		cl->has_leave = true;
+		cl_set_state(dev, CL_ST_DISABLED);
 	}
+}
+
+bool
+device_cluster_slave(const struct device *dev)
+{
+	const struct cluster *cl = dev->cl;
+
+	return cl != NULL && cl->cfg.enabled && cl->state == CL_ST_SLAVE;
+}
+
+/* Whether m counts in the cluster license: a member with its license. */
+static bool
+counts(const struct cl_member *m)
+{
+	return m->known && m->has_run && (m->state == CL_ST_MASTER ||
+	    m->state == CL_ST_SLAVE);
+}
+
+bool
+device_cluster_license(const struct device *dev, struct lic_running *out)
+{
+	const struct cluster *cl = dev->cl;
+	const struct lic_running *units[LIC_CLUSTER_IDS];
+	const struct cl_member *master = NULL;
+	size_t		 n = 0, self;
+
+	if (cl == NULL || !cl->cfg.enabled || (cl->state != CL_ST_MASTER &&
+	    cl->state != CL_ST_SLAVE))
+		return false;
+	/* The master first ("units[0] the primary or master"), then self,
+	   then the others as their hellos came. */
+	if (cl->state == CL_ST_SLAVE)
+		for (size_t i = 0; i < cl->nmembers && master == NULL; i++)
+			if (counts(&cl->members[i]) &&
+			    cl->members[i].state == CL_ST_MASTER)
+				master = &cl->members[i];
+	if (master != NULL)
+		units[n++] = &master->run;
+	self = n;
+	units[n++] = &dev->lic.run;
+	for (size_t i = 0; i < cl->nmembers && n < LIC_CLUSTER_IDS; i++)
+		if (counts(&cl->members[i]) && &cl->members[i] != master)
+			units[n++] = &cl->members[i].run;
+	if (n == 1)
+		return false;
+	lic_units_combine(model_db_catalog(dev->db), dev->platform,
+	    dev->version, units, n, self, out);
+	return true;
 }

@@ -2,9 +2,14 @@
 /*
  * ASA clustering (9.0+): the cluster group of the configuration (cluster
  * group NAME and its sub-mode: local-unit, cluster-interface, priority,
- * key, enable) and the unit's view of its cluster. The cluster license
- * rules are licensing/lic_units.c's; the commands are
- * commands/cluster.c's. Like the rest of device/ it never prints.
+ * key, enable), the unit's view of its cluster, and the cluster control
+ * link between the units of a lab (cluster_link.c: hellos, election,
+ * join checks, configuration replication). The cluster license rules are
+ * licensing/lic_units.c's, the election licensing/lic_cluster.c's; the
+ * commands are commands/cluster.c's. Like the rest of device/ it never
+ * prints: it reports events (struct cl_event) that commands/ words, and
+ * asks commands/ through hooks for the configuration to replicate and to
+ * apply one received.
  */
 #ifndef ASA_DEVICE_CLUSTER_H
 #define ASA_DEVICE_CLUSTER_H
@@ -14,6 +19,8 @@
 #include <time.h>
 
 #include "device/device.h"
+#include "licensing/lic_cluster.h"
+#include "licensing/lic_units.h"
 
 /* [M] command reference from memory: the group and unit names up to 38
  * characters, priority 1 (highest) to 100, a key up to 63. */
@@ -31,6 +38,80 @@ enum cl_state {
 	CL_ST_MASTER,
 	CL_ST_COUNT
 };
+
+/* The cluster control link's lab port [I]: no port is documented. */
+#define CL_PORT			4193
+#define CL_POLL_MS		1000	/* [I] a hello every second */
+#define CL_HOLD_MS		3000	/* [M] "health-check holdtime" 3 s */
+#define CL_MEMBERS_MAX		(LIC_CLUSTER_IDS - 1)	/* besides self */
+
+/* Why the master refused a unit that asked to join. */
+enum cl_refusal {
+	CL_REF_NONE,
+	CL_REF_KEY,		/* another cluster key */
+	CL_REF_LICENSE,		/* lic_units_check said err */
+	CL_REF_FULL,		/* the cluster license's unit count */
+	CL_REF_NAME,		/* its local-unit name is taken */
+	CL_REF_COUNT
+};
+
+struct unit_stream;
+
+/* Another unit of the group, as its hellos describe it. */
+struct cl_member {
+	bool		 known;		/* a hello of this group came */
+	char		 name[CL_UNIT_MAX + 1];
+	unsigned	 id;		/* LIC_CLUSTER_IDS: none yet */
+	uint32_t	 ip;		/* its CCL address */
+	enum cl_state	 state;
+	unsigned	 priority;
+	char		 serial[32];
+	char		 platform[32];	/* lic_platform.id */
+	uint32_t	 version;
+	uint32_t	 keyhash;
+	bool		 zero_key;
+	bool		 has_run;	/* its own license came */
+	struct lic_running run;
+	uint64_t	 heard_ms;	/* its last hello (event_now_ms) */
+	uint64_t	 arrival;	/* order first heard */
+	uint64_t	 answered_ms;	/* master: last ACCEPT or REFUSE */
+	struct timespec	 last_join;	/* device time it joined */
+	bool		 has_join;
+	struct unit_stream *out;	/* to it; NULL: not connected */
+};
+
+enum cl_event_kind {
+	CL_EV_STATE,		/* this unit: from -> to */
+	CL_EV_DETECTED,		/* a master heard while in election */
+	CL_EV_RECV_BEGIN,	/* configuration from the master */
+	CL_EV_RECV_END,
+	CL_EV_JOINED,		/* master: unit joined as a slave */
+	CL_EV_LOST,		/* unit not heard for the holdtime */
+	CL_EV_ASKED_QUIT,	/* master: unit refused for why (err) */
+	CL_EV_REFUSED,		/* this unit refused by the master */
+	CL_EV_LINK_DOWN,	/* the cluster control link went down */
+};
+
+struct cl_event {
+	enum cl_event_kind	 kind;
+	enum cl_state		 from, to;
+	const char		*unit;	/* the other unit's name, or self's */
+	enum cl_refusal		 why;
+	enum lic_units_err	 err;
+};
+
+/* What commands/ lends the cluster control link (programs/ wires it). */
+struct cl_hooks {
+	void	*arg;
+	/* The running configuration to replicate; the caller frees it. */
+	char	*(*render)(void *arg);
+	/* Apply a configuration received from the master. */
+	void	 (*apply)(void *arg, const char *config);
+	/* Something for the console. */
+	void	 (*event)(void *arg, const struct cl_event *);
+};
+
+struct cl_net;
 
 /* The cluster group of the configuration (one per device). */
 struct cl_cfg {
@@ -50,6 +131,16 @@ struct cluster {
 	bool		 has_join;
 	struct timespec	 last_leave;	/* ... left (no enable) */
 	bool		 has_leave;
+	unsigned	 id;		/* LIC_CLUSTER_IDS: none yet */
+	struct cl_member members[CL_MEMBERS_MAX];
+	size_t		 nmembers;
+	uint64_t	 arrivals;	/* members heard so far */
+	enum cl_refusal	 refused;	/* why the master refused us */
+	enum lic_units_err refused_err;
+	struct cl_hooks	 hooks;
+	struct cl_net	*net;		/* NULL: off the lab network, or
+					   not enabled */
+	struct lic_running combined;	/* device_license_in_force's */
 };
 
 /* The cluster of dev, created on first use. */
@@ -68,5 +159,27 @@ void	 device_cluster_remove(struct device *);
 void	 device_cluster_enable(struct device *, bool on);
 /* Text of a state: "MASTER", "SLAVE" and the like [M]. */
 const char *cl_state_text(enum cl_state);
+void	 device_cluster_hooks(struct device *, const struct cl_hooks *);
+
+/*
+ * The cluster license this unit runs: its own combined with the other
+ * members' (master first) while they are one cluster. False when there
+ * is nothing to combine (not a member, or alone).
+ */
+bool	 device_cluster_license(const struct device *, struct lic_running *);
+/* Whether this unit is a slave of a cluster (configuration refused). */
+bool	 device_cluster_slave(const struct device *);
+
+/* ---- cluster_link.c: the cluster control link ---- */
+
+/* After enable or no enable, and after every command (device_net_sync):
+ * the link's endpoints as the configuration and the cable say. */
+void	 cluster_net_sync(struct device *);
+/* The device leaves the lab network (or a reload, or no enable). */
+void	 cluster_net_stop(struct device *);
+/* Report an event to the hooks (the console words it). */
+void	 cl_emit(struct device *, const struct cl_event *);
+/* Change this unit's state (with its event). */
+void	 cl_set_state(struct device *, enum cl_state to);
 
 #endif

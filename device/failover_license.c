@@ -7,6 +7,7 @@
  * Cluster Licenses Combine").
  */
 #include "device/failover.h"
+#include "device/cluster.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -132,6 +133,9 @@ device_license_in_force(const struct device *dev)
 	 */
 	if (fo != NULL && device_failover_license(dev, &fo->combined))
 		return &fo->combined;
+	/* A cluster member runs the cluster license (cluster.c). */
+	if (dev->cl != NULL && device_cluster_license(dev, &dev->cl->combined))
+		return &dev->cl->combined;
 	return &dev->lic.run;
 }
 

@@ -71,6 +71,15 @@ int		 lab_connect(struct lab *, uint32_t ip, uint16_t port);
 int		 lab_accept(int listen_fd);
 
 /*
+ * The addresses of net/mask (host order) that something listens on at
+ * port, or did (a dead process's stale file is listed too: connecting to
+ * it is refused): what a broadcast on a subnet would find. In no order;
+ * NULL with *n 0 when none. The caller frees the array.
+ */
+uint32_t	*lab_listeners(const struct lab *, uint16_t port,
+		    uint32_t net, uint32_t mask, size_t *n);
+
+/*
  * The devices of the lab: names of the subfolders whose
  * NAME/.private/attach.sock accepts a connection (the probe is a
  * connection closed at once), sorted by strcmp. NULL with *n 0 when there

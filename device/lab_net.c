@@ -386,3 +386,39 @@ lab_names_free(char **names, size_t n)
 		free(names[i]);
 	free(names);
 }
+
+uint32_t *
+lab_listeners(const struct lab *lab, uint16_t port, uint32_t net,
+    uint32_t mask, size_t *n)
+{
+	DIR		*d;
+	struct dirent	*de;
+	uint32_t	*v = NULL;
+	char		*dir;
+
+	*n = 0;
+	xasprintf(&dir, "%s/%s", lab->dir, LAB_NET_DIR);
+	d = opendir(dir);
+	free(dir);
+	if (d == NULL)
+		return NULL;
+	while ((de = readdir(d)) != NULL) {
+		unsigned a, b, c, e, p;
+		char	 tail;
+		uint32_t ip;
+
+		/* A.B.C.D:PORT and nothing after (not the lock). */
+		if (sscanf(de->d_name, "%u.%u.%u.%u:%u%c", &a, &b, &c, &e, &p,
+		    &tail) != 5 || a > 255 || b > 255 || c > 255 || e > 255 ||
+		    p != port)
+			continue;
+		ip = (uint32_t)a << 24 | (uint32_t)b << 16 | (uint32_t)c << 8 |
+		    (uint32_t)e;
+		if ((ip & mask) != (net & mask))
+			continue;
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = ip;
+	}
+	closedir(d);
+	return v;
+}

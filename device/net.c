@@ -10,6 +10,7 @@
  * and its connections, as pulling the cable does.
  */
 #include "device/device.h"
+#include "device/cluster.h"
 #include "device/shared.h"
 #include "device/failover.h"
 
@@ -102,6 +103,7 @@ device_net_stop(struct device *dev)
 	struct device_net *net = dev->net;
 
 	failover_net_stop(dev);
+	cluster_net_stop(dev);
 	if (net == NULL)
 		return;
 	while (net->n > 0)
@@ -240,6 +242,7 @@ device_net_sync(struct device *dev)
 		    ns);
 	}
 	failover_net_sync(dev);
+	cluster_net_sync(dev);
 }
 
 /* The interface a connection to ip leaves by: named, or by subnet. */

@@ -64,6 +64,21 @@ struct device *prog_device_new(const struct options *,
  * (run_failover.c). */
 void	 run_failover_attach(struct device *, struct cmd_grammars *g,
 	    struct server *srv, bool console);
+/* The cluster control link's hooks (run_cluster.c), as failover's. */
+void	 run_cluster_attach(struct device *, struct cmd_grammars *g,
+	    struct server *srv, bool console);
+/*
+ * Replay a configuration received from another unit through apply, in
+ * a session of its own whose output goes nowhere (run_failover.c).
+ */
+void	 run_replay(struct device *, struct cmd_grammars *g,
+	    void (*apply)(struct cmd_ctx *, const char *), const char *config);
+/*
+ * An event's console lines, worded by word into a buffer: to the
+ * device's sessions, and to stderr when the device has no console.
+ */
+void	 run_console(struct server *, bool console, struct device *,
+	    void (*word)(struct cmd_ctx *, const void *), const void *ev);
 /*
  * The command grammars with the one of dev's start space built, or NULL
  * after printing why.

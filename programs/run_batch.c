@@ -26,6 +26,7 @@ prog_session_opts(struct session_opts *so, const struct grammar *g)
 	so->grammar = g;
 	so->hostname_of = device_hostname;
 	so->before = cmd_before;
+	so->allow = cmd_cluster_allow;
 	so->after = cmd_network_sync;
 }
 

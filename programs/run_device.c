@@ -393,6 +393,7 @@ run_device(const struct options *o, struct model_db *db)
 	dr.limits.dev = dr.dev;
 	device_shared_hook(dr.dev, dr_shared, &dr);
 	run_failover_attach(dr.dev, dr.g, dr.srv, console);
+	run_cluster_attach(dr.dev, dr.g, dr.srv, console);
 	device_net_start(dr.dev, dr.loop);
 	if ((dr.clock_fd = lab_clock_watch(dr.lab)) != -1)
 		event_fd_add(dr.loop, dr.clock_fd, POLLIN, dr_clock, &dr);
@@ -416,7 +417,7 @@ run_device(const struct options *o, struct model_db *db)
 	status = dr.status;
 out:
 	server_free(dr.srv);
-	/* The device's timers and endpoints are events of the loop. */
+	/* The device's timers, endpoints and links are events of the loop. */
 	device_free(dr.dev);
 	event_loop_free(dr.loop);
 	cmd_grammars_free(dr.g);

@@ -36,10 +36,10 @@ fr_render(void *arg)
 	return config_render(fr->dev, false);
 }
 
-static void
-fr_apply(void *arg, const char *config)
+void
+run_replay(struct device *dev, struct cmd_grammars *g,
+    void (*apply)(struct cmd_ctx *, const char *), const char *config)
 {
-	struct fo_run		*fr = arg;
 	struct session_opts	 so;
 	struct session		*s;
 	struct cmd_ctx		*ctx;
@@ -47,15 +47,23 @@ fr_apply(void *arg, const char *config)
 
 	if (null == -1)
 		return;
-	prog_session_opts(&so, cmd_grammar(fr->g, CMD_SPACE_SINGLE));
+	prog_session_opts(&so, cmd_grammar(g, CMD_SPACE_SINGLE));
 	so.in_fd = -1;
 	so.out_fd = null;
 	s = session_new(&so);
-	ctx = prog_ctx_new(fr->dev, s);
-	cmd_failover_apply(ctx, config);
+	ctx = prog_ctx_new(dev, s);
+	apply(ctx, config);
 	session_free(s);
 	free(ctx);
 	close(null);
+}
+
+static void
+fr_apply(void *arg, const char *config)
+{
+	struct fo_run		*fr = arg;
+
+	run_replay(fr->dev, fr->g, cmd_failover_apply, config);
 }
 
 /*
@@ -95,24 +103,38 @@ fr_exec(void *arg, const char *line)
 	return text;
 }
 
-static void
-fr_event(void *arg, const struct fo_event *ev)
+void
+run_console(struct server *srv, bool console, struct device *dev,
+    void (*word)(struct cmd_ctx *, const void *), const void *ev)
 {
-	struct fo_run	*fr = arg;
 	struct cmd_ctx	 ctx;
 	const char	*text;
 
 	memset(&ctx, 0, sizeof ctx);
-	ctx.dev = fr->dev;
+	ctx.dev = dev;
 	ctx.out = out_new_buffer();
-	cmd_failover_event(&ctx, ev);
+	word(&ctx, ev);
 	text = out_buffer(ctx.out);
 	if (text != NULL && *text != '\0') {
-		server_notify(fr->srv, text);
-		if (!fr->console)
+		server_notify(srv, text);
+		if (!console)
 			fputs(text, stderr);
 	}
 	out_free(ctx.out);
+}
+
+static void
+fo_word(struct cmd_ctx *ctx, const void *ev)
+{
+	cmd_failover_event(ctx, ev);
+}
+
+static void
+fr_event(void *arg, const struct fo_event *ev)
+{
+	struct fo_run	*fr = arg;
+
+	run_console(fr->srv, fr->console, fr->dev, fo_word, ev);
 }
 
 void

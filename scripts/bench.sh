@@ -12,6 +12,7 @@
 #   one write(2) per command (with strace);
 # - the matcher per command, the model data load, the grammar build;
 # - a reload (issue 10, goal under 20 ms).
+# - clusters (issue 13): 16 idle units (two clusters of 8), PSS and CPU.
 # - shared licensing (issue 14): one server, 1,000 participants of one
 #   process (asaemu-sharedbench) at a 10-second refresh: the server's CPU
 #   share (goal: under 20% of a core) and memory, and the time from a
@@ -164,6 +165,75 @@ echo "memory: idle devices (asaemu --detach --no-daemon), PSS from smaps_rollup"
 for n in 1 100 1000; do
 	idle_devices "$n"
 done
+
+# Clusters (issue 13): 16 always-on ASA 5585-X SSP-10 units in one lab,
+# as two clusters of 8 (9.1's Cluster license is 8 units at most) on
+# their own CCL subnets, each unit meshed with its 7 peers and sending
+# a hello a second to each: PSS and the CPU share of the 16 at idle (10
+# s of device CPU time from /proc/PID/stat), once every unit is a master
+# or a slave; stopped by their own pids.
+cluster_idle() {
+	local lab="$flash/cluster" i g sn ready=0 t0 t1 pss cpu0 cpu1 hz
+	local kg=build/release/asaemu-keygen m=ASA5585-X-SSP-10
+	mkdir -p "$lab"
+	dev_pids=()
+	for i in $(seq 0 15); do
+		sn=$(printf 'JAF%04dC%03d' "$i" "$i")
+		build/release/asaemu --lab "$lab" --name "u$i" --model $m \
+			--serial "$sn" --detach --no-daemon \
+			--clock 2013-03-01T12:00:00Z </dev/null >/dev/null \
+			2>>"$lab/err" &
+		dev_pids+=($!)
+	done
+	for i in $(seq 0 15); do
+		for _ in $(seq 100); do
+			[ -S "$lab/u$i/.private/attach.sock" ] && break
+			sleep 0.05
+		done
+		sn=$(printf 'JAF%04dC%03d' "$i" "$i")
+		g=$((i / 8 + 1))
+		printf 'en\n\nconf t\ninterface TenGigabitEthernet0/8\nno shutdown\nexit\nactivation-key %s\ncluster group pod%d\nlocal-unit u%d\ncluster-interface TenGigabitEthernet0/8 ip 10.0.%d.%d 255.255.255.0\npriority %d\nkey k\nenable noconfirm\nend\n' \
+			"$($kg --model $m --serial "$sn" --feature cluster=8 --purchase 1)" \
+			"$g" "$i" "$g" "$((i + 1))" "$((i % 8 + 1))" |
+			build/release/asaemu --lab "$lab" --name "u$i" >/dev/null
+	done
+	t0=$(date +%s%N)
+	for _ in $(seq 300); do
+		ready=0
+		for i in $(seq 0 15); do
+			printf 'en\n\nshow cluster info\n' | build/release/asaemu \
+				--lab "$lab" --name "u$i" 2>/dev/null |
+				grep -qE 'This is "u[0-9]+" in state (MASTER|SLAVE)' &&
+				ready=$((ready + 1))
+		done
+		[ "$ready" -eq 16 ] && break
+		sleep 0.1
+	done
+	t1=$(date +%s%N)
+	sleep 5
+	hz=$(getconf CLK_TCK)
+	cpu() { for p in "${dev_pids[@]}"; do
+		awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null
+	done | awk '{ s += $1 } END { print s + 0 }'; }
+	cpu0=$(cpu)
+	sleep 10
+	cpu1=$(cpu)
+	pss=$(for p in "${dev_pids[@]}"; do
+		cat "/proc/$p/smaps_rollup" 2>/dev/null
+	done | awk '$1 == "Pss:" { s += $2; n++ } END { printf "%d %d", s, n }')
+	set -- $pss
+	printf '  16 units (2 x 8): %d members after %.1f s, PSS %d KiB in all, %.0f KiB each; ' \
+		"$ready" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print (b - a) / 1e9 }')" \
+		"$1" "$(awk -v s="$1" -v n="$2" 'BEGIN { print n ? s / n : 0 }')"
+	printf 'idle CPU %.2f%% of one core for the 16\n' \
+		"$(awk -v a="$cpu0" -v b="$cpu1" -v hz="$hz" 'BEGIN { print (b - a) / hz / 10 * 100 }')"
+	# The console lines are the log of a device with no console.
+	grep -vE '^(Cluster |Beginning |End |Detected )' "$lab/err" |
+		sed 's/^/    /' | sort | uniq -c | head -3 || true
+	stop_devices
+}
+echo "clusters: 16 idle units in one lab"
+cluster_idle
 
 # Sessions on a running device (issue 9): "asaemu attach" with one
 # command and exit (goal: under 5 ms), against the in-process batch run

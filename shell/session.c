@@ -441,6 +441,11 @@ run_entry(struct session *s, const struct match_result *m)
 {
 	enum cmd_status	 st;
 
+	if (s->opts.allow != NULL &&
+	    s->opts.allow(s->opts.ctx, m->entry, s->mode) == CMD_ERROR) {
+		s->failed = true;
+		return;
+	}
 	if (s->opts.before != NULL && s->opts.before(s->opts.ctx) == CMD_ERROR)
 		s->failed = true;
 	st = m->entry->exec(s->opts.ctx, &m->args);

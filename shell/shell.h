@@ -357,6 +357,11 @@ struct session_opts {
 					   each command's handler (device
 					   time catching up; CMD_ERROR: it
 					   printed an ERROR); NULL: none */
+	/* Whether the command may run in the session's mode at all
+	   (CMD_ERROR: it printed why, and the handler does not run);
+	   NULL: every command may. */
+	enum cmd_status		(*allow)(struct cmd_ctx *,
+				    const struct cmd_entry *, enum mode);
 };
 
 struct session *session_new(const struct session_opts *);
