@@ -8,6 +8,7 @@
 #define ASA_COMMANDS_COMMANDS_INT_H
 
 #include "commands/commands.h"
+#include "device/boot.h"
 #include "device/shared.h"
 
 /* [M] ASA 8.x/9.x '?' listings (as IOS words them). */

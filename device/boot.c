@@ -11,6 +11,7 @@
  * booted; the caller replays the startup configuration and the keys.
  */
 #include "device/device.h"
+#include "device/boot.h"
 
 #include <errno.h>
 #include <fcntl.h>

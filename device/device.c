@@ -5,6 +5,7 @@
  * --clock for repeatable runs).
  */
 #include "device/device.h"
+#include "device/boot.h"
 #include "device/shared.h"
 
 #include <ctype.h>

@@ -23,6 +23,7 @@
 #define _GNU_SOURCE			/* SEEK_DATA, SEEK_HOLE */
 
 #include "device/device.h"
+#include "device/boot.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -8,6 +8,7 @@
  * Image Using ROMMON" [D]; defaults [M]).
  */
 #include "device/device.h"
+#include "device/boot.h"
 
 #include <arpa/inet.h>
 #include <stdio.h>

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "device/device.h"
+#include "device/boot.h"
 #include "models/models.h"
 #include "programs/keygen_int.h"
 #include "util/util.h"

@@ -23,6 +23,7 @@
 #include "fixture.h"
 
 #include "device/device.h"
+#include "device/boot.h"
 #include "models/models.h"
 #include "util/util.h"
 
