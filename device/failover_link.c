@@ -354,6 +354,13 @@ on_hello(struct device *dev, char *line)
 		fo->formed = true;
 		fo->formed_at = device_now(dev);
 	}
+	/* A mate (back) in Cold Standby wants the whole configuration,
+	   whatever went before: it may have left Cold Standby, been lost
+	   and yielded again between two of its hellos (a failover key
+	   made equal again), so that this unit never saw it elsewhere. */
+	if (state == FO_ST_COLD_STANDBY && (!fo->mate.known || fo->apart ||
+	    fo->mate.state != FO_ST_COLD_STANDBY))
+		fo->net->bulk_sent = false;
 	fo->mate.known = true;
 	fo->mate.secondary = role == 's';
 	fo->mate.state = (enum fo_state)state;
@@ -659,6 +666,7 @@ lose_mate(struct device *dev)
 
 	fo->apart = true;
 	fo->apart_since = fo_now(dev);
+	fo->net->bulk_sent = false;
 	fo->mate.state = FO_ST_FAILED;
 	fo_emit(dev, &(struct fo_event){ .kind = FO_EV_MATE_LOST });
 	if (fo_state_standby(fo->state) || fo->state == FO_ST_NEGOTIATION)
