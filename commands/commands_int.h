@@ -22,6 +22,7 @@
 			"or terminal"
 #define HELP_EXIT	"Exit from the EXEC"
 #define HELP_RUNNING	"Current operating configuration"
+#define HELP_FAILOVER	"Enable/disable failover feature"
 #define HELP_PAGER	"Control page length for pagination"
 /* Shared by the EXEC and ROMMON entries of the same word. */
 #define HELP_BOOT	"Modify system boot parameters"
