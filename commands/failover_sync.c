@@ -70,6 +70,7 @@ failover_render(struct strbuf *sb, const struct device *dev, bool mask)
 		strbuf_printf(sb, "failover interface ip %s %s %s standby %s\n",
 		    ip->name, a, m, s);
 	}
+	failover_group_render(sb, dev);
 }
 
 const char *

@@ -92,5 +92,11 @@ void	 fo_replicate(struct device *);
 /* One complete message at the head of c->in handled: its length, 0
    while it is partial. */
 size_t	 fo_message(struct device *, struct fo_conn *c);
+/* Active/Active (failover_group.c): the groups' roles as the unit's
+   state and the mate's say; the GROUPS line of a hello; a GROUP...
+   message from the mate. */
+void	 fo_groups_update(struct device *);
+void	 fo_groups_hello(struct device *, struct strbuf *);
+void	 fo_groups_message(struct device *, const char *line);
 
 #endif

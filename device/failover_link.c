@@ -137,6 +137,7 @@ conn_input(struct fo_conn *c, const char *buf, size_t n)
 		c->in.len -= used;
 		c->in.buf[c->in.len] = '\0';
 	}
+	fo_groups_update(dev);
 	fo_replicate(dev);
 }
 
@@ -315,6 +316,7 @@ poll_tick(void *arg)
 		charge_held(dev);
 		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_GRACE_OVER });
 	}
+	fo_groups_update(dev);
 	fo_replicate(dev);
 	fo_timer_arm(dev);
 }

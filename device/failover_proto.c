@@ -59,6 +59,7 @@ fo_send_hello(struct device *dev)
 		    v->seconds_left);
 	}
 	strbuf_puts(&sb, "\n");
+	fo_groups_hello(dev, &sb);
 	fo_net_send(dev, sb.buf, sb.len);
 	fo->sys_xmit++;
 	strbuf_release(&sb);
@@ -406,7 +407,9 @@ fo_message(struct device *dev, struct fo_conn *c)
 		if (fo->mate.has_run)
 			check_license(dev);
 		negotiate(dev);
-	} else if (strcmp(c->in.buf, "GOACTIVE") == 0 &&
+	} else if (strncmp(c->in.buf, "GROUP", 5) == 0)
+		fo_groups_message(dev, c->in.buf);
+	else if (strcmp(c->in.buf, "GOACTIVE") == 0 &&
 	    fo_state_standby(fo->state))
 		fo_go_active(dev, FO_WHY_MATE_ACTIVE);
 	else if (strcmp(c->in.buf, "GOSTANDBY") == 0 &&

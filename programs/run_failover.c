@@ -47,7 +47,8 @@ fr_apply(void *arg, const char *config)
 
 	if (null == -1)
 		return;
-	prog_session_opts(&so, cmd_grammar(fr->g, CMD_SPACE_SINGLE));
+	/* Multiple context mode: the system execution space's commands. */
+	prog_session_opts(&so, cmd_grammar(fr->g, cmd_space_start(fr->dev)));
 	so.in_fd = -1;
 	so.out_fd = null;
 	s = session_new(&so);
