@@ -43,6 +43,7 @@ struct cmd_ctx {
 	   (config-ctx) context; "": the system execution space. */
 	char		 space[CTX_NAME_MAX + 1];
 	char		 cur_ctx[CTX_NAME_MAX + 1];
+	unsigned	 cur_fo_group;	/* (config-fover-group): 1 or 2 */
 	char		 ctx_prompt[128]; /* "hostname/context" */
 	struct cmd_grammars *gr;	/* per space; NULL: one grammar */
 	/*
@@ -350,6 +351,11 @@ enum msg_id {
 	MSG_FO_REF_NOT_IDENTICAL,
 	MSG_FO_REF_VERSION,
 	MSG_FO_CLUSTER,
+	MSG_FO_GROUP_SINGLE,
+	MSG_FO_GROUP_LICENSE,
+	MSG_FO_GROUP_REMOVE_CTX,
+	MSG_FO_GROUP_REMOVE_1,
+	MSG_FO_GROUP_NONE,
 	MSG_CL_NO_PLATFORM,
 	MSG_CL_NO_LICENSE,
 	MSG_CL_NO_GROUP,

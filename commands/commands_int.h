@@ -23,6 +23,7 @@
 			"or terminal"
 #define HELP_EXIT	"Exit from the EXEC"
 #define HELP_RUNNING	"Current operating configuration"
+#define HELP_FAILOVER	"Enable/disable failover feature"
 #define HELP_PAGER	"Control page length for pagination"
 /* Shared by the EXEC and ROMMON entries of the same word. */
 #define HELP_BOOT	"Modify system boot parameters"
@@ -362,6 +363,18 @@ extern const struct cmd_entry cmd_no_failover_polltime_entry;
 extern const struct cmd_entry cmd_failover_active_entry;
 extern const struct cmd_entry cmd_failover_exec_entry;
 extern const struct cmd_entry cmd_failover_reload_standby_entry;
+/* failover_group.c: Active/Active failover groups. */
+extern const struct cmd_entry cmd_failover_group_entry;
+extern const struct cmd_entry cmd_fover_unit_entry;
+extern const struct cmd_entry cmd_fover_preempt_entry;
+extern const struct cmd_entry cmd_failover_active_group_entry;
+/* failover_show.c: "19:14:57 UTC Oct 17 2018". */
+void	 failover_time_text(struct timespec, char *buf, size_t len);
+/* failover_show_aa.c: show failover's Active/Active hosts. */
+struct failover;
+void	 failover_show_groups(struct cmd_ctx *, const struct failover *);
+/* The failover group blocks of the configuration. */
+void	 failover_group_render(struct strbuf *, const struct device *);
 extern const struct cmd_entry cmd_write_standby_entry;
 extern const struct cmd_entry cmd_show_failover_entry;
 extern const struct cmd_entry cmd_show_running_config_failover_entry;

@@ -36,8 +36,8 @@ ip_text(uint32_t a, char buf[16])
 }
 
 /* "19:14:57 UTC Oct 17 2018" [V]. */
-static void
-fo_time(struct timespec t, char *buf, size_t len)
+void
+failover_time_text(struct timespec t, char *buf, size_t len)
 {
 	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
 		"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
@@ -236,8 +236,13 @@ show_failover(struct cmd_ctx *ctx, const struct failover *fo)
 		lic_version_format(fo->mate.version, mver, sizeof mver);
 	out_printf(ctx->out, "Version: Ours %s, Mate %s\n", ver,
 	    fo->mate.known ? mver : "Unknown");
+	if (device_failover_aa(ctx->dev)) {
+		failover_show_groups(ctx, fo);
+		print_stats(ctx, fo);
+		return;
+	}
 	if (fo->has_last) {
-		fo_time(fo->last_failover, when, sizeof when);
+		failover_time_text(fo->last_failover, when, sizeof when);
 		out_printf(ctx->out, "Last Failover at: %s\n", when);
 	}
 	print_host(ctx, fo, false);
@@ -257,7 +262,7 @@ state_row(struct cmd_ctx *ctx, const struct failover *fo, bool mate)
 	char		 when[64] = "";
 
 	if (failed && fo->apart)
-		fo_time((struct timespec){ .tv_sec = fo->apart_since }, when,
+		failover_time_text((struct timespec){ .tv_sec = fo->apart_since }, when,
 		    sizeof when);
 	out_printf(ctx->out, "%s -   %s\n", mate ? "Other host" :
 	    "This host ", secondary ? "Secondary" : "Primary");
@@ -304,7 +309,7 @@ show_failover_history(struct cmd_ctx *ctx, const struct failover *fo)
 	for (size_t i = 0; i < fo->nhist; i++) {
 		const struct fo_history *h = &fo->hist[i];
 
-		fo_time(h->at, when, sizeof when);
+		failover_time_text(h->at, when, sizeof when);
 		out_printf(ctx->out, "%s\n%-27s%-27s%s\n\n", when,
 		    fo_state_text(h->from), fo_state_text(h->to),
 		    fo_reason_text(h->why));

@@ -541,6 +541,28 @@ static const char *const messages[MSG_COUNT] = {
 	 * support failover; MSG_CL_FAILOVER is the other way round). */
 	[MSG_FO_CLUSTER] = "ERROR: Failover cannot be enabled while "
 	    "clustering is enabled.\n",
+	/* Active/Active failover groups (failover_group.c). No capture of
+	 * these refusals was found; the rules are documented. [M low]
+	 * failover group in single context mode ("Active/Active failover
+	 * is only available to ASAs in multiple context mode", 9.1
+	 * configuration guide). */
+	[MSG_FO_GROUP_SINGLE] = "ERROR: Failover groups are only supported "
+	    "in multiple context mode.\n",
+	/* [I] a license whose Failover is not Active/Active (licensing
+	 * chapter tables: "Active/Standby" on the ASA 5505 Security Plus,
+	 * "No support" on a Base 5510 or 5512-X). */
+	[MSG_FO_GROUP_LICENSE] = "ERROR: Active/Active failover is not "
+	    "supported by the current license.\n",
+	/* [I] "You cannot remove a failover group that has contexts
+	 * explicitly assigned to it" (configuration guide [D]). */
+	[MSG_FO_GROUP_REMOVE_CTX] = "ERROR: Failover group %u has contexts "
+	    "assigned to it.\n",
+	/* [I] "you must remove failover group 1 last" [D]. */
+	[MSG_FO_GROUP_REMOVE_1] = "ERROR: Failover group 1 must be removed "
+	    "last.\n",
+	/* [I] failover active group N for a group not configured. */
+	[MSG_FO_GROUP_NONE] = "ERROR: Failover group %u is not "
+	    "configured.\n",
 	/* ---- Clustering (cluster.c). No capture of these was found: all
 	 * guesses, [M low]. ---- */
 	/* cluster group on a platform whose table says "No support" (or a

@@ -81,6 +81,10 @@ static const struct cmd_entry *const system_only[] = {
 	&cmd_no_tls_proxy_maximum_sessions_entry,
 	&cmd_vlan_entry,
 	&cmd_no_vlan_entry,
+	&cmd_failover_group_entry,
+	&cmd_fover_unit_entry,
+	&cmd_fover_preempt_entry,
+	&cmd_failover_active_group_entry,
 	NULL
 };
 

@@ -156,6 +156,7 @@ fo_set_state(struct device *dev, enum fo_state to, enum fo_reason why)
 	ev.from = h->from;
 	fo->state = to;
 	fo_emit(dev, &ev);
+	fo_groups_update(dev);
 	/* Shared licensing follows the role (later, from the event loop). */
 	device_shared_role_changed(dev);
 }
@@ -220,6 +221,7 @@ device_failover_changed(struct device *dev)
 	}
 	if (!on)
 		fo->refused = LIC_UNITS_OK;
+	fo_groups_update(dev);
 	failover_net_sync(dev);
 }
 
@@ -385,6 +387,7 @@ device_failover_reset(struct device *dev)
 	fo->warned_version = 0;
 	fo->nheld = 0;
 	fo->prompt = 0;
+	memset(fo->grp, 0, sizeof fo->grp);
 }
 
 bool

@@ -70,6 +70,34 @@ struct fo_ip {
 	uint32_t	 ip, mask, standby;
 };
 
+/*
+ * Active/Active (multiple context mode): two failover groups of
+ * contexts, each active on one unit (failover_group.c).
+ */
+#define FO_GROUPS		2
+#define FO_PREEMPT_MAX		1200	/* preempt [1-1200] seconds [D] */
+
+/* One "failover group 1|2" of the configuration. */
+struct fo_group_cfg {
+	bool		 set;		/* configured: Active/Active */
+	bool		 secondary;	/* preferred on the secondary unit
+					   (group 2's default) */
+	bool		 preempt;
+	uint32_t	 preempt_s;	/* 0: at once */
+};
+
+/* One failover group's role on this unit. */
+struct fo_group {
+	enum fo_state	 state;		/* Disabled, Negotiation, Standby
+					   Ready or Active */
+	uint64_t	 active_secs;	/* before active_since */
+	struct timespec	 active_since;	/* while active */
+	bool		 has_last;
+	struct timespec	 last_failover;	/* it last became active here */
+	uint64_t	 since_ms;	/* event clock: entered its state */
+	uint64_t	 claimed_ms;	/* made active by a command here */
+};
+
 /* The failover commands of the configuration. */
 struct fo_cfg {
 	bool		 enabled;	/* failover */
@@ -84,6 +112,7 @@ struct fo_cfg {
 	uint32_t	 poll_ms, hold_ms;
 	bool		 poll_msec, hold_msec;	/* typed in msec */
 	bool		 hold_set;
+	struct fo_group_cfg group[FO_GROUPS];
 };
 
 /* What the mate's last hello said. */
@@ -100,6 +129,9 @@ struct fo_mate {
 	bool		 has_run;	/* its own license came */
 	struct lic_running run;
 	int64_t		 run_at;	/* device time it came */
+	bool		 aa;		/* it sends its groups' states */
+	enum fo_state	 grp[FO_GROUPS];
+	uint64_t	 grp_secs[FO_GROUPS];	/* their active times */
 };
 
 enum fo_event_kind {
@@ -192,6 +224,7 @@ struct failover {
 	size_t			 nheld;
 	unsigned		 prompt;	/* 1 << fo_prompt_word; 0: the
 						   default, hostname context */
+	struct fo_group		 grp[FO_GROUPS];
 };
 
 /* The failover of dev, created on first use with the defaults. */
@@ -274,6 +307,20 @@ bool	 device_failover_addrs(const struct device *, uint32_t *own,
  * down its license first"); numerical ones count down with it.
  */
 void	 failover_license_hold(struct device *);
+
+/* ---- Active/Active (failover_group.c) ---- */
+
+/* A failover group is configured: the pair runs Active/Active. */
+bool	 device_failover_aa(const struct device *);
+/* Seconds group g (0 or 1) has been active on this unit. */
+uint64_t device_failover_group_secs(const struct device *, unsigned g);
+/*
+ * failover active group N (true) or no failover active group N (false)
+ * on this unit: the mate is told to take the other role. False when
+ * failover is off or the group is not configured.
+ */
+bool	 device_failover_group_switch(struct device *, unsigned g,
+	    bool active);
 
 /* net.c calls these: the loop to serve from, and after every sync. */
 void	 failover_net_start(struct device *, struct event_loop *);

@@ -64,7 +64,7 @@ struct fo_net {
 bool	 failover_recv(struct device *, const void *data, size_t len,
 	    size_t chunk);
 
-/* ---- Between failover.c, failover_link.c and failover_license.c ---- */
+/* ---- Between the failover*.c files ---- */
 
 /* Device time now, in seconds. */
 int64_t	 fo_now(const struct device *);
@@ -85,5 +85,18 @@ void	 fo_conn_io(void *conn);
 void	 fo_net_close(struct device *);
 /* Send the configuration to the mate (bulk: to its Cold Standby). */
 void	 fo_send_config(struct device *, bool bulk);
+/* Our hello and license to the mate (failover_proto.c). */
+void	 fo_send_hello(struct device *);
+/* On the active unit: keep a standby mate's configuration its own. */
+void	 fo_replicate(struct device *);
+/* One complete message at the head of c->in handled: its length, 0
+   while it is partial. */
+size_t	 fo_message(struct device *, struct fo_conn *c);
+/* Active/Active (failover_group.c): the groups' roles as the unit's
+   state and the mate's say; the GROUPS line of a hello; a GROUP...
+   message from the mate. */
+void	 fo_groups_update(struct device *);
+void	 fo_groups_hello(struct device *, struct strbuf *);
+void	 fo_groups_message(struct device *, const char *line);
 
 #endif

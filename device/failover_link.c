@@ -2,8 +2,8 @@
 /*
  * The failover link (failover.c has the protocol's overview): the two
  * one-way streams between the units at their failover link addresses,
- * what goes on them (hellos, the license, the configuration, role
- * switches, exec), what the mate says, and the poll timer that loses it.
+ * whole messages off them (failover_proto.c says what they mean), and
+ * the poll timer that sends the hellos and loses a silent mate.
  */
 #include "device/failover.h"
 
@@ -17,7 +17,6 @@
 
 #include "device/failover_int.h"
 #include "device/shared.h"
-#include "device/unit_stream.h"
 #include "util/util.h"
 
 /* ---- The link's endpoints ---- */
@@ -125,358 +124,6 @@ fo_net_send(struct device *dev, const char *data, size_t len)
 	conn_flush(net->out);
 }
 
-static void
-send_hello(struct device *dev)
-{
-	struct failover	*fo = dev->fo;
-	struct strbuf	 sb;
-	char		 ver[32];
-	uint32_t	 hash = unit_key_hash(fo->cfg.key);
-	uint64_t	 act = fo->active_secs;
-
-	if (fo_state_active(fo->state))
-		act += (uint64_t)(fo_now(dev) - fo->active_since.tv_sec);
-	strbuf_init(&sb, 0);
-	strbuf_printf(&sb, "HELLO %c %d %s %s %s %s %" PRIu64 " %08x %d\n",
-	    fo->cfg.secondary ? 's' : 'p', (int)fo->state, dev->serial,
-	    dev->platform->id, dev->platform->hw_name != NULL ?
-	    dev->platform->hw_name : dev->platform->id,
-	    lic_version_format(dev->version, ver, sizeof ver), act, hash,
-	    dev->lic.invalid ? 1 : 0);
-	unit_lic_format(&sb, &dev->lic.run);
-	fo_net_send(dev, sb.buf, sb.len);
-	fo->sys_xmit++;
-	strbuf_release(&sb);
-}
-
-void
-fo_send_config(struct device *dev, bool bulk)
-{
-	struct failover	*fo = dev->fo;
-	struct fo_net	*net = fo->net;
-	char		*text, head[64];
-	int		 n;
-
-	if (fo->hooks.render == NULL || net == NULL || net->out == NULL)
-		return;
-	text = fo->hooks.render(fo->hooks.arg);
-	if (!bulk && net->sent != NULL && strcmp(net->sent, text) == 0) {
-		free(text);
-		return;
-	}
-	if (bulk)
-		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_SEND_BEGIN });
-	n = snprintf(head, sizeof head, "CONFIG %d %zu\n", bulk ? 1 : 0,
-	    strlen(text));
-	fo_net_send(dev, head, (size_t)n);
-	fo_net_send(dev, text, strlen(text));
-	free(net->sent);
-	net->sent = text;
-	if (bulk)
-		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_SEND_END });
-}
-
-/* The active unit keeps a standby mate's configuration its own. */
-static void
-replicate(struct device *dev)
-{
-	struct failover	*fo = dev->fo;
-
-	if (!fo_state_active(fo->state) || !fo->mate.known || fo->apart ||
-	    fo->refused != LIC_UNITS_OK)
-		return;
-	if (fo->mate.state == FO_ST_COLD_STANDBY) {
-		/* Only once it could go (the stream may be reconnecting). */
-		if (!fo->net->bulk_sent && fo->net->out != NULL) {
-			fo_send_config(dev, true);
-			fo->net->bulk_sent = true;
-		}
-		return;
-	}
-	fo->net->bulk_sent = false;
-	if (fo_state_standby(fo->mate.state))
-		fo_send_config(dev, false);
-}
-
-/* ---- What the mate says ---- */
-
-static void
-check_license(struct device *dev)
-{
-	struct failover	*fo = dev->fo;
-	struct lic_unit_facts a = {
-		.platform = dev->platform->id, .version = dev->version,
-		.run = &dev->lic.run, .zero_key = dev->lic.invalid,
-	};
-	struct lic_unit_facts b = {
-		.platform = fo->mate.platform, .version = fo->mate.version,
-		.run = &fo->mate.run, .zero_key = fo->mate.zero_key,
-	};
-	enum lic_units_err err;
-
-	err = lic_units_check(model_db_catalog(dev->db), &a, &b, false);
-	if (err == fo->refused)
-		return;
-	fo->refused = err;
-	if (err != LIC_UNITS_OK) {
-		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_REFUSED,
-		    .err = err });
-		fo_set_state(dev, FO_ST_DISABLED, FO_WHY_DISABLED);
-		return;
-	}
-	/* Pairable again: negotiate afresh. */
-	fo_set_state(dev, FO_ST_NEGOTIATION, FO_WHY_NONE);
-	fo->net->neg_ms = event_now_ms();
-}
-
-/*
- * The mate's own license. Its edition indexes this unit's platform table
- * when the licenses combine (a mate of another platform is refused), so
- * an edition the platform does not have is refused here.
- */
-static bool
-parse_lic(struct device *dev, char *line)
-{
-	return unit_lic_parse(line, dev->platform->neditions,
-	    &dev->fo->mate.run);
-}
-
-static void
-mate_back(struct device *dev)
-{
-	struct failover	*fo = dev->fo;
-	int64_t		 away = fo_now(dev) - fo->apart_since;
-
-	/* Within 30 days "the time elapsed is subtracted from the
-	   primary/master license": what this unit held stays unused. */
-	fo->nheld = 0;
-	fo->apart = false;
-	fo->grace_over = false;
-	fo_emit(dev, &(struct fo_event){ .kind = FO_EV_RESTORED,
-	    .away = away > 0 ? (uint64_t)away : 0 });
-}
-
-/* Our role given the mate's state (see the top of the file). */
-static void
-negotiate(struct device *dev)
-{
-	struct failover	*fo = dev->fo;
-	enum fo_state	 ms = fo->mate.state;
-	bool		 yield;
-
-	if (fo->state == FO_ST_DISABLED || fo->refused != LIC_UNITS_OK)
-		return;
-	if (fo->state == FO_ST_NEGOTIATION && fo_state_active(ms)) {
-		fo_set_state(dev, FO_ST_COLD_STANDBY, FO_WHY_ACTIVE_MATE);
-		return;
-	}
-	if (fo_state_active(fo->state) && fo_state_active(ms)) {
-		/* Both active (the link came back): the secondary yields;
-		   two of one role, the higher serial number. */
-		yield = fo->cfg.secondary != fo->mate.secondary ?
-		    fo->cfg.secondary : strcmp(dev->serial,
-		    fo->mate.serial) > 0;
-		if (yield) {
-			fo_set_state(dev, FO_ST_NEGOTIATION,
-			    FO_WHY_MATE_STANDBY);
-			fo_set_state(dev, FO_ST_COLD_STANDBY,
-			    FO_WHY_ACTIVE_MATE);
-		}
-	}
-}
-
-static void
-on_hello(struct device *dev, char *line)
-{
-	struct failover	*fo = dev->fo;
-	char		 role, serial[32], plat[32], hw[32], ver[32];
-	int		 state, zero;
-	unsigned	 hash;
-	uint64_t	 act;
-
-	if (sscanf(line, "HELLO %c %d %31s %31s %31s %31s %" SCNu64
-	    " %x %d", &role, &state, serial, plat, hw, ver, &act, &hash,
-	    &zero) != 9 || state < 0 || state >= FO_ST_COUNT)
-		return;
-	fo->sys_rcv++;
-	/* Another key: the mate is not heard at all (both go active). */
-	if (hash != unit_key_hash(fo->cfg.key)) {
-		if (!fo->net->key_bad)
-			fo_emit(dev, &(struct fo_event){ .kind = FO_EV_KEY });
-		fo->net->key_bad = true;
-		return;
-	}
-	fo->net->key_bad = false;
-	fo->net->heard_ms = event_now_ms();
-	if (!fo->formed) {
-		fo->formed = true;
-		fo->formed_at = device_now(dev);
-	}
-	fo->mate.known = true;
-	fo->mate.secondary = role == 's';
-	fo->mate.state = (enum fo_state)state;
-	snprintf(fo->mate.serial, sizeof fo->mate.serial, "%s", serial);
-	snprintf(fo->mate.platform, sizeof fo->mate.platform, "%s", plat);
-	snprintf(fo->mate.hw, sizeof fo->mate.hw, "%s", hw);
-	if (lic_version_parse(ver, &fo->mate.version) != 0)
-		fo->mate.version = 0;
-	fo->mate.active_secs = act;
-	fo->mate.zero_key = zero != 0;
-	if (fo->apart)
-		mate_back(dev);
-	/* The wrmem capture [V]: the active warns as the upgraded standby
-	   comes back, before it replicates; each unit once for each other
-	   release it learns its mate runs (a zero-downtime upgrade). */
-	if (fo->mate.version == dev->version)
-		fo->warned_version = 0;
-	else if (fo->mate.version != fo->warned_version) {
-		fo->warned_version = fo->mate.version;
-		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_VERSION });
-	}
-}
-
-static void
-on_config(struct device *dev, bool bulk, const char *text)
-{
-	struct failover	*fo = dev->fo;
-	struct fo_net	*net = fo->net;
-
-	if (!fo_state_standby(fo->state) || fo->hooks.apply == NULL)
-		return;
-	if (bulk)
-		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_RECV_BEGIN });
-	net->busy = true;
-	fo->hooks.apply(fo->hooks.arg, text);
-	net->busy = false;
-	if (bulk)
-		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_RECV_END });
-	if (fo->state == FO_ST_COLD_STANDBY)
-		fo_go_standby_ready(dev, FO_WHY_ACTIVE_MATE);
-}
-
-static void
-exec_run(void *arg)
-{
-	struct device	*dev = arg;
-	struct failover	*fo = dev->fo;
-	struct fo_net	*net = fo->net;
-	char		*line = net->exec_line, *text, head[64];
-	unsigned	 id = net->exec_id;
-	int		 n;
-
-	net->exec_ev = NULL;
-	net->exec_line = NULL;
-	if (line == NULL || fo->hooks.exec == NULL) {
-		free(line);
-		return;
-	}
-	text = fo->hooks.exec(fo->hooks.arg, line);
-	free(line);
-	/* A reload took the link down: nobody waits any more. */
-	if (dev->fo != NULL && dev->fo->net == net && id != 0) {
-		n = snprintf(head, sizeof head, "EXECOUT %u %zu\n", id,
-		    strlen(text));
-		fo_net_send(dev, head, (size_t)n);
-		fo_net_send(dev, text, strlen(text));
-	}
-	free(text);
-}
-
-static void
-on_exec(struct device *dev, unsigned id, const char *line)
-{
-	struct fo_net	*net = dev->fo->net;
-
-	free(net->exec_line);
-	net->exec_line = xstrdup(line);
-	net->exec_id = id;
-	if (net->exec_ev == NULL)
-		net->exec_ev = event_timer_add(net->loop, 0, exec_run, dev);
-}
-
-/* "KIND A LEN\n<LEN bytes>": the body, or NULL while partial. */
-static char *
-body_of(struct fo_conn *c, size_t head, size_t len, size_t *used)
-{
-	if (c->in.len - head < len)
-		return NULL;
-	*used = head + len;
-	return xstrndup(c->in.buf + head, len);
-}
-
-/* One complete message at the head of c->in: its length, 0 if partial. */
-static size_t
-message(struct device *dev, struct fo_conn *c)
-{
-	struct failover	*fo = dev->fo;
-	char		*nl = memchr(c->in.buf, '\n', c->in.len);
-	size_t		 head, len;
-	int		 bulk;
-	char		*text;
-
-	if (nl == NULL)
-		return 0;
-	*nl = '\0';
-	head = (size_t)(nl - c->in.buf) + 1;
-	if (strncmp(c->in.buf, "EXEC ", 5) == 0 ||
-	    strncmp(c->in.buf, "EXECOUT ", 8) == 0) {
-		unsigned id;
-		size_t	 used = 0;
-		bool	 out = c->in.buf[4] == 'O';
-
-		if (sscanf(c->in.buf + (out ? 8 : 5), "%u %zu", &id,
-		    &len) != 2)
-			return head;
-		if ((text = body_of(c, head, len, &used)) == NULL) {
-			*nl = '\n';
-			return 0;
-		}
-		fo->rcv++;
-		/* From a mate of another key: not understood, dropped. */
-		if (!fo->net->key_bad && !out)
-			on_exec(dev, id, text);
-		else if (!fo->net->key_bad && id == fo->net->want_id &&
-		    fo->net->reply == NULL)
-			fo->net->reply = text, text = NULL;
-		free(text);
-		return used;
-	}
-	if (strncmp(c->in.buf, "CONFIG ", 7) == 0) {
-		if (sscanf(c->in.buf, "CONFIG %d %zu", &bulk, &len) != 2)
-			return head;
-		if (c->in.len - head < len) {
-			*nl = '\n';
-			return 0;
-		}
-		text = xstrndup(c->in.buf + head, len);
-		fo->rcv++;
-		if (!fo->net->key_bad)
-			on_config(dev, bulk != 0, text);
-		free(text);
-		return head + len;
-	}
-	fo->rcv++;
-	if (strncmp(c->in.buf, "HELLO ", 6) == 0)
-		on_hello(dev, c->in.buf);
-	else if (fo->net->key_bad)
-		return head;
-	else if (strncmp(c->in.buf, "LIC ", 4) == 0) {
-		fo->mate.has_run = parse_lic(dev, c->in.buf);
-		fo->mate.run_at = fo_now(dev);
-		if (fo->mate.has_run)
-			check_license(dev);
-		negotiate(dev);
-	} else if (strcmp(c->in.buf, "GOACTIVE") == 0 &&
-	    fo_state_standby(fo->state))
-		fo_go_active(dev, FO_WHY_MATE_ACTIVE);
-	else if (strcmp(c->in.buf, "GOSTANDBY") == 0 &&
-	    fo_state_active(fo->state)) {
-		fo_set_state(dev, FO_ST_NEGOTIATION, FO_WHY_MATE_STANDBY);
-		fo_set_state(dev, FO_ST_COLD_STANDBY, FO_WHY_MATE_STANDBY);
-	}
-	return head;
-}
-
 /* What one read of an incoming stream gave: its whole messages. */
 static void
 conn_input(struct fo_conn *c, const char *buf, size_t n)
@@ -485,12 +132,13 @@ conn_input(struct fo_conn *c, const char *buf, size_t n)
 	size_t		 used;
 
 	strbuf_add(&c->in, buf, n);
-	while (c->in.len > 0 && (used = message(dev, c)) > 0) {
+	while (c->in.len > 0 && (used = fo_message(dev, c)) > 0) {
 		memmove(c->in.buf, c->in.buf + used, c->in.len - used);
 		c->in.len -= used;
 		c->in.buf[c->in.len] = '\0';
 	}
-	replicate(dev);
+	fo_groups_update(dev);
+	fo_replicate(dev);
 }
 
 void
@@ -606,7 +254,7 @@ net_sync(struct device *dev)
 	if (net->out == NULL && (fd = lab_connect(dev->lab, mate,
 	    FO_PORT)) != -1) {
 		net->out = conn_new(dev, fd, POLLIN);
-		send_hello(dev);
+		fo_send_hello(dev);
 	}
 }
 
@@ -617,6 +265,7 @@ lose_mate(struct device *dev)
 
 	fo->apart = true;
 	fo->apart_since = fo_now(dev);
+	fo->net->bulk_sent = false;
 	fo->mate.state = FO_ST_FAILED;
 	fo_emit(dev, &(struct fo_event){ .kind = FO_EV_MATE_LOST });
 	if (fo_state_standby(fo->state) || fo->state == FO_ST_NEGOTIATION)
@@ -653,7 +302,7 @@ poll_tick(void *arg)
 		return;
 	net_sync(dev);
 	if (net->out != NULL)
-		send_hello(dev);
+		fo_send_hello(dev);
 	if (fo->mate.known && !fo->apart &&
 	    now - net->heard_ms > fo->cfg.hold_ms)
 		lose_mate(dev);
@@ -667,7 +316,8 @@ poll_tick(void *arg)
 		charge_held(dev);
 		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_GRACE_OVER });
 	}
-	replicate(dev);
+	fo_groups_update(dev);
+	fo_replicate(dev);
 	fo_timer_arm(dev);
 }
 
@@ -691,7 +341,7 @@ failover_net_sync(struct device *dev)
 	if (fo == NULL || fo->net == NULL || fo->net->busy)
 		return;
 	net_sync(dev);
-	replicate(dev);
+	fo_replicate(dev);
 }
 
 void

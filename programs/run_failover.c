@@ -47,7 +47,8 @@ run_replay(struct device *dev, struct cmd_grammars *g,
 
 	if (null == -1)
 		return;
-	prog_session_opts(&so, cmd_grammar(g, CMD_SPACE_SINGLE));
+	/* Multiple context mode: the system execution space's commands. */
+	prog_session_opts(&so, cmd_grammar(g, cmd_space_start(dev)));
 	so.in_fd = -1;
 	so.out_fd = null;
 	s = session_new(&so);

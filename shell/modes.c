@@ -58,6 +58,15 @@ static const struct mode_info modes[MODE_COUNT] = {
 		.parent = MODE_CONFIG,
 		.inherits = true,
 	},
+	/* [D] the configuration guide's Active/Active examples:
+	   "hostname(config-fover-group)# primary"; the '?' header [M]. */
+	[MODE_CONFIG_FOVER_GROUP] = {
+		.prompt = "(config-fover-group)# ",
+		.help_header = "failover group configuration mode "
+		    "commands/options:",
+		.parent = MODE_CONFIG,
+		.inherits = true,
+	},
 };
 
 const struct mode_info *

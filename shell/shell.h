@@ -29,6 +29,8 @@ enum mode {
 				   context of the system configuration */
 	MODE_CONFIG_CLUSTER,	/* ciscoasa(cfg-cluster)#: a cluster
 				   group (clustering, 9.0+) */
+	MODE_CONFIG_FOVER_GROUP, /* ciscoasa(config-fover-group)#: an
+				   Active/Active failover group */
 	MODE_COUNT
 };
 
@@ -37,7 +39,8 @@ enum mode {
 			    MODE_BIT(MODE_CONFIG_IF) |                        \
 			    MODE_BIT(MODE_CONFIG_WEBVPN) |                    \
 			    MODE_BIT(MODE_CONFIG_CTX) |                       \
-			    MODE_BIT(MODE_CONFIG_CLUSTER))
+			    MODE_BIT(MODE_CONFIG_CLUSTER) |                   \
+			    MODE_BIT(MODE_CONFIG_FOVER_GROUP))
 #define MODES_ALL	(MODE_BIT(MODE_USER) | MODES_EXEC)
 
 struct mode_info {

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Failover and the configuration: its running-config lines (show
+ * running-config failover), the interfaces it takes, the configuration
+ * a standby unit receives from its mate, and the console lines of the
+ * failover events (device/failover.c reports them, words are here).
+ */
+#include "commands/commands.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands/commands_int.h"
+#include "device/failover.h"
+
+static void
+ip_text(uint32_t a, char buf[16])
+{
+	snprintf(buf, 16, "%u.%u.%u.%u", a >> 24, a >> 16 & 0xff,
+	    a >> 8 & 0xff, a & 0xff);
+}
+
+/* ---- The running configuration ---- */
+
+void
+failover_render(struct strbuf *sb, const struct device *dev, bool mask)
+{
+	const struct failover *fo = device_failover_get(dev);
+	const struct fo_cfg *c;
+	char		 a[16], m[16], s[16];
+
+	if (fo == NULL) {
+		strbuf_puts(sb, "no failover\n");
+		return;
+	}
+	c = &fo->cfg;
+	strbuf_puts(sb, c->enabled ? "failover\n" : "no failover\n");
+	if (c->unit_set)
+		strbuf_printf(sb, "failover lan unit %s\n", c->secondary ?
+		    "secondary" : "primary");
+	if (c->lan_name[0] != '\0')
+		strbuf_printf(sb, "failover lan interface %s %s\n", c->lan_name,
+		    c->lan_if);
+	if (c->poll_ms != FO_POLL_MS_DEFAULT || c->hold_set) {
+		strbuf_puts(sb, "failover polltime unit ");
+		if (c->poll_msec)
+			strbuf_printf(sb, "msec %u", c->poll_ms);
+		else
+			strbuf_printf(sb, "%u", c->poll_ms / 1000);
+		if (c->hold_msec)
+			strbuf_printf(sb, " holdtime msec %u", c->hold_ms);
+		else
+			strbuf_printf(sb, " holdtime %u", c->hold_ms / 1000);
+		strbuf_puts(sb, "\n");
+	}
+	if (c->key[0] != '\0')
+		strbuf_printf(sb, "failover key %s\n", mask ? "*****" : c->key);
+	if (c->link_name[0] != '\0')
+		strbuf_printf(sb, "failover link %s %s\n", c->link_name,
+		    c->link_if);
+	for (size_t i = 0; i < 2; i++) {
+		const struct fo_ip *ip = &c->ip[i];
+
+		if (ip->name[0] == '\0')
+			continue;
+		ip_text(ip->ip, a);
+		ip_text(ip->mask, m);
+		ip_text(ip->standby, s);
+		strbuf_printf(sb, "failover interface ip %s %s %s standby %s\n",
+		    ip->name, a, m, s);
+	}
+	failover_group_render(sb, dev);
+}
+
+const char *
+failover_iface_description(const struct device *dev, const char *ifname)
+{
+	const struct failover *fo = device_failover_get(dev);
+	bool		 lan, link;
+
+	if (fo == NULL)
+		return NULL;
+	lan = fo->cfg.lan_if[0] != '\0' && strcmp(fo->cfg.lan_if, ifname) == 0;
+	link = fo->cfg.link_if[0] != '\0' &&
+	    strcmp(fo->cfg.link_if, ifname) == 0;
+	/* [M med] the ASA describes the interfaces failover took. */
+	if (lan && link)
+		return "LAN/STATE Failover Interface";
+	if (lan)
+		return "LAN Failover Interface";
+	if (link)
+		return "STATE Failover Interface";
+	return NULL;
+}
+
+static enum cmd_status
+show_running_config_failover_exec(struct cmd_ctx *ctx,
+    const struct cmd_args *args)
+{
+	struct strbuf	 sb;
+
+	(void)args;
+	strbuf_init(&sb, 0);
+	failover_render(&sb, ctx->dev, true);
+	out_puts(ctx->out, sb.buf);
+	strbuf_release(&sb);
+	return CMD_OK;
+}
+
+static const struct cmd_help show_running_config_failover_help[] = {
+	{ "show", HELP_SHOW },
+	{ "running-config", HELP_RUNNING },
+	{ "failover", "Show failover configuration" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_show_running_config_failover_entry = {
+	.syntax = "show running-config failover",
+	.help = show_running_config_failover_help,
+	.modes = MODES_EXEC,
+	.exec = show_running_config_failover_exec,
+};
+
+/* ---- What the standby receives; what the console shows ---- */
+
+void
+cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
+{
+	char	*text = xstrdup(config);
+	char	*line, *next;
+
+	/* write standby: "the clear configure all command is generated on
+	   the secondary unit automatically" (chapter, UC sessions). */
+	device_config_clear(ctx->dev);
+	device_failover_clear_replicated(ctx->dev);
+	session_set_mode(ctx->sess, MODE_CONFIG);
+	ctx->replay = true;
+	for (line = text; line != NULL && *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		if (*line == ':' || *line == '!' ||
+		    strncmp(line, "failover lan unit ", 18) == 0)
+			continue;
+		if (*line != ' ')
+			session_set_mode(ctx->sess, MODE_CONFIG);
+		session_exec(ctx->sess, line);
+	}
+	ctx->replay = false;
+	session_set_mode(ctx->sess, MODE_USER);
+	free(text);
+}
+
+void
+cmd_failover_config_warning(struct cmd_ctx *ctx)
+{
+	const struct failover *fo = device_failover_get(ctx->dev);
+
+	if (fo != NULL && !ctx->replay && fo->cfg.enabled &&
+	    fo_state_standby(fo->state))
+		out_puts(ctx->out, msg(MSG_FO_STANDBY_CONFIG));
+}
+
+static enum msg_id
+refusal(enum lic_units_err err)
+{
+	switch (err) {
+	case LIC_UNITS_PLATFORM:
+		return MSG_FO_REF_PLATFORM;
+	case LIC_UNITS_NO_FAILOVER:
+	case LIC_UNITS_OK:
+		return MSG_FO_REF_NO_FAILOVER;
+	case LIC_UNITS_NO_CLUSTER:
+		return MSG_FO_REF_NO_CLUSTER;
+	case LIC_UNITS_ENCRYPTION:
+		return MSG_FO_REF_ENCRYPTION;
+	case LIC_UNITS_IPS:
+		return MSG_FO_REF_IPS;
+	case LIC_UNITS_ZERO_KEY:
+		return MSG_FO_REF_ZERO_KEY;
+	case LIC_UNITS_NOT_IDENTICAL:
+		return MSG_FO_REF_NOT_IDENTICAL;
+	case LIC_UNITS_VERSION:
+		return MSG_FO_REF_VERSION;
+	}
+	return MSG_FO_REF_NOT_IDENTICAL;
+}
+
+static void
+mate_version_warning(struct cmd_ctx *ctx)
+{
+	const struct failover *fo = device_failover_get(ctx->dev);
+	char		 ours[32], mate[32];
+
+	lic_version_format(fo->mate.version, mate, sizeof mate);
+	lic_version_format(ctx->dev->version, ours, sizeof ours);
+	out_printf(ctx->out, msg(MSG_FO_CON_VERSION), mate, ours);
+}
+
+void
+cmd_failover_event(struct cmd_ctx *ctx, const struct fo_event *ev)
+{
+	struct out	*out = ctx->out;
+
+	switch (ev->kind) {
+	case FO_EV_STATE:
+		if (ev->to == FO_ST_COLD_STANDBY && ev->why ==
+		    FO_WHY_ACTIVE_MATE)
+			out_puts(out, msg(MSG_FO_CON_DETECTED));
+		else if (ev->to == FO_ST_COLD_STANDBY)
+			out_puts(out, msg(MSG_FO_CON_SWITCH_STANDBY));
+		else if (ev->to == FO_ST_ACTIVE && ev->why == FO_WHY_NO_ACTIVE)
+			out_puts(out, msg(MSG_FO_CON_NO_ACTIVE));
+		else if (ev->to == FO_ST_ACTIVE)
+			out_puts(out, msg(MSG_FO_CON_SWITCH_ACTIVE));
+		break;
+	case FO_EV_SEND_BEGIN:
+		out_puts(out, msg(MSG_FO_CON_SEND_BEGIN));
+		break;
+	case FO_EV_SEND_END:
+		out_puts(out, msg(MSG_FO_CON_SEND_END));
+		break;
+	case FO_EV_RECV_BEGIN:
+		out_puts(out, msg(MSG_FO_CON_RECV_BEGIN));
+		break;
+	case FO_EV_RECV_END:
+		out_puts(out, msg(MSG_FO_CON_RECV_END));
+		break;
+	case FO_EV_MATE_LOST:
+		out_puts(out, msg(MSG_FO_CON_MATE_LOST));
+		break;
+	case FO_EV_LAN_FAILED:
+		out_puts(out, msg(MSG_FO_CON_LAN_FAILED));
+		break;
+	case FO_EV_LAN_OK:
+		out_puts(out, msg(MSG_FO_CON_LAN_OK));
+		break;
+	case FO_EV_REFUSED:
+		out_printf(out, msg(MSG_FO_CON_REFUSED), msg(refusal(ev->err)));
+		break;
+	case FO_EV_GRACE_OVER:
+		out_puts(out, msg(MSG_FO_CON_GRACE_OVER));
+		break;
+	case FO_EV_RESTORED:
+		out_printf(out, msg(MSG_FO_CON_RESTORED),
+		    (unsigned)(ev->away / 86400));
+		break;
+	case FO_EV_VERSION:
+		mate_version_warning(ctx);
+		break;
+	case FO_EV_KEY:
+		out_puts(out, msg(MSG_FO_CON_KEY));
+		break;
+	}
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Active/Active failover between two ASA 5520s in multiple context mode
+# (their license: Failover Active/Active): fw1 primary, fw2 secondary;
+# failover group 1 preferred on the primary, group 2 on the secondary
+# with preempt (the configuration guide's example: fw1 comes first and
+# has both groups until fw2 comes and preempts group 2), context ctx1
+# joins group 2. Each unit becomes active for its group; show failover
+# on both in the Active/Active layout; fw1 killed -> fw2 active for both groups, well
+# within the holdtime-bounded budget (< 40 s).
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/failover.sh"
+
+# states NAME: the group states of This host on device NAME.
+states() {
+	show "$1" 'show failover' | sed -n '/This host/,/Other host/p' |
+		grep State | tr -s ' ' | sed 's/^ //' | paste -sd, -
+}
+# until_states NAME STATES: poll (5 s at most) for them.
+until_states() {
+	local i
+	for i in $(seq 50); do
+		[ "$(states "$1")" = "$2" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+t_start=$(date +%s)
+start fw1 --serial JMX1111L001 --model ASA5520 --software '8.4(7)'
+start fw2 --serial JMX2222L002 --model ASA5520 --software '8.4(7)'
+for n in fw1 fw2; do
+	printf 'en\n\nconf t\nmode multiple\n\n\n' | sess "$n" >/dev/null
+done
+until_shows fw1 'show mode' 'multiple'
+expect "fw1 in multiple context mode" "$?" 0
+until_shows fw2 'show mode' 'multiple'
+expect "fw2 in multiple context mode" "$?" 0
+
+on fw1 "$boot
+failover group 1
+primary
+exit
+failover group 2
+secondary
+preempt
+exit
+context ctx1
+config-url disk0:/ctx1.cfg
+join-failover-group 2
+exit
+failover lan unit primary
+failover"
+until_states fw1 'Group 1 State: Active,Group 2 State: Active'
+expect "fw1 alone: both groups active there" "$?" 0
+on fw2 "$boot
+failover group 1
+primary
+exit
+failover group 2
+secondary
+exit
+failover lan unit secondary
+failover"
+until_states fw2 'Group 1 State: Standby Ready,Group 2 State: Active'
+expect "fw2 preempts group 2 (preferred there)" "$?" 0
+until_states fw1 'Group 1 State: Active,Group 2 State: Standby Ready'
+expect "fw1 keeps group 1, the standby of group 2" "$?" 0
+out=$(show fw1 'show failover' | sed -n '/This host/,/Other host/p' | grep -E 'host:|State:')
+expect "show failover on fw1" "$out" \
+"        This host: Primary
+        Group 1 State: Active
+        Group 2 State: Standby Ready
+        Other host: Secondary"
+out=$(show fw2 'show failover' | sed -n '/This host/,/Stateful/p' | grep -E 'host:|State:')
+expect "show failover on fw2" "$out" \
+"        This host: Secondary
+        Group 1 State: Standby Ready
+        Group 2 State: Active
+        Other host: Primary
+        Group 1 State: Active
+        Group 2 State: Standby Ready"
+expect "fw2 took the system configuration (ctx1 in group 2)" \
+	"$(show fw2 'show running-config | include join-failover-group')" \
+	"  join-failover-group 2"
+
+# The primary is lost: the secondary takes group 1 as well.
+t_kill=$(date +%s%N)
+kill -9 "$PID_fw1"
+wait "$PID_fw1" 2>/dev/null
+until_states fw2 'Group 1 State: Active,Group 2 State: Active'
+expect "fw1 killed: fw2 active for both groups" "$?" 0
+ms=$((($(date +%s%N) - t_kill) / 1000000))
+echo "# takeover of group 1 took ${ms} ms"
+out=$(show fw2 'show failover' | sed -n '/Other host/,/slot/p' | grep State)
+expect "fw2: the mate's groups Failed" "$out" \
+"        Group 1 State: Failed
+        Group 2 State: Failed"
+
+"$ASAEMU" stop --lab "$LAB" fw2
+wait "$PID_fw2" 2>/dev/null
+secs=$(($(date +%s) - t_start))
+echo "# the Active/Active lab took ${secs} s"
+expect "bounded in time (< 40 s)" "$((secs < 40))" 1
+finish
