@@ -22,31 +22,17 @@
  * The slave keeps its own bootstrap: the master's "cluster group" block
  * (its local-unit, CCL address, priority) is the master's alone.
  */
+static bool
+own_line(const char *line)
+{
+	return strncmp(line, "cluster group ", 14) == 0;
+}
+
 void
 cmd_cluster_apply(struct cmd_ctx *ctx, const char *config)
 {
-	char	*text = xstrdup(config);
-	char	*line, *next;
-	bool	 in_group = false;
-
 	device_config_clear(ctx->dev);
-	session_set_mode(ctx->sess, MODE_CONFIG);
-	ctx->replay = true;
-	for (line = text; line != NULL && *line != '\0'; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		if (*line != ' ')
-			in_group = strncmp(line, "cluster group ", 14) == 0;
-		if (*line == ':' || *line == '!' || in_group)
-			continue;
-		if (*line != ' ')
-			session_set_mode(ctx->sess, MODE_CONFIG);
-		session_exec(ctx->sess, line);
-	}
-	ctx->replay = false;
-	session_set_mode(ctx->sess, MODE_USER);
-	free(text);
+	config_replay_mate(ctx, config, own_line);
 }
 
 enum cmd_status

@@ -66,6 +66,13 @@
  * startup-config errors.
  */
 void	 config_replay_boot(struct cmd_ctx *, const char *text);
+/*
+ * A mate's configuration (failover, cluster): config_replay, but for the
+ * top-level lines own() claims, with their sub-mode lines, which are the
+ * unit's own.
+ */
+void	 config_replay_mate(struct cmd_ctx *, const char *text,
+	    bool (*own)(const char *line));
 
 /* reload.c and reload_sched.c. */
 extern const struct cmd_help reload_help[];

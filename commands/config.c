@@ -508,14 +508,19 @@ replay_marker(struct cmd_ctx *ctx, struct strbuf *log, size_t at,
 	out_printf(ctx->out, msg(MSG_CONFIG_LINE), n, cut);
 }
 
-/* Replay text; with log, at boot: markers, and log what was printed. */
+/*
+ * Replay text; with log, at boot: markers, and log what was printed.
+ * With own, a top-level line own() claims is left out with its sub-mode
+ * lines: the unit's own, which a mate's configuration does not replace.
+ */
 static void
-replay_lines(struct cmd_ctx *ctx, const char *saved, struct strbuf *log)
+replay_lines(struct cmd_ctx *ctx, const char *saved, struct strbuf *log,
+    bool (*own)(const char *))
 {
 	char	*text = xstrdup(saved);
 	char	*line, *next;
 	enum mode m = session_mode(ctx->sess);
-	bool	 replay = ctx->replay;
+	bool	 replay = ctx->replay, skip = false;
 	unsigned n = 0;
 	size_t	 at;
 
@@ -527,7 +532,9 @@ replay_lines(struct cmd_ctx *ctx, const char *saved, struct strbuf *log)
 		if (next != NULL)
 			*next++ = '\0';
 		n++;
-		if (*line == ':' || *line == '!' ||
+		if (*line != ' ')
+			skip = own != NULL && own(line);
+		if (skip || *line == ':' || *line == '!' ||
 		    strncmp(line, "ASA Version ", 12) == 0 ||
 		    strncmp(line, "Cryptochecksum:", 15) == 0)
 			continue;
@@ -546,7 +553,14 @@ replay_lines(struct cmd_ctx *ctx, const char *saved, struct strbuf *log)
 void
 config_replay(struct cmd_ctx *ctx, const char *saved)
 {
-	replay_lines(ctx, saved, NULL);
+	replay_lines(ctx, saved, NULL, NULL);
+}
+
+void
+config_replay_mate(struct cmd_ctx *ctx, const char *config,
+    bool (*own)(const char *))
+{
+	replay_lines(ctx, config, NULL, own);
 }
 
 void
@@ -555,7 +569,7 @@ config_replay_boot(struct cmd_ctx *ctx, const char *saved)
 	struct strbuf	 log;
 
 	strbuf_init(&log, 0);
-	replay_lines(ctx, saved, &log);
+	replay_lines(ctx, saved, &log, NULL);
 	free(ctx->dev->startup_errors);
 	ctx->dev->startup_errors = strbuf_take(&log);
 }

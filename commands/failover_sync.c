@@ -124,32 +124,21 @@ const struct cmd_entry cmd_show_running_config_failover_entry = {
 
 /* ---- What the standby receives; what the console shows ---- */
 
+/* The unit's role is its own: a mate's configuration keeps it. */
+static bool
+own_line(const char *line)
+{
+	return strncmp(line, "failover lan unit ", 18) == 0;
+}
+
 void
 cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 {
-	char	*text = xstrdup(config);
-	char	*line, *next;
-
 	/* write standby: "the clear configure all command is generated on
 	   the secondary unit automatically" (chapter, UC sessions). */
 	device_config_clear(ctx->dev);
 	device_failover_clear_replicated(ctx->dev);
-	session_set_mode(ctx->sess, MODE_CONFIG);
-	ctx->replay = true;
-	for (line = text; line != NULL && *line != '\0'; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		if (*line == ':' || *line == '!' ||
-		    strncmp(line, "failover lan unit ", 18) == 0)
-			continue;
-		if (*line != ' ')
-			session_set_mode(ctx->sess, MODE_CONFIG);
-		session_exec(ctx->sess, line);
-	}
-	ctx->replay = false;
-	session_set_mode(ctx->sess, MODE_USER);
-	free(text);
+	config_replay_mate(ctx, config, own_line);
 }
 
 void

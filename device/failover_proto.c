@@ -13,24 +13,10 @@
 #include <string.h>
 
 #include "device/failover_int.h"
+#include "device/unit_stream.h"
 #include "util/util.h"
 
 /* ---- What goes to the mate ---- */
-
-/*
- * The failover key as the hello carries it: a digest (FNV-1a), never the
- * key. A real ASA encrypts its failover messages with the key; a mate
- * with another key cannot read them, which the digest stands for.
- */
-static uint32_t
-key_digest(const char *key)
-{
-	uint32_t	 hash = 2166136261u;
-
-	for (const char *p = key; *p != '\0'; p++)
-		hash = (hash ^ (unsigned char)*p) * 16777619u;
-	return hash;
-}
 
 void
 fo_send_hello(struct device *dev)
@@ -38,7 +24,7 @@ fo_send_hello(struct device *dev)
 	struct failover	*fo = dev->fo;
 	struct strbuf	 sb;
 	char		 ver[32];
-	uint32_t	 hash = key_digest(fo->cfg.key);
+	uint32_t	 hash = unit_key_hash(fo->cfg.key);
 	uint64_t	 act = fo->active_secs;
 
 	if (fo_state_active(fo->state))
@@ -50,15 +36,7 @@ fo_send_hello(struct device *dev)
 	    dev->platform->hw_name : dev->platform->id,
 	    lic_version_format(dev->version, ver, sizeof ver), act, hash,
 	    dev->lic.invalid ? 1 : 0);
-	strbuf_printf(&sb, "LIC %zu %zu", dev->lic.run.edition,
-	    dev->lic.run.nfeatures);
-	for (size_t f = 0; f < dev->lic.run.nfeatures; f++) {
-		const struct lic_value *v = &dev->lic.run.v[f];
-
-		strbuf_printf(&sb, " %u,%d,%u", v->value, v->timed ? 1 : 0,
-		    v->seconds_left);
-	}
-	strbuf_puts(&sb, "\n");
+	unit_lic_format(&sb, &dev->lic.run);
 	fo_groups_hello(dev, &sb);
 	fo_net_send(dev, sb.buf, sb.len);
 	fo->sys_xmit++;
@@ -152,28 +130,8 @@ check_license(struct device *dev)
 static bool
 parse_lic(struct device *dev, char *line)
 {
-	struct lic_running *r = &dev->fo->mate.run;
-	char		*p = line + 4, *end;
-	unsigned long	 e, n;
-
-	e = strtoul(p, &end, 10);
-	n = strtoul(end, &p, 10);
-	if (e >= dev->platform->neditions || n > LIC_MAX_FEATURES)
-		return false;
-	memset(r, 0, sizeof *r);
-	r->edition = (size_t)e;
-	r->nfeatures = (size_t)n;
-	for (size_t f = 0; f < n; f++) {
-		unsigned v, t, s;
-		int used = 0;
-
-		if (sscanf(p, " %u,%u,%u%n", &v, &t, &s, &used) != 3)
-			return false;
-		r->v[f] = (struct lic_value){ .value = v, .timed = t != 0,
-		    .seconds_left = s };
-		p += used;
-	}
-	return true;
+	return unit_lic_parse(line, dev->platform->neditions,
+	    &dev->fo->mate.run);
 }
 
 static void
@@ -235,7 +193,7 @@ on_hello(struct device *dev, char *line)
 		return;
 	fo->sys_rcv++;
 	/* Another key: the mate is not heard at all (both go active). */
-	if (hash != key_digest(fo->cfg.key)) {
+	if (hash != unit_key_hash(fo->cfg.key)) {
 		if (!fo->net->key_bad)
 			fo_emit(dev, &(struct fo_event){ .kind = FO_EV_KEY });
 		fo->net->key_bad = true;

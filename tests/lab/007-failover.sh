@@ -13,20 +13,7 @@
 start fw1 --serial JMX1111L001
 start fw2 --serial JMX2222L002
 
-on fw1 "hostname pairfw
-interface g0/1
-nameif inside
-ip address 10.1.1.1 255.255.255.0 standby 10.1.1.2
-no shutdown
-exit
-$boot
-failover lan unit primary
-failover"
-until_shows fw1 'show failover' 'This host: Primary - Active'
-on fw2 "$boot
-failover lan unit secondary
-failover"
-until_shows fw2 'show failover' 'This host: Secondary - Standby Ready'
+pair_up "hostname pairfw"
 out=$(show fw2 'show failover' | sed -n '1p;9,19p')
 expect "fw2 is the standby of fw1" "$out" "Failover On
         This host: Secondary - Standby Ready

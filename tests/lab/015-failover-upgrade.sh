@@ -25,20 +25,7 @@ start fw1 --serial JMX1111L001 --model ASA5540 --software '9.0(4)'
 start fw2 --serial JMX2222L002 --model ASA5540 --software '9.0(4)'
 
 key='0x287a6813 0x91d3d01e 0x8247e979 0xf205f923 0xe4042d0c'
-on fw1 "activation-key $key
-interface g0/1
-nameif inside
-ip address 10.1.1.1 255.255.255.0 standby 10.1.1.2
-no shutdown
-exit
-$boot
-failover lan unit primary
-failover"
-until_shows fw1 'show failover' 'This host: Primary - Active'
-on fw2 "$boot
-failover lan unit secondary
-failover"
-until_shows fw2 'show failover' 'This host: Secondary - Standby Ready'
+pair_up "activation-key $key"
 expect "the pair on 9.0(4)" "$(show fw1 'show failover' | grep Version)" \
 	"Version: Ours 9.0(4), Mate 9.0(4)"
 

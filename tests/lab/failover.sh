@@ -20,3 +20,22 @@ until_shows() {
 	done
 	return 1
 }
+# pair_up LINES: fw1 the primary, configured with LINES, then an inside
+# interface (10.1.1.1, standby 10.1.1.2) and the link; fw2 its secondary;
+# until fw2 is the Standby Ready mate of an active fw1.
+pair_up() {
+	on fw1 "$1
+interface g0/1
+nameif inside
+ip address 10.1.1.1 255.255.255.0 standby 10.1.1.2
+no shutdown
+exit
+$boot
+failover lan unit primary
+failover"
+	until_shows fw1 'show failover' 'This host: Primary - Active'
+	on fw2 "$boot
+failover lan unit secondary
+failover"
+	until_shows fw2 'show failover' 'This host: Secondary - Standby Ready'
+}
