@@ -69,5 +69,10 @@ void	 run_failover_attach(struct device *, struct cmd_grammars *g,
  * after printing why.
  */
 struct cmd_grammars *prog_grammar(const struct device *);
+/*
+ * The single-mode grammar's image, generated at build time from
+ * cmd_table by asaemu-grammargen (the build's grammar_image.c).
+ */
+extern const struct gnode *const prog_grammar_image;
 
 #endif
