@@ -152,6 +152,8 @@ device_boot_plan(const struct device *dev, struct boot_plan *plan)
 				continue;
 			snprintf(plan->tries[plan->ntries].path,
 			    sizeof plan->tries[0].path, "%s", l.v[i].name);
+			plan->tries[plan->ntries].result = r;
+			plan->tries[plan->ntries].info = info;
 			plan->ntries++;
 		}
 		disk_list_release(&l);
@@ -159,7 +161,10 @@ device_boot_plan(const struct device *dev, struct boot_plan *plan)
 	for (size_t i = 0; i < plan->ntries; i++) {
 		struct boot_try *t = &plan->tries[i];
 
-		t->result = device_image_probe(dev, t->path, &t->info);
+		/* The search probed its finds already (a file read each). */
+		if (i < plan->configured)
+			t->result = device_image_probe(dev, t->path,
+			    &t->info);
 		if (t->result == BOOT_OK) {
 			plan->chosen = (int)i;
 			break;
