@@ -16,12 +16,23 @@
 
 #include "commands/commands_int.h"
 
+/*
+ * The (config-if) interface. Each line of an interface block asks: the
+ * last index found is tried first (interfaces come and go, so it is
+ * checked by name).
+ */
 static struct iface *
 iface_cur(struct cmd_ctx *ctx)
 {
-	size_t	 i = device_iface_find(ctx->dev, ctx->cur_if);
+	struct cfg_ext	*x = ctx->dev->ext;
+	size_t		 i = ctx->cur_if_at;
 
-	return i == (size_t)-1 ? NULL : &ctx->dev->ext->ifs[i];
+	if (i < x->nifs && strcmp(x->ifs[i].name, ctx->cur_if) == 0)
+		return &x->ifs[i];
+	if ((i = device_iface_find(ctx->dev, ctx->cur_if)) == (size_t)-1)
+		return NULL;
+	ctx->cur_if_at = i;
+	return &x->ifs[i];
 }
 
 /* A running license count by feature id; 0 when unknown or unlimited. */
@@ -81,14 +92,16 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (iface_create(ctx, port, sub, name) != CMD_OK)
 			return CMD_ERROR;
 		device_touch(ctx->dev);
+		at = device_iface_find(ctx->dev, name);
 	}
 	/*
 	 * Without a startup configuration the ports are shut down; in a
 	 * saved one, a block without " shutdown" is up.
 	 */
 	if (ctx->replay)
-		x->ifs[device_iface_find(ctx->dev, name)].shutdown = false;
+		x->ifs[at].shutdown = false;
 	snprintf(ctx->cur_if, sizeof ctx->cur_if, "%s", name);
+	ctx->cur_if_at = at;
 	session_set_mode(ctx->sess, MODE_CONFIG_IF);
 	return CMD_OK;
 }

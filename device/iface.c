@@ -285,6 +285,17 @@ device_iface_resolve(const struct device *dev, const char *typed,
 			return (size_t)-1;
 		*sub = (uint32_t)n;
 	}
+	/*
+	 * A port's own name, as a saved configuration spells it: nothing
+	 * to resolve (the prefix search below was a sixth of a boot).
+	 */
+	for (size_t k = 0, pl = tl + nl; k < x->nports; k++) {
+		const struct iface *f = &x->ifs[x->ports[k]];
+
+		if (!f->sub && strncmp(f->name, typed, pl) == 0 &&
+		    f->name[pl] == '\0')
+			return x->ports[k];
+	}
 	for (size_t k = 0; k < x->nports; k++) {
 		const struct iface *f = &x->ifs[x->ports[k]];
 		size_t		 l = type_len(f->name);
