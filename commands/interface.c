@@ -100,7 +100,7 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	 */
 	if (ctx->replay)
 		x->ifs[at].shutdown = false;
-	snprintf(ctx->cur_if, sizeof ctx->cur_if, "%s", name);
+	memcpy(ctx->cur_if, name, sizeof ctx->cur_if);
 	ctx->cur_if_at = at;
 	session_set_mode(ctx->sess, MODE_CONFIG_IF);
 	return CMD_OK;
@@ -353,11 +353,21 @@ const struct cmd_entry cmd_no_vlan_entry = {
 	.exec = vlan_exec,
 };
 
+/* " word VALUE\n" lines of a block. */
 static void
-ip_text(uint32_t a, char *buf, size_t len)
+line_str(struct strbuf *sb, const char *word, const char *v)
 {
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, a >> 16 & 0xff,
-	    a >> 8 & 0xff, a & 0xff);
+	strbuf_puts(sb, word);
+	strbuf_puts(sb, v);
+	strbuf_add(sb, "\n", 1);
+}
+
+static void
+line_u32(struct strbuf *sb, const char *word, uint32_t v)
+{
+	strbuf_puts(sb, word);
+	strbuf_add_u32(sb, v);
+	strbuf_add(sb, "\n", 1);
 }
 
 /*
@@ -370,11 +380,10 @@ iface_block(struct strbuf *sb, const struct device *dev,
     const struct iface *f, bool sys)
 {
 	const char	*fo = failover_iface_description(dev, f->name);
-	char		 a[16], m[16], s[16];
 
-	strbuf_printf(sb, "interface %s\n", f->name);
+	line_str(sb, "interface ", f->name);
 	if (fo != NULL)
-		strbuf_printf(sb, " description %s\n", fo);
+		line_str(sb, " description ", fo);
 	if (f->shutdown)
 		strbuf_puts(sb, " shutdown\n");
 	if (fo != NULL) {
@@ -382,7 +391,7 @@ iface_block(struct strbuf *sb, const struct device *dev,
 		return;
 	}
 	if (f->sub && f->vlan != 0)
-		strbuf_printf(sb, " vlan %u\n", f->vlan);
+		line_u32(sb, " vlan ", f->vlan);
 	else if (f->sub)
 		strbuf_puts(sb, " no vlan\n");
 	/* The system execution space has no addressing [M]. */
@@ -391,20 +400,21 @@ iface_block(struct strbuf *sb, const struct device *dev,
 		return;
 	}
 	if (f->nameif[0] != '\0')
-		strbuf_printf(sb, " nameif %s\n", f->nameif);
+		line_str(sb, " nameif ", f->nameif);
 	else
 		strbuf_puts(sb, " no nameif\n");
 	if (f->has_sec)
-		strbuf_printf(sb, " security-level %u\n", f->sec);
+		line_u32(sb, " security-level ", f->sec);
 	else
 		strbuf_puts(sb, " no security-level\n");
 	if (f->has_ip) {
-		ip_text(f->ip, a, sizeof a);
-		ip_text(f->mask, m, sizeof m);
-		strbuf_printf(sb, " ip address %s %s", a, m);
+		strbuf_puts(sb, " ip address ");
+		strbuf_add_ipv4(sb, f->ip);
+		strbuf_add(sb, " ", 1);
+		strbuf_add_ipv4(sb, f->mask);
 		if (f->has_standby) {
-			ip_text(f->standby, s, sizeof s);
-			strbuf_printf(sb, " standby %s", s);
+			strbuf_puts(sb, " standby ");
+			strbuf_add_ipv4(sb, f->standby);
 		}
 		strbuf_puts(sb, "\n");
 	} else
