@@ -5,7 +5,9 @@
  * (which stays the source of truth) and read at start instead of parsing
  * it. Checked before use: its format version, the layout of every struct
  * it holds, and the size and modification time of every data file it was
- * made from (and no other *.xml beside them). Anything else: parse the XML.
+ * made from and of the models folder (a file added or removed there
+ * changes the folder's time: no listing at start). Anything else: parse
+ * the XML.
  */
 #include "models/models_int.h"
 
@@ -22,7 +24,7 @@
  * Bump when a struct the cache holds gains or loses a pointer; a change of
  * size or order is caught by the layout signature.
  */
-#define CACHE_VERSION	1u
+#define CACHE_VERSION	2u	/* 2: the models folder stamped */
 #define CACHE_MAGIC	"ASAEMUDB"
 #define CACHE_NAME	"models.cache"
 #define CACHE_IMAGE_MAX	(8u * 1024u * 1024u)	/* bytes of one image */
@@ -295,33 +297,31 @@ is_data_name(const char *name)
 	return name[0] != '.' && len >= 5 && strcmp(name + len - 4, ".xml") == 0;
 }
 
+#define MODELS_DIR	"models"
+
 /*
- * The data files of dir: features.xml, then models/ *.xml, in directory
- * order; or only their number (names NULL).
+ * What the cache stamps in dir: features.xml, the models folder, then
+ * models/ *.xml in directory order.
  */
 static char **
-data_files(const char *dir, size_t *n, bool names_too)
+data_files(const char *dir, size_t *n)
 {
-	char		*mdir, **names = NULL;
+	char		*mdir, **names;
 	DIR		*dp;
 	struct dirent	*de;
 
-	*n = 1;
-	if (names_too) {
-		names = xreallocarray(NULL, 1, sizeof *names);
-		names[0] = xstrdup("features.xml");
-	}
-	xasprintf(&mdir, "%s/models", dir);
+	*n = 2;
+	names = xreallocarray(NULL, 2, sizeof *names);
+	names[0] = xstrdup("features.xml");
+	names[1] = xstrdup(MODELS_DIR);
+	xasprintf(&mdir, "%s/%s", dir, MODELS_DIR);
 	if ((dp = opendir(mdir)) != NULL) {
 		while ((de = readdir(dp)) != NULL) {
 			if (!is_data_name(de->d_name))
 				continue;
-			if (names_too) {
-				names = xreallocarray(names, *n + 1,
-				    sizeof *names);
-				xasprintf(&names[*n], "models/%s", de->d_name);
-			}
-			(*n)++;
+			names = xreallocarray(names, *n + 1, sizeof *names);
+			xasprintf(&names[(*n)++], "%s/%s", MODELS_DIR,
+			    de->d_name);
 		}
 		closedir(dp);
 	}
@@ -356,7 +356,7 @@ model_cache_write(const struct model_db *db, const char *dir,
 	size_t			 n;
 	int			 rc = -1, dfd;
 
-	names = data_files(dir, &n, true);
+	names = data_files(dir, &n);
 	strbuf_init(&sb, 0);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (size_t i = 0; i < n; i++) {
@@ -424,9 +424,9 @@ out:
 static bool
 stamps_match(const char *dir, const char *p, size_t len, size_t nfiles)
 {
-	size_t	 at = 0, nmodels = 0, n;
+	size_t	 at = 0;
 	int	 dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	bool	 ok = dfd != -1;
+	bool	 ok = dfd != -1, folder = false;
 
 	for (size_t i = 0; ok && i < nfiles; i++) {
 		struct cache_stamp	 st, now;
@@ -445,16 +445,13 @@ stamps_match(const char *dir, const char *p, size_t len, size_t nfiles)
 		}
 		ok = stamp_of(dfd, name, &now) == 0 && now.size == st.size &&
 		    now.sec == st.sec && now.nsec == st.nsec;
-		nmodels += strncmp(name, "models/", 7) == 0;
+		folder = folder || strcmp(name, MODELS_DIR) == 0;
 		at += sizeof st + st.namelen + (8 - st.namelen % 8) % 8;
 	}
 	if (dfd != -1)
 		close(dfd);
-	if (!ok || at != len)
-		return false;
-	/* No platform file was added beside them. */
-	data_files(dir, &n, false);
-	return n == nmodels + 1;
+	/* The folder's time says no platform file came or went. */
+	return ok && at == len && folder;
 }
 
 struct model_db *
