@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 struct model_db *
@@ -29,7 +30,8 @@ model_db_free(struct model_db *db)
 	if (db == NULL)
 		return;
 	arena_release(&db->arena);
-	free(db->image);
+	if (db->image != NULL)
+		munmap(db->image, db->image_len);
 	free(db->models);
 	free(db);
 }

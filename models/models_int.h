@@ -75,7 +75,9 @@ struct model_entry {
 struct model_db {
 	struct arena		 arena;	   /* every string and array below */
 	char			*image;	   /* owned: or all of them, read from
-					      the cache (model_cache.c) */
+					      the cache (model_cache.c): a
+					      private mapping of it */
+	size_t			 image_len; /* the mapping's bytes */
 	struct lic_catalog	 catalog;
 	bool			 has_catalog;
 	struct model_entry	*models;   /* xreallocarray, owned */
