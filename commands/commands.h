@@ -31,8 +31,8 @@ struct cmd_ctx {
 	bool		 term_pager_set;
 	int		 enable_failures;
 	char		 cur_if[IF_NAME_MAX]; /* the (config-if) interface */
-	size_t		 cur_if_at;	/* its index in the ifs, a guess
-					   that iface_cur checks by name */
+	size_t		 cur_if_at;	/* its index in the ifs: a
+					   guess iface_cur checks by name */
 	bool		 replay;	/* cmd_boot is replaying the startup
 					   configuration: no INFO */
 	unsigned	 rommon_n;	/* the N of "rommon #N> " */

@@ -295,7 +295,8 @@ is_data_name(const char *name)
 {
 	size_t	 len = strlen(name);
 
-	return name[0] != '.' && len >= 5 && strcmp(name + len - 4, ".xml") == 0;
+	return name[0] != '.' && len >= 5 &&
+	    strcmp(name + len - 4, ".xml") == 0;
 }
 
 #define MODELS_DIR	"models"

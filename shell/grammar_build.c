@@ -58,8 +58,8 @@ struct pcache {
 struct gbuild {
 	struct grammar		*g;
 	struct gnode		*root;	/* g->root, writable */
-	const struct cmd_entry	**table; /* a copy in g's arena: ends point
-					   into it */
+	const struct cmd_entry	**table; /* a copy in g's arena: ends
+					   point into it */
 	struct pcache		 last[2]; /* without and with "no" */
 	struct arena		 scratch; /* paths: build only */
 	const struct cmd_entry	*e;	/* the entry being compiled */
