@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -466,6 +465,7 @@ model_cache_read(const char *dir)
 	char			*path, *buf = NULL, *image;
 	uint64_t		*relocs;
 	size_t			 stamps;
+	ssize_t			 got;
 	int			 fd;
 
 	xasprintf(&path, "%s/%s", dir, CACHE_NAME);
@@ -476,17 +476,9 @@ model_cache_read(const char *dir)
 	if (fstat(fd, &sb) != 0 || sb.st_size < (off_t)sizeof h ||
 	    sb.st_size > (off_t)(2 * CACHE_IMAGE_MAX))
 		goto out;
-	/*
-	 * Mapped, not read: populated at once (for a private writable
-	 * mapping that copies the pages the relocation below writes), the
-	 * image costs one system call, not a page fault every 4 KiB.
-	 */
-	buf = mmap(NULL, (size_t)sb.st_size, PROT_READ | PROT_WRITE,
-	    MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	if (buf == MAP_FAILED) {
-		buf = NULL;
+	buf = xmalloc((size_t)sb.st_size);
+	if ((got = read(fd, buf, (size_t)sb.st_size)) != sb.st_size)
 		goto out;
-	}
 	memcpy(&h, buf, sizeof h);
 	if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0 ||
 	    h.version != CACHE_VERSION || h.layout != cache_layout() ||
@@ -516,7 +508,6 @@ model_cache_read(const char *dir)
 	r = (const struct cache_root *)(void *)image;
 	db = model_db_new();
 	db->image = buf;
-	db->image_len = (size_t)sb.st_size;
 	db->catalog = r->catalog;
 	db->has_catalog = r->has_catalog;
 	db->nmodels = r->nmodels;
@@ -525,8 +516,7 @@ model_cache_read(const char *dir)
 	memcpy(db->models, r->models, r->nmodels * sizeof *db->models);
 	buf = NULL;
 out:
-	if (buf != NULL)
-		munmap(buf, (size_t)sb.st_size);
+	free(buf);
 	close(fd);
 	return db;
 }

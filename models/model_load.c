@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 
 struct model_db *
@@ -30,8 +29,7 @@ model_db_free(struct model_db *db)
 	if (db == NULL)
 		return;
 	arena_release(&db->arena);
-	if (db->image != NULL)
-		munmap(db->image, db->image_len);
+	free(db->image);
 	free(db->models);
 	free(db);
 }

@@ -75,9 +75,7 @@ struct model_entry {
 struct model_db {
 	struct arena		 arena;	   /* every string and array below */
 	char			*image;	   /* owned: or all of them, read from
-					      the cache (model_cache.c): a
-					      private mapping of it */
-	size_t			 image_len; /* the mapping's bytes */
+					      the cache (model_cache.c) */
 	struct lic_catalog	 catalog;
 	bool			 has_catalog;
 	struct model_entry	*models;   /* xreallocarray, owned */
