@@ -31,6 +31,8 @@ struct cmd_ctx {
 	bool		 term_pager_set;
 	int		 enable_failures;
 	char		 cur_if[IF_NAME_MAX]; /* the (config-if) interface */
+	size_t		 cur_if_at;	/* its index in the ifs: a
+					   guess iface_cur checks by name */
 	bool		 replay;	/* cmd_boot is replaying the startup
 					   configuration: no INFO */
 	unsigned	 rommon_n;	/* the N of "rommon #N> " */
@@ -87,6 +89,13 @@ struct grammar *cmd_grammars_build(struct cmd_grammars *, enum cmd_space,
  * aborts with its cause (test_cmd_table builds every space).
  */
 const struct grammar *cmd_grammar(struct cmd_grammars *, enum cmd_space);
+/*
+ * Take space sp's grammar from an image of it (grammar_image_write, as
+ * asaemu-grammargen writes it from cmd_table at build time) rather than
+ * building it when first asked; root must outlive gs.
+ */
+void	 cmd_grammars_use_image(struct cmd_grammars *gs, enum cmd_space sp,
+	    const struct gnode *root);
 void	 cmd_grammars_free(struct cmd_grammars *);
 /* The range limits of every grammar, built or to be built. */
 void	 cmd_grammars_set_limits(struct cmd_grammars *, grammar_limit_fn *,

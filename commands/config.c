@@ -548,6 +548,8 @@ replay_lines(struct cmd_ctx *ctx, const char *saved, struct strbuf *log,
 	ctx->replay = replay;
 	session_set_mode(ctx->sess, m);
 	free(text);
+	/* The network and shared licensing, as the lines left them. */
+	cmd_network_sync(ctx);
 }
 
 void

@@ -16,12 +16,23 @@
 
 #include "commands/commands_int.h"
 
+/*
+ * The (config-if) interface. Each line of an interface block asks: the
+ * last index found is tried first (interfaces come and go, so it is
+ * checked by name).
+ */
 static struct iface *
 iface_cur(struct cmd_ctx *ctx)
 {
-	size_t	 i = device_iface_find(ctx->dev, ctx->cur_if);
+	struct cfg_ext	*x = ctx->dev->ext;
+	size_t		 i = ctx->cur_if_at;
 
-	return i == (size_t)-1 ? NULL : &ctx->dev->ext->ifs[i];
+	if (i < x->nifs && strcmp(x->ifs[i].name, ctx->cur_if) == 0)
+		return &x->ifs[i];
+	if ((i = device_iface_find(ctx->dev, ctx->cur_if)) == (size_t)-1)
+		return NULL;
+	ctx->cur_if_at = i;
+	return &x->ifs[i];
 }
 
 /* A running license count by feature id; 0 when unknown or unlimited. */
@@ -81,14 +92,16 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		if (iface_create(ctx, port, sub, name) != CMD_OK)
 			return CMD_ERROR;
 		device_touch(ctx->dev);
+		at = device_iface_find(ctx->dev, name);
 	}
 	/*
 	 * Without a startup configuration the ports are shut down; in a
 	 * saved one, a block without " shutdown" is up.
 	 */
 	if (ctx->replay)
-		x->ifs[device_iface_find(ctx->dev, name)].shutdown = false;
-	snprintf(ctx->cur_if, sizeof ctx->cur_if, "%s", name);
+		x->ifs[at].shutdown = false;
+	memcpy(ctx->cur_if, name, sizeof ctx->cur_if);
+	ctx->cur_if_at = at;
 	session_set_mode(ctx->sess, MODE_CONFIG_IF);
 	return CMD_OK;
 }
@@ -340,11 +353,21 @@ const struct cmd_entry cmd_no_vlan_entry = {
 	.exec = vlan_exec,
 };
 
+/* " word VALUE\n" lines of a block. */
 static void
-ip_text(uint32_t a, char *buf, size_t len)
+line_str(struct strbuf *sb, const char *word, const char *v)
 {
-	snprintf(buf, len, "%u.%u.%u.%u", a >> 24, a >> 16 & 0xff,
-	    a >> 8 & 0xff, a & 0xff);
+	strbuf_puts(sb, word);
+	strbuf_puts(sb, v);
+	strbuf_add(sb, "\n", 1);
+}
+
+static void
+line_u32(struct strbuf *sb, const char *word, uint32_t v)
+{
+	strbuf_puts(sb, word);
+	strbuf_add_u32(sb, v);
+	strbuf_add(sb, "\n", 1);
 }
 
 /*
@@ -357,11 +380,10 @@ iface_block(struct strbuf *sb, const struct device *dev,
     const struct iface *f, bool sys)
 {
 	const char	*fo = failover_iface_description(dev, f->name);
-	char		 a[16], m[16], s[16];
 
-	strbuf_printf(sb, "interface %s\n", f->name);
+	line_str(sb, "interface ", f->name);
 	if (fo != NULL)
-		strbuf_printf(sb, " description %s\n", fo);
+		line_str(sb, " description ", fo);
 	if (f->shutdown)
 		strbuf_puts(sb, " shutdown\n");
 	if (fo != NULL) {
@@ -369,7 +391,7 @@ iface_block(struct strbuf *sb, const struct device *dev,
 		return;
 	}
 	if (f->sub && f->vlan != 0)
-		strbuf_printf(sb, " vlan %u\n", f->vlan);
+		line_u32(sb, " vlan ", f->vlan);
 	else if (f->sub)
 		strbuf_puts(sb, " no vlan\n");
 	/* The system execution space has no addressing [M]. */
@@ -378,20 +400,21 @@ iface_block(struct strbuf *sb, const struct device *dev,
 		return;
 	}
 	if (f->nameif[0] != '\0')
-		strbuf_printf(sb, " nameif %s\n", f->nameif);
+		line_str(sb, " nameif ", f->nameif);
 	else
 		strbuf_puts(sb, " no nameif\n");
 	if (f->has_sec)
-		strbuf_printf(sb, " security-level %u\n", f->sec);
+		line_u32(sb, " security-level ", f->sec);
 	else
 		strbuf_puts(sb, " no security-level\n");
 	if (f->has_ip) {
-		ip_text(f->ip, a, sizeof a);
-		ip_text(f->mask, m, sizeof m);
-		strbuf_printf(sb, " ip address %s %s", a, m);
+		strbuf_puts(sb, " ip address ");
+		strbuf_add_ipv4(sb, f->ip);
+		strbuf_add(sb, " ", 1);
+		strbuf_add_ipv4(sb, f->mask);
 		if (f->has_standby) {
-			ip_text(f->standby, s, sizeof s);
-			strbuf_printf(sb, " standby %s", s);
+			strbuf_puts(sb, " standby ");
+			strbuf_add_ipv4(sb, f->standby);
 		}
 		strbuf_puts(sb, "\n");
 	} else

@@ -18,6 +18,12 @@
 void
 cmd_network_sync(struct cmd_ctx *ctx)
 {
+	/*
+	 * A replayed configuration syncs once, at its end (replay_lines):
+	 * after each of its lines, the sync was a quarter of a boot.
+	 */
+	if (ctx->replay)
+		return;
 	device_net_sync(ctx->dev);
 }
 

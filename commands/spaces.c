@@ -172,6 +172,16 @@ cmd_grammar(struct cmd_grammars *gs, enum cmd_space sp)
 }
 
 void
+cmd_grammars_use_image(struct cmd_grammars *gs, enum cmd_space sp,
+    const struct gnode *root)
+{
+	if (gs->g[sp] != NULL)
+		return;
+	gs->g[sp] = grammar_from_image(root);
+	grammar_set_limits(gs->g[sp], gs->limit, gs->limit_arg);
+}
+
+void
 cmd_grammars_free(struct cmd_grammars *gs)
 {
 	if (gs == NULL)

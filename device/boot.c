@@ -85,12 +85,11 @@ image_open(const struct device *dev, const char *host, const char *path)
 	return fd;
 }
 
-enum boot_result
-device_host_image_probe(const struct device *dev, const char *host,
-    const char *path, struct image_info *info)
+/* device_image_probe of an image opened (fd, closed here; -1: none). */
+static enum boot_result
+probe_fd(const struct device *dev, int fd, struct image_info *info)
 {
 	enum image_err	 e;
-	int		 fd = image_open(dev, host, path);
 
 	memset(info, 0, sizeof *info);
 	if (fd == -1)
@@ -111,7 +110,31 @@ enum boot_result
 device_image_probe(const struct device *dev, const char *path,
     struct image_info *info)
 {
-	return device_host_image_probe(dev, NULL, path, info);
+	return probe_fd(dev, image_open(dev, NULL, path), info);
+}
+
+enum boot_result
+device_host_image_probe(const struct device *dev, const char *host,
+    const char *path, struct image_info *info)
+{
+	return probe_fd(dev, image_open(dev, host, path), info);
+}
+
+/*
+ * A file of disk0:'s root as its listing gave it: opened without
+ * device_disk_stat's walk (the listing checked it), a folder open less.
+ */
+static enum boot_result
+probe_listed(const struct device *dev, const char *name,
+    struct image_info *info)
+{
+	char	*full;
+	int	 fd;
+
+	xasprintf(&full, "%s/%s", dev->flash, name);
+	fd = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	free(full);
+	return probe_fd(dev, fd, info);
 }
 
 /* "boot system disk0:/x" lines of the startup configuration. */
@@ -160,11 +183,13 @@ device_boot_plan(const struct device *dev, struct boot_plan *plan)
 
 			if (l.v[i].dir)
 				continue;
-			r = device_image_probe(dev, l.v[i].name, &info);
+			r = probe_listed(dev, l.v[i].name, &info);
 			if (r == BOOT_NOT_IMAGE || r == BOOT_NO_FILE)
 				continue;
 			snprintf(plan->tries[plan->ntries].path,
 			    sizeof plan->tries[0].path, "%s", l.v[i].name);
+			plan->tries[plan->ntries].result = r;
+			plan->tries[plan->ntries].info = info;
 			plan->ntries++;
 		}
 		disk_list_release(&l);
@@ -172,7 +197,10 @@ device_boot_plan(const struct device *dev, struct boot_plan *plan)
 	for (size_t i = 0; i < plan->ntries; i++) {
 		struct boot_try *t = &plan->tries[i];
 
-		t->result = device_image_probe(dev, t->path, &t->info);
+		/* The search probed its finds already (a file read each). */
+		if (i < plan->configured)
+			t->result = device_image_probe(dev, t->path,
+			    &t->info);
 		if (t->result == BOOT_OK) {
 			plan->chosen = (int)i;
 			break;

@@ -102,7 +102,7 @@ context_release(struct dev_context *x)
 }
 
 void
-device_contexts_reset(struct device *dev)
+device_contexts_release(struct device *dev)
 {
 	struct device_contexts *c = &dev->ctxs;
 
@@ -113,7 +113,14 @@ device_contexts_reset(struct device *dev)
 	c->v = NULL;
 	c->n = 0;
 	c->admin[0] = '\0';
-	c->multi = dev->flash != NULL && device_mode_flash(dev);
+	c->multi = false;
+}
+
+void
+device_contexts_reset(struct device *dev)
+{
+	device_contexts_release(dev);
+	dev->ctxs.multi = dev->flash != NULL && device_mode_flash(dev);
 }
 
 size_t

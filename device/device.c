@@ -214,7 +214,8 @@ device_free(struct device *dev)
 		close(dev->lock_fd);
 	}
 	device_license_release(&dev->lic);
-	device_contexts_reset(dev);
+	/* Not reset: that reads the mode from the flash, unlocked by now. */
+	device_contexts_release(dev);
 	cfg_ext_free(dev->ext);
 	free(dev->flash);
 	free(dev->labdir);

@@ -250,6 +250,8 @@ bool	 device_mode_flash(const struct device *);
 int	 device_mode_save(const struct device *, bool multi);
 /* At a (re)boot: no contexts, the system selected, the flash's mode. */
 void	 device_contexts_reset(struct device *);
+/* The contexts freed, the system selected (device_free: no flash read). */
+void	 device_contexts_release(struct device *);
 /* The context called name (case as typed), or CTX_SYSTEM. */
 size_t	 device_context_find(const struct device *, const char *name);
 /* Add context name (default configuration: hostname name): its index. */

@@ -64,14 +64,19 @@ device_flash_lock(struct device *dev, char **cause)
 	char	*path;
 
 	xasprintf(&path, "%s/%s", dev->flash, PRIVATE_DIR);
-	if (mkdir_p(path) != 0) {
-		xasprintf(cause, "cannot create flash %s: %s", path,
-		    strerror(errno));
-		free(path);
-		return -1;
-	}
+	/* A used flash has its folder: made (each parent tried) if not. */
 	dev->lock_fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
+	if (dev->lock_fd == -1 && errno == ENOENT) {
+		if (mkdir_p(path) != 0) {
+			xasprintf(cause, "cannot create flash %s: %s", path,
+			    strerror(errno));
+			free(path);
+			return -1;
+		}
+		dev->lock_fd = open(path, O_RDONLY | O_DIRECTORY |
+		    O_NOFOLLOW | O_CLOEXEC);
+	}
 	free(path);
 	if (dev->lock_fd == -1) {
 		xasprintf(cause, "cannot open flash %s/%s: %s", dev->flash,

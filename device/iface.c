@@ -285,6 +285,17 @@ device_iface_resolve(const struct device *dev, const char *typed,
 			return (size_t)-1;
 		*sub = (uint32_t)n;
 	}
+	/*
+	 * A port's own name, as a saved configuration spells it: nothing
+	 * to resolve (the prefix search below was a sixth of a boot).
+	 */
+	for (size_t k = 0, pl = tl + nl; k < x->nports; k++) {
+		const struct iface *f = &x->ifs[x->ports[k]];
+
+		if (!f->sub && strncmp(f->name, typed, pl) == 0 &&
+		    f->name[pl] == '\0')
+			return x->ports[k];
+	}
 	for (size_t k = 0; k < x->nports; k++) {
 		const struct iface *f = &x->ifs[x->ports[k]];
 		size_t		 l = type_len(f->name);
@@ -321,13 +332,27 @@ device_iface_name(const struct device *dev, size_t port, uint32_t sub,
     char name[IF_NAME_MAX])
 {
 	const struct cfg_ext *x = dev->ext;
+	const char	*p = x->ifs[port].name;
+	size_t		 n = strlen(p);
+	char		 num[10], *d = num + sizeof num;
 
-	/* Port names are short ("TenGigabitEthernet0/8"): 40 is ample. */
-	if (sub != 0)
-		snprintf(name, IF_NAME_MAX, "%.40s.%lu", x->ifs[port].name,
-		    (unsigned long)sub);
-	else
-		snprintf(name, IF_NAME_MAX, "%s", x->ifs[port].name);
+	/*
+	 * Port names are short ("TenGigabitEthernet0/8"): 40 is ample.
+	 * Without snprintf: every interface line of a boot asks.
+	 */
+	if (n > (sub != 0 ? 40 : IF_NAME_MAX - 1))
+		n = sub != 0 ? 40 : IF_NAME_MAX - 1;
+	memcpy(name, p, n);
+	if (sub != 0) {
+		name[n++] = '.';
+		do {
+			*--d = (char)('0' + sub % 10);
+			sub /= 10;
+		} while (sub != 0);
+		memcpy(name + n, d, (size_t)(num + sizeof num - d));
+		n += (size_t)(num + sizeof num - d);
+	}
+	name[n] = '\0';
 }
 
 /* A canonical name is its port's, or that and ".N" (device_iface_name). */
@@ -452,7 +477,7 @@ device_iface_create(struct device *dev, size_t port, uint32_t sub,
 			x->ports[k]++;
 	f = &x->ifs[at];
 	memset(f, 0, sizeof *f);
-	snprintf(f->name, sizeof f->name, "%s", name);
+	memcpy(f->name, name, strnlen(name, sizeof f->name - 1));
 	f->sub = true;
 	f->subnum = sub;
 	f->port = port;

@@ -5,7 +5,9 @@
  * (which stays the source of truth) and read at start instead of parsing
  * it. Checked before use: its format version, the layout of every struct
  * it holds, and the size and modification time of every data file it was
- * made from (and no other *.xml beside them). Anything else: parse the XML.
+ * made from and of the models folder (a file added or removed there
+ * changes the folder's time: no listing at start). Anything else: parse
+ * the XML.
  */
 #include "models/models_int.h"
 
@@ -22,7 +24,7 @@
  * Bump when a struct the cache holds gains or loses a pointer; a change of
  * size or order is caught by the layout signature.
  */
-#define CACHE_VERSION	1u
+#define CACHE_VERSION	2u	/* 2: the models folder stamped */
 #define CACHE_MAGIC	"ASAEMUDB"
 #define CACHE_NAME	"models.cache"
 #define CACHE_IMAGE_MAX	(8u * 1024u * 1024u)	/* bytes of one image */
@@ -287,27 +289,40 @@ img_build(struct img *im, const struct model_db *db)
 	return !im->full;
 }
 
-/* The data files of dir: features.xml, then models/ *.xml, sorted. */
+static bool
+is_data_name(const char *name)
+{
+	size_t	 len = strlen(name);
+
+	return name[0] != '.' && len >= 5 &&
+	    strcmp(name + len - 4, ".xml") == 0;
+}
+
+#define MODELS_DIR	"models"
+
+/*
+ * What the cache stamps in dir: features.xml, the models folder, then
+ * models/ *.xml in directory order.
+ */
 static char **
 data_files(const char *dir, size_t *n)
 {
-	char		*mdir, **names = NULL;
+	char		*mdir, **names;
 	DIR		*dp;
 	struct dirent	*de;
-	size_t		 len;
 
-	*n = 0;
-	names = xreallocarray(NULL, 1, sizeof *names);
-	names[(*n)++] = xstrdup("features.xml");
-	xasprintf(&mdir, "%s/models", dir);
+	*n = 2;
+	names = xreallocarray(NULL, 2, sizeof *names);
+	names[0] = xstrdup("features.xml");
+	names[1] = xstrdup(MODELS_DIR);
+	xasprintf(&mdir, "%s/%s", dir, MODELS_DIR);
 	if ((dp = opendir(mdir)) != NULL) {
 		while ((de = readdir(dp)) != NULL) {
-			len = strlen(de->d_name);
-			if (de->d_name[0] == '.' || len < 5 ||
-			    strcmp(de->d_name + len - 4, ".xml") != 0)
+			if (!is_data_name(de->d_name))
 				continue;
 			names = xreallocarray(names, *n + 1, sizeof *names);
-			xasprintf(&names[(*n)++], "models/%s", de->d_name);
+			xasprintf(&names[(*n)++], "%s/%s", MODELS_DIR,
+			    de->d_name);
 		}
 		closedir(dp);
 	}
@@ -315,17 +330,13 @@ data_files(const char *dir, size_t *n)
 	return names;
 }
 
+/* The stamp of name in the folder dfd (paths from it: short walks). */
 static int
-stamp_of(const char *dir, const char *name, struct cache_stamp *st)
+stamp_of(int dfd, const char *name, struct cache_stamp *st)
 {
 	struct stat	 sb;
-	char		*path;
-	int		 rc;
 
-	xasprintf(&path, "%s/%s", dir, name);
-	rc = stat(path, &sb);
-	free(path);
-	if (rc != 0)
+	if (fstatat(dfd, name, &sb, 0) != 0)
 		return -1;
 	memset(st, 0, sizeof *st);
 	st->size = (uint64_t)sb.st_size;
@@ -344,15 +355,16 @@ model_cache_write(const struct model_db *db, const char *dir,
 	struct strbuf		 sb;
 	char			**names, *path = NULL, *tmp = NULL;
 	size_t			 n;
-	int			 rc = -1;
+	int			 rc = -1, dfd;
 
 	names = data_files(dir, &n);
 	strbuf_init(&sb, 0);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (size_t i = 0; i < n; i++) {
 		struct cache_stamp	 st;
 		static const char	 zero[8];
 
-		if (stamp_of(dir, names[i], &st) != 0) {
+		if (dfd == -1 || stamp_of(dfd, names[i], &st) != 0) {
 			diag_add(d, names[i], 0, "cannot stat");
 			goto out;
 		}
@@ -396,6 +408,8 @@ release:
 	free(im.buf);
 	free(im.relocs);
 out:
+	if (dfd != -1)
+		close(dfd);
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -411,35 +425,34 @@ out:
 static bool
 stamps_match(const char *dir, const char *p, size_t len, size_t nfiles)
 {
-	size_t	 at = 0, nmodels = 0, n;
-	char	**names;
-	bool	 ok = true;
+	size_t	 at = 0;
+	int	 dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool	 ok = dfd != -1, folder = false;
 
 	for (size_t i = 0; ok && i < nfiles; i++) {
 		struct cache_stamp	 st, now;
 		const char		*name;
 
-		if (len - at < sizeof st)
-			return false;
+		if (len - at < sizeof st) {
+			ok = false;
+			break;
+		}
 		memcpy(&st, p + at, sizeof st);
 		name = p + at + sizeof st;
 		if (st.namelen == 0 || st.namelen > len - at - sizeof st ||
-		    name[st.namelen - 1] != '\0')
-			return false;
-		ok = stamp_of(dir, name, &now) == 0 && now.size == st.size &&
+		    name[st.namelen - 1] != '\0') {
+			ok = false;
+			break;
+		}
+		ok = stamp_of(dfd, name, &now) == 0 && now.size == st.size &&
 		    now.sec == st.sec && now.nsec == st.nsec;
-		nmodels += strncmp(name, "models/", 7) == 0;
+		folder = folder || strcmp(name, MODELS_DIR) == 0;
 		at += sizeof st + st.namelen + (8 - st.namelen % 8) % 8;
 	}
-	if (!ok || at != len)
-		return false;
-	/* No platform file was added beside them. */
-	names = data_files(dir, &n);
-	ok = n == nmodels + 1;
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return ok;
+	if (dfd != -1)
+		close(dfd);
+	/* The folder's time says no platform file came or went. */
+	return ok && at == len && folder;
 }
 
 struct model_db *

@@ -246,6 +246,12 @@ dispatch(struct options *o)
 	const char	*dir = o->data ? o->data : model_default_dir();
 	int		 status;
 
+	/*
+	 * Every clock of the emulator is UTC (gmtime_r, timegm), yet libc
+	 * reads the host's zone (/etc/localtime, six system calls) at the
+	 * first conversion unless TZ names one it can parse without a file.
+	 */
+	(void)setenv("TZ", "UTC0", 1);
 	switch (o->cmd) {
 	case PROG_ATTACH:
 		if ((status = run_attach(o)) < 0) {

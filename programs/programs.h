@@ -84,5 +84,10 @@ void	 run_console(struct server *, bool console, struct device *,
  * after printing why.
  */
 struct cmd_grammars *prog_grammar(const struct device *);
+/*
+ * The single-mode grammar's image, generated at build time from
+ * cmd_table by asaemu-grammargen (the build's grammar_image.c).
+ */
+extern const struct gnode *const prog_grammar_image;
 
 #endif

@@ -71,7 +71,11 @@ prog_grammar(const struct device *dev)
 	struct cmd_grammars *g = cmd_grammars_new();
 	char		*cause = NULL;
 
-	/* The others are built when a session first enters their space. */
+	/*
+	 * Single mode's graph is compiled in; the others are built when a
+	 * session first enters their space.
+	 */
+	cmd_grammars_use_image(g, CMD_SPACE_SINGLE, prog_grammar_image);
 	if (cmd_grammars_build(g, cmd_space_start(dev), &cause) == NULL) {
 		fprintf(stderr, "asaemu: command table: %s\n", cause);
 		free(cause);

@@ -10,7 +10,8 @@
 # - sessions: attach + one command, and per command on a pty;
 # - a 100,000-line mixed batch through a pipe: at least 300,000 lines/s,
 #   one write(2) per command (with strace);
-# - the matcher per command, the model data load, the grammar build;
+# - the matcher per command, the model data load, the grammar build (at
+#   run time for the multiple-mode spaces) and its compiled-in image;
 # - a reload (issue 10, goal under 20 ms).
 # - clusters (issue 13): 16 idle units (two clusters of 8), PSS and CPU.
 # - shared licensing (issue 14): one server, 1,000 participants of one
@@ -95,7 +96,8 @@ fi
 # Growth: boot from a startup configuration of N subinterfaces (each with
 # a vlan up to the platform's 1,024, a nameif, a security level and an
 # address), and boot + show running-config; goal: linear in N, 1,000 in
-# under 5 ms. The ASA 5585-X SSP-60 allows 4,612 interfaces.
+# under 5 ms. The ASA 5585-X SSP-60 allows 4,612 interfaces. With
+# valgrind, the instructions of each too.
 echo "growth: boot with N subinterfaces (ASA5585-X-SSP-60), median ms"
 printf 'enable\n\nshow running-config\n' >"$flash/show"
 : >"$flash/empty"
@@ -123,6 +125,12 @@ for n in 10 100 1000 4000; do
 	printf '  %5d: boot %8.3f ms, boot + show running-config %8.3f ms' \
 		"$n" "$boot" "$show"
 	printf ' (%d bytes)\n' "$bytes"
+	# The same in instructions (steady on a busy machine).
+	if command -v valgrind >/dev/null; then
+		printf '         instructions: boot %s, boot + show %s\n' \
+			"$(count "${run[@]}" <"$flash/empty")" \
+			"$(count "${run[@]}" <"$flash/show")"
+	fi
 done
 
 # Memory: N idle always-on devices in one lab (goal: under 500 KiB of

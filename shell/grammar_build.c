@@ -57,6 +57,9 @@ struct pcache {
 
 struct gbuild {
 	struct grammar		*g;
+	struct gnode		*root;	/* g->root, writable */
+	const struct cmd_entry	**table; /* a copy in g's arena: ends
+					   point into it */
 	struct pcache		 last[2]; /* without and with "no" */
 	struct arena		 scratch; /* paths: build only */
 	const struct cmd_entry	*e;	/* the entry being compiled */
@@ -186,14 +189,15 @@ node_child(struct gbuild *b, struct gnode *parent, const struct selem *se)
 static void
 node_add_end(struct gbuild *b, struct gnode *n)
 {
+	const struct gend *it;
 	struct gend	*ge;
 
-	for (ge = n->ends; ge != NULL; ge = ge->next) {
-		if (ge->e == b->e)
+	for (it = n->ends; it != NULL; it = it->next) {
+		if (gend_entry(it) == b->e)
 			return;
 	}
 	ge = arena_alloc(&b->g->arena, sizeof *ge);
-	ge->e = b->e;
+	ge->e = &b->table[b->idx];
 	ge->idx = b->idx;
 	ge->next = n->ends;
 	n->ends = ge;
@@ -328,7 +332,7 @@ static int
 path_insert(struct gbuild *b, const struct path *p, bool no)
 {
 	struct pcache	*pc = &b->last[no];
-	struct gnode	*n = b->g->root;
+	struct gnode	*n = b->root;
 	size_t		 i = 0;
 
 	if (pc->cap < p->n) {
@@ -398,7 +402,7 @@ build_help_tables(struct gbuild *b, const struct cmd_entry *const *table)
 		if (table[i]->syntax != NULL)
 			continue;
 		b->e = table[i];
-		for (n = b->g->root->first; n != NULL; n = n->sibling) {
+		for (n = b->root->first; n != NULL; n = n->sibling) {
 			if (n->se->kind != SE_LITERAL ||
 			    (h = entry_help(b->e, n->se)) == NULL)
 				continue;
@@ -412,8 +416,8 @@ build_help_tables(struct gbuild *b, const struct cmd_entry *const *table)
 static int
 node_lit_cmp(const void *va, const void *vb)
 {
-	const struct gnode	*a = *(struct gnode *const *)va;
-	const struct gnode	*b = *(struct gnode *const *)vb;
+	const struct gnode	*a = *(const struct gnode *const *)va;
+	const struct gnode	*b = *(const struct gnode *const *)vb;
 
 	return grammar_ci_cmp(a->se->word, b->se->word);
 }
@@ -422,7 +426,8 @@ node_lit_cmp(const void *va, const void *vb)
 static void
 node_finalize(struct grammar *g, struct gnode *n)
 {
-	struct gnode	*c, *t;
+	struct gnode	*c;
+	const struct gnode **lit, **slot, *t;
 	size_t		 nlit = 0, nslot = 0, i;
 
 	if (n->se != NULL && n->help == NULL)
@@ -433,29 +438,31 @@ node_finalize(struct grammar *g, struct gnode *n)
 		else
 			nslot++;
 	}
-	n->lit = arena_alloc(&g->arena, (nlit + 1) * sizeof *n->lit);
-	n->slot = arena_alloc(&g->arena, (nslot + 1) * sizeof *n->slot);
+	lit = arena_alloc(&g->arena, (nlit + 1) * sizeof *lit);
+	slot = arena_alloc(&g->arena, (nslot + 1) * sizeof *slot);
 	for (c = n->first; c != NULL; c = c->sibling) {
 		if (c->se->kind == SE_LITERAL) {
-			n->lit[n->nlit++] = c;
+			lit[n->nlit++] = c;
 			continue;
 		}
 		/* Insertion by rank, stable: the table's order otherwise. */
 		for (i = n->nslot++; i > 0; i--) {
-			t = n->slot[i - 1];
+			t = slot[i - 1];
 			if (t->se->slot.type->rank <= c->se->slot.type->rank)
 				break;
-			n->slot[i] = t;
+			slot[i] = t;
 		}
-		n->slot[i] = c;
+		slot[i] = c;
 	}
 	/* Insertion sort: a few children each, qsort's set-up dominates. */
 	for (size_t j = 1; j < n->nlit; j++) {
-		c = n->lit[j];
-		for (i = j; i > 0 && node_lit_cmp(&n->lit[i - 1], &c) > 0; i--)
-			n->lit[i] = n->lit[i - 1];
-		n->lit[i] = c;
+		t = lit[j];
+		for (i = j; i > 0 && node_lit_cmp(&lit[i - 1], &t) > 0; i--)
+			lit[i] = lit[i - 1];
+		lit[i] = t;
 	}
+	n->lit = lit;
+	n->slot = slot;
 	for (c = n->first; c != NULL; c = c->sibling)
 		node_finalize(g, c);
 }
@@ -465,12 +472,18 @@ grammar_build(const struct cmd_entry *const *table, char **cause)
 {
 	struct grammar	*g = xcalloc(1, sizeof *g);
 	struct gbuild	 b = { .g = g };
+	size_t		 n = 0;
 
 	arena_init(&g->arena);
 	arena_init(&b.scratch);
-	g->root = arena_alloc(&g->arena, sizeof *g->root);
-	memset(g->root, 0, sizeof *g->root);
-	g->root->modes = g->root->vis_modes = UINT32_MAX;
+	while (table[n] != NULL)
+		n++;
+	b.table = arena_alloc(&g->arena, (n + 1) * sizeof *b.table);
+	memcpy(b.table, table, (n + 1) * sizeof *b.table);
+	b.root = arena_alloc(&g->arena, sizeof *b.root);
+	memset(b.root, 0, sizeof *b.root);
+	b.root->modes = b.root->vis_modes = UINT32_MAX;
+	g->root = b.root;
 	for (b.idx = 0; table[b.idx] != NULL; b.idx++) {
 		b.e = table[b.idx];
 		if (b.e->syntax != NULL && build_entry(&b) != 0)
@@ -478,7 +491,7 @@ grammar_build(const struct cmd_entry *const *table, char **cause)
 	}
 	if (build_help_tables(&b, table) != 0)
 		goto fail;
-	node_finalize(g, g->root);
+	node_finalize(g, b.root);
 	free(b.shapes);
 	free(b.last[0].nodes);
 	free(b.last[1].nodes);

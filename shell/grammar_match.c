@@ -146,7 +146,8 @@ ends_listed(const struct mrun *r, const struct gnode *n)
 	const struct gend	*ge;
 
 	for (ge = n->ends; ge != NULL; ge = ge->next) {
-		if (entry_on(r, ge->e) && (!(ge->e->flags & CMD_F_HIDDEN) ||
+		if (entry_on(r, gend_entry(ge)) &&
+		    (!(gend_entry(ge)->flags & CMD_F_HIDDEN) ||
 		    !(n->vis_modes & r->mbit)))
 			return true;
 	}
@@ -391,7 +392,7 @@ mrun_best(const struct mrun *r, const struct cmd_entry **entry)
 
 	for (size_t s = 0; s < r->n; s++) {
 		for (ge = r->st[s].node->ends; ge != NULL; ge = ge->next) {
-			if (!entry_on(r, ge->e))
+			if (!entry_on(r, gend_entry(ge)))
 				continue;
 			if (best == NULL || r->st[s].score < best->score ||
 			    (r->st[s].score == best->score &&
@@ -401,7 +402,7 @@ mrun_best(const struct mrun *r, const struct cmd_entry **entry)
 			}
 		}
 	}
-	*entry = bge != NULL ? bge->e : NULL;
+	*entry = bge != NULL ? gend_entry(bge) : NULL;
 	return best;
 }
 

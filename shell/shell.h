@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "util/util.h"
 
@@ -156,6 +157,36 @@ struct grammar;
 struct grammar *grammar_build(const struct cmd_entry *const *table,
 	    char **cause);
 void	 grammar_free(struct grammar *);
+
+/*
+ * A grammar's image: its graph written at build time as C source of
+ * constant data (asaemu-grammargen), so that a program starts with the
+ * graph compiled instead of building it. An image is used through
+ * grammar_from_image(root), root being what the written source defines.
+ */
+struct gnode;
+
+/*
+ * Write g, built from table, to f as C source defining
+ * "const struct gnode *const <name>" (its root). The source refers to
+ * the entries as &<table_name>[i] (table_name must name table in the
+ * including program) and to the slot types as shell_int.h's
+ * grammar_types; the caller writes the #include lines first. 0, or -1
+ * when f fails or an entry is not in table.
+ */
+int	 grammar_image_write(FILE *f, const struct grammar *g,
+	    const struct cmd_entry *const *table, const char *table_name,
+	    const char *name);
+/* A grammar over an image's root (which must outlive it). */
+struct grammar *grammar_from_image(const struct gnode *root);
+/*
+ * Whether a and b are the same graph: the same nodes, words, types,
+ * help, modes and releases, children in the same order, and the same
+ * entries ending at each node. 0, or -1 with *cause saying where they
+ * differ first (the caller frees it).
+ */
+int	 grammar_equal(const struct grammar *a, const struct grammar *b,
+	    char **cause);
 
 /*
  * A range written "<name:N-$limit>" ends at a maximum known only at run

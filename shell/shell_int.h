@@ -136,6 +136,9 @@ struct grammar_type {
 	unsigned		 flags;		/* GT_F_* */
 };
 
+/* The rows (types.c); a grammar image names its slots' types by row. */
+extern const struct grammar_type grammar_types[];
+
 /* A slot's type as one syntax string wrote it. */
 struct slot_spec {
 	const struct grammar_type *type;
@@ -183,12 +186,23 @@ struct pset {
 	size_t		 n;
 };
 
-/* An entry that may end at a node. */
+/*
+ * An entry that may end at a node. e points into a table that outlives
+ * the grammar (grammar_build's copy, or cmd_table for an image), so that
+ * an image written at build time is constant data.
+ */
 struct gend {
-	const struct cmd_entry	*e;
+	const struct cmd_entry *const *e;
 	size_t			 idx;	/* position in the table: ties */
-	struct gend		*next;
+	const struct gend	*next;
 };
+
+/* The entry of an end. */
+static inline const struct cmd_entry *
+gend_entry(const struct gend *ge)
+{
+	return *ge->e;
+}
 
 struct gnode {
 	const struct selem	*se;	/* NULL for the root */
@@ -199,11 +213,11 @@ struct gnode {
 	uint32_t		 since[MODE_COUNT]; /* per mode, the lowest
 					   since of the entries through
 					   here; UINT32_MAX: none */
-	struct gnode		**lit;	/* literal children, sorted */
+	const struct gnode *const *lit; /* literal children, sorted */
 	size_t			 nlit;
-	struct gnode		**slot;	/* slot children, by rank */
+	const struct gnode *const *slot; /* slot children, by rank */
 	size_t			 nslot;
-	struct gend		*ends;	/* entries that may end here */
+	const struct gend	*ends;	/* entries that may end here */
 	struct gnode		*first;	/* children while building */
 	struct gnode		*sibling;
 	const struct cmd_entry	*touched_by; /* building: the last entry */
@@ -211,7 +225,7 @@ struct gnode {
 
 struct grammar {
 	struct arena	 arena;		/* all nodes, elements and names */
-	struct gnode	*root;
+	const struct gnode *root;	/* in arena, or an image's */
 	grammar_limit_fn *limit;	/* run-time range maxima, or NULL */
 	void		*limit_arg;
 };

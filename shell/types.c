@@ -26,7 +26,7 @@ static grammar_type_match_fn type_match_assign;
  * (hh:mm:ss, <1-31>, MONTH, <1993-2035>) and IOS-family conventions
  * (WORD, LINE, A.B.C.D).
  */
-static const struct grammar_type grammar_types[] = {
+const struct grammar_type grammar_types[] = {
 	{ .name = "word", .match = type_match_word, .placeholder = "WORD",
 	  .help = "A word", .rank = GT_RANK_WORD },
 	{ .name = "line", .match = type_match_word, .placeholder = "LINE",

@@ -148,6 +148,28 @@ strbuf_puts(struct strbuf *sb, const char *s)
 	strbuf_add(sb, s, strlen(s));
 }
 
+void
+strbuf_add_u32(struct strbuf *sb, uint32_t v)
+{
+	char	 buf[10], *p = buf + sizeof buf;
+
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	strbuf_add(sb, p, (size_t)(buf + sizeof buf - p));
+}
+
+void
+strbuf_add_ipv4(struct strbuf *sb, uint32_t a)
+{
+	for (int shift = 24; shift >= 0; shift -= 8) {
+		strbuf_add_u32(sb, a >> shift & 0xff);
+		if (shift != 0)
+			strbuf_add(sb, ".", 1);
+	}
+}
+
 const char *
 xvformat(char *buf, size_t size, char **heap, size_t *len, const char *fmt,
     va_list ap)
