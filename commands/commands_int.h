@@ -79,7 +79,7 @@ extern const struct cmd_help reload_help[];
 /* Save the running configuration (write memory's lines); false: ERROR. */
 bool	 reload_save_config(struct cmd_ctx *);
 /* The shutdown messages, then the reboot (cmd_reboot). */
-void	 reload_shutdown(struct cmd_ctx *);
+void	 reload_shutdown(struct cmd_ctx *, bool quick);
 /* reload in / at, its dialogs answered: schedule it. */
 enum cmd_status reload_schedule(struct cmd_ctx *, const struct cmd_args *);
 

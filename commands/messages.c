@@ -328,6 +328,10 @@ static const char *const messages[MSG_COUNT] = {
 	[MSG_RELOAD_SHUTDOWN] = "\n\n***\n*** --- START GRACEFUL SHUTDOWN "
 	    "---\nShutting down isakmp\nShutting down File system\n\n\n"
 	    "***\n*** --- SHUTDOWN NOW ---\n",
+	/* [M] reload quick: the subsystems are not shut down one by one. */
+	[MSG_RELOAD_SHUTDOWN_QUICK] = "\n\n***\n*** --- SHUTDOWN NOW ---\n",
+	/* [M] IOS's show reload second line. */
+	[MSG_RELOAD_REASON] = "Reload reason: %s\n",
 	/* [M] reference 2, 8.x; [V] 9.7 for 9.x. */
 	[MSG_RELOAD_REBOOT_8X] = "Rebooting....\n",
 	[MSG_RELOAD_REBOOT_9X] = "Process shutdown finished\nRebooting... "

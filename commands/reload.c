@@ -177,14 +177,19 @@ reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		return CMD_OK;
 	if (later)
 		return reload_schedule(ctx, args);
-	reload_shutdown(ctx);
+	reload_shutdown(ctx, cmd_arg_has(args, "quick"));
 	return CMD_OK;
 }
 
+/*
+ * The shutdown, then the boot. max-hold-time bounds how long the
+ * graceful shutdown may wait for its subsystems: asaemu's never wait.
+ */
 void
-reload_shutdown(struct cmd_ctx *ctx)
+reload_shutdown(struct cmd_ctx *ctx, bool quick)
 {
-	out_puts(ctx->out, msg(MSG_RELOAD_SHUTDOWN));
+	out_puts(ctx->out, msg(quick ? MSG_RELOAD_SHUTDOWN_QUICK :
+	    MSG_RELOAD_SHUTDOWN));
 	out_puts(ctx->out, msg(ctx->dev->version >= LIC_VERSION(9, 0, 0, 0) ?
 	    MSG_RELOAD_REBOOT_9X : MSG_RELOAD_REBOOT_8X));
 	cmd_reboot(ctx);
@@ -208,7 +213,8 @@ cmd_reboot(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_reload_entry = {
 	.syntax = "reload [(in <delay:delay> | at <time:hhmm> "
 	    "[(<month:month> <day:day> | <day:day> <month:month>)])] "
-	    "[save-config] [noconfirm]",
+	    "[max-hold-time <hold:delay>] [quick] [save-config] [noconfirm] "
+	    "[reason <text:line>]",
 	.help = reload_help,
 	.modes = MODES_EXEC,
 	.exec = reload_exec,

@@ -13,6 +13,7 @@
 #include "commands/commands.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands/commands_int.h"
@@ -30,6 +31,13 @@ const struct cmd_help reload_help[] = {
 	{ "time", "Time to reload (hh:mm)" },
 	{ "month", "Month of the year" },
 	{ "day", "Day of the month" },
+	/* [M] 8.x/9.x reload ? */
+	{ "max-hold-time", "Maximum hold time for orderly reload" },
+	{ "hold", "Maximum hold time in minutes (mmm or hhh:mm)" },
+	{ "quick", "Quick reload without properly shutting down each "
+	  "subsystem" },
+	{ "reason", "Reason for reload" },
+	{ "text", "Reason for reload (up to 255 characters)" },
 	{ NULL, NULL }
 };
 
@@ -71,6 +79,13 @@ at_time(int64_t now, const struct cmd_args *args)
 	return (int64_t)timegm(&tm);
 }
 
+static void
+reload_set_reason(struct device *dev, const char *reason)
+{
+	free(dev->reload_reason);
+	dev->reload_reason = reason != NULL ? xstrdup(reason) : NULL;
+}
+
 enum cmd_status
 reload_schedule(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
@@ -83,6 +98,8 @@ reload_schedule(struct cmd_ctx *ctx, const struct cmd_args *args)
 	else
 		dev->reload_at = at_time(now, args);
 	dev->reload_save = cmd_arg_has(args, "save-config");
+	dev->reload_quick = cmd_arg_has(args, "quick");
+	reload_set_reason(dev, cmd_arg_str(args, "text"));
 	changed(ctx);
 	return CMD_OK;
 }
@@ -106,9 +123,10 @@ cmd_reload_due(struct cmd_ctx *ctx)
 	    dev->reload_at > (int64_t)device_now(dev).tv_sec)
 		return false;
 	dev->reload_at = 0;
+	reload_set_reason(dev, NULL);
 	if (dev->reload_save)
 		(void)reload_save_config(ctx);
-	reload_shutdown(ctx);
+	reload_shutdown(ctx, dev->reload_quick);
 	return true;
 }
 
@@ -121,6 +139,7 @@ reload_cancel_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		return CMD_OK;
 	}
 	ctx->dev->reload_at = 0;
+	reload_set_reason(ctx->dev, NULL);
 	out_puts(ctx->out, msg(MSG_RELOAD_ABORTED));
 	changed(ctx);
 	return CMD_OK;
@@ -168,6 +187,9 @@ show_reload_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	left_text(dev->reload_at - (int64_t)device_now(dev).tv_sec, left,
 	    sizeof left);
 	out_printf(ctx->out, msg(MSG_RELOAD_SCHEDULED), when, left);
+	if (dev->reload_reason != NULL)
+		out_printf(ctx->out, msg(MSG_RELOAD_REASON),
+		    dev->reload_reason);
 	return CMD_OK;
 }
 

@@ -221,6 +221,7 @@ device_free(struct device *dev)
 	free(dev->labdir);
 	device_boot_list_clear(dev);
 	free(dev->boot_var);
+	free(dev->reload_reason);
 	free(dev->startup_errors);
 	free(dev->hostname);
 	free(dev);

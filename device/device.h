@@ -185,6 +185,8 @@ struct device {
 						   reload in / at scheduled;
 						   0: none */
 	bool			 reload_save;	/* save-config then */
+	bool			 reload_quick;	/* quick then */
+	char			*reload_reason;	/* reason TEXT; owned, NULL */
 	char			*startup_errors; /* what the startup
 						   configuration's lines
 						   printed at the last boot,
