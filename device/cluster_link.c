@@ -496,6 +496,10 @@ on_lic(struct device *dev, struct unit_stream *s, const char *line)
 	if (m == NULL)
 		return;
 	m->has_run = unit_lic_parse(line, dev->platform->neditions, &m->run);
+	if (m->has_run) {
+		m->run_at = (int64_t)device_now(dev).tv_sec;
+		cl_license_back(dev, m);
+	}
 	if (cl->state == CL_ST_MASTER && m->state == CL_ST_ELECTION &&
 	    m->has_run)
 		answer_join(dev, m);
@@ -615,6 +619,8 @@ lose_members(struct device *dev)
 		if (now - m->heard_ms <= CL_HOLD_MS)
 			continue;
 		snprintf(name, sizeof name, "%s", m->name);
+		if (was)
+			cl_license_lost(dev, m);
 		member_remove(cl, m);
 		if (was)
 			cl_emit(dev, &(struct cl_event){ .kind = CL_EV_LOST,
@@ -637,6 +643,7 @@ poll_tick(void *arg)
 		send_hello(dev, &cl->members[i]);
 	lose_members(dev);
 	elect(dev);
+	cl_license_grace(dev);
 	replicate(dev);
 	timer_arm(dev);
 }
