@@ -78,6 +78,17 @@ order_add(struct cl_unit *u, size_t *n, const struct cl_unit *x)
 	(*n)++;
 }
 
+/* Whether the lost unit g counts again as a member. */
+static bool
+member_back(const struct cluster *cl, const struct cl_gone *g)
+{
+	for (size_t i = 0; i < cl->nmembers; i++)
+		if (counts(&cl->members[i]) &&
+		    strcmp(cl->members[i].serial, g->serial) == 0)
+			return true;
+	return false;
+}
+
 /* The units of the cluster license in order; self's index in *self. */
 static size_t
 order(const struct device *dev, struct cl_unit *u, size_t *self)
@@ -101,6 +112,9 @@ order(const struct device *dev, struct cl_unit *u, size_t *self)
 	for (size_t i = 0; i < cl->ngone; i++) {
 		const struct cl_gone *g = &cl->gone[i];
 
+		/* Back, its first word not yet heard as a member's. */
+		if (member_back(cl, g))
+			continue;
 		order_add(u, &n, &(struct cl_unit){ .run = &g->run,
 		    .at = g->run_at, .rank = g->master ? RANK_LOST_MASTER :
 		    RANK_SLAVE, .id = g->id, .gone = true });
@@ -244,6 +258,7 @@ cl_license_grace(struct device *dev)
 		held = true;
 		gone_remove(cl, g);
 	}
+	if (held)
 	if (held)
 		unit_held_charge(dev, cl->held, &cl->nheld);
 }

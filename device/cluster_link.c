@@ -501,8 +501,10 @@ on_lic(struct device *dev, struct unit_stream *s, const char *line)
 		cl_license_back(dev, m);
 	}
 	if (cl->state == CL_ST_MASTER && m->state == CL_ST_ELECTION &&
-	    m->has_run)
+	    m->has_run) {
 		answer_join(dev, m);
+		cl_license_back(dev, m);
+	}
 	elect(dev);
 }
 
