@@ -221,5 +221,14 @@ void	 cluster_net_stop(struct device *);
 void	 cl_emit(struct device *, const struct cl_event *);
 /* Change this unit's state (with its event). */
 void	 cl_set_state(struct device *, enum cl_state to);
+/*
+ * For the fuzzer and tests (tests/fuzz/fuzz_cluster.c): bytes from
+ * another unit as one of its streams to this unit gives them, in reads
+ * of chunk bytes (0: as many as a read takes), each whole message handled
+ * as a read from a socket handles it. False (nothing read) when the unit
+ * has no cluster control link to receive on.
+ */
+bool	 cluster_recv(struct device *, const void *data, size_t len,
+	    size_t chunk);
 
 #endif

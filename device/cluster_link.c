@@ -710,3 +710,40 @@ cluster_net_stop(struct device *dev)
 	free(net);
 	cl->net = NULL;
 }
+
+/* The stream cluster_recv feeds, NULL once it closed (and was freed). */
+static struct unit_stream *recv_stream;
+
+/* It is in no list of the link's: only forget it. */
+static void
+recv_closed(void *arg, struct unit_stream *s)
+{
+	(void)arg;
+	(void)s;
+	recv_stream = NULL;
+}
+
+bool
+cluster_recv(struct device *dev, const void *data, size_t len, size_t chunk)
+{
+	struct unit_stream_cb cb = { .arg = dev, .message = in_message,
+			    .closed = recv_closed };
+	const char	*p = data;
+
+	if (dev->cl == NULL || dev->cl->net == NULL)
+		return false;
+	if (chunk == 0 || chunk > 4096)
+		chunk = 4096;
+	/* An incoming stream as listen_accept makes one, with no socket. */
+	recv_stream = unit_stream_new(NULL, -1, &cb);
+	while (len > 0 && recv_stream != NULL && dev->cl->net != NULL) {
+		size_t	 n = len < chunk ? len : chunk;
+
+		unit_stream_feed(recv_stream, p, n);
+		p += n;
+		len -= n;
+	}
+	unit_stream_free(recv_stream);
+	recv_stream = NULL;
+	return true;
+}
