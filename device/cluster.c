@@ -5,7 +5,8 @@
  * lab network (a batch run) has nobody to elect with and becomes the
  * master at once ("The first unit on which you enable clustering
  * typically becomes the control unit", 9.x configuration guide); on the
- * lab network it enters the election and cluster_link.c takes over.
+ * lab network it enters the election and cluster_link.c takes over. The
+ * cluster license is cluster_license.c's.
  */
 #include "device/cluster.h"
 
@@ -116,6 +117,9 @@ device_cluster_enable(struct device *dev, bool on)
 		return;
 	cl->cfg.enabled = on;
 	cl->refused = CL_REF_NONE;
+	/* Joining or leaving: nobody lost is still counted. */
+	cl->ngone = 0;
+	cl->nheld = 0;
 	if (on) {
 		cl->last_join = device_now(dev);
 		cl->has_join = true;
@@ -141,44 +145,4 @@ device_cluster_slave(const struct device *dev)
 	const struct cluster *cl = dev->cl;
 
 	return cl != NULL && cl->cfg.enabled && cl->state == CL_ST_SLAVE;
-}
-
-/* Whether m counts in the cluster license: a member with its license. */
-static bool
-counts(const struct cl_member *m)
-{
-	return m->known && m->has_run && (m->state == CL_ST_MASTER ||
-	    m->state == CL_ST_SLAVE);
-}
-
-bool
-device_cluster_license(const struct device *dev, struct lic_running *out)
-{
-	const struct cluster *cl = dev->cl;
-	const struct lic_running *units[LIC_CLUSTER_IDS];
-	const struct cl_member *master = NULL;
-	size_t		 n = 0, self;
-
-	if (cl == NULL || !cl->cfg.enabled || (cl->state != CL_ST_MASTER &&
-	    cl->state != CL_ST_SLAVE))
-		return false;
-	/* The master first ("units[0] the primary or master"), then self,
-	   then the others as their hellos came. */
-	if (cl->state == CL_ST_SLAVE)
-		for (size_t i = 0; i < cl->nmembers && master == NULL; i++)
-			if (counts(&cl->members[i]) &&
-			    cl->members[i].state == CL_ST_MASTER)
-				master = &cl->members[i];
-	if (master != NULL)
-		units[n++] = &master->run;
-	self = n;
-	units[n++] = &dev->lic.run;
-	for (size_t i = 0; i < cl->nmembers && n < LIC_CLUSTER_IDS; i++)
-		if (counts(&cl->members[i]) && &cl->members[i] != master)
-			units[n++] = &cl->members[i].run;
-	if (n == 1)
-		return false;
-	lic_units_combine(model_db_catalog(dev->db), dev->platform,
-	    dev->version, units, n, self, out);
-	return true;
 }

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "device/device.h"
+#include "device/unit_license.h"
 #include "licensing/lic_cluster.h"
 #include "licensing/lic_units.h"
 
@@ -72,6 +73,7 @@ struct cl_member {
 	bool		 zero_key;
 	bool		 has_run;	/* its own license came */
 	struct lic_running run;
+	int64_t		 run_at;	/* device time it came */
 	uint64_t	 heard_ms;	/* its last hello (event_now_ms) */
 	uint64_t	 arrival;	/* order first heard */
 	uint64_t	 answered_ms;	/* master: last ACCEPT or REFUSE */
@@ -113,6 +115,23 @@ struct cl_hooks {
 
 struct cl_net;
 
+/*
+ * A member lost while it counted in the cluster license: "During the
+ * 30-day grace period, the combined running license continues to be used
+ * by all units", its last word included.
+ */
+struct cl_gone {
+	char		 serial[32];	/* how it is known when it is back */
+	unsigned	 id;
+	bool		 master;	/* it was the master: its time goes
+					   first */
+	struct lic_running run;		/* its own license, as last said */
+	int64_t		 run_at;	/* device time it said it */
+	int64_t		 lost_at;	/* device time it was lost */
+};
+
+#define CL_HELD_MAX	16
+
 /* The cluster group of the configuration (one per device). */
 struct cl_cfg {
 	char		 name[CL_NAME_MAX + 1];	/* "": no cluster group */
@@ -141,6 +160,13 @@ struct cluster {
 	struct cl_net	*net;		/* NULL: off the lab network, or
 					   not enabled */
 	struct lic_running combined;	/* device_license_in_force's */
+	struct cl_gone	 gone[CL_MEMBERS_MAX];	/* lost, within 30 days */
+	size_t		 ngone;
+	struct unit_held held[CL_HELD_MAX];	/* this unit's keys waited
+						   for a lost unit's time:
+						   charged if it is not back
+						   within 30 days */
+	size_t		 nheld;
 };
 
 /* The cluster of dev, created on first use. */
@@ -167,6 +193,20 @@ void	 device_cluster_hooks(struct device *, const struct cl_hooks *);
  * is nothing to combine (not a member, or alone).
  */
 bool	 device_cluster_license(const struct device *, struct lic_running *);
+/*
+ * The chapter's countdown of a cluster's time-based licenses
+ * (cluster_license.c), from the device's license tick: this unit's
+ * enabled/disabled keys wait while the units ahead of it (a lost master,
+ * the master, then the slaves by unit id) have time of them.
+ */
+void	 cluster_license_hold(struct device *);
+/* A member that counted in the cluster license was lost (cluster_link.c). */
+void	 cl_license_lost(struct device *, const struct cl_member *);
+/* A member counts again: a lost one back within the 30 days. */
+void	 cl_license_back(struct device *, const struct cl_member *);
+/* Every poll: a lost unit not back within 30 days no longer counts, and
+ * what this unit's keys waited for it is charged. */
+void	 cl_license_grace(struct device *);
 /* Whether this unit is a slave of a cluster (configuration refused). */
 bool	 device_cluster_slave(const struct device *);
 
@@ -181,5 +221,14 @@ void	 cluster_net_stop(struct device *);
 void	 cl_emit(struct device *, const struct cl_event *);
 /* Change this unit's state (with its event). */
 void	 cl_set_state(struct device *, enum cl_state to);
+/*
+ * For the fuzzer and tests (tests/fuzz/fuzz_cluster.c): bytes from
+ * another unit as one of its streams to this unit gives them, in reads
+ * of chunk bytes (0: as many as a read takes), each whole message handled
+ * as a read from a socket handles it. False (nothing read) when the unit
+ * has no cluster control link to receive on.
+ */
+bool	 cluster_recv(struct device *, const void *data, size_t len,
+	    size_t chunk);
 
 #endif

@@ -496,9 +496,15 @@ on_lic(struct device *dev, struct unit_stream *s, const char *line)
 	if (m == NULL)
 		return;
 	m->has_run = unit_lic_parse(line, dev->platform->neditions, &m->run);
+	if (m->has_run) {
+		m->run_at = (int64_t)device_now(dev).tv_sec;
+		cl_license_back(dev, m);
+	}
 	if (cl->state == CL_ST_MASTER && m->state == CL_ST_ELECTION &&
-	    m->has_run)
+	    m->has_run) {
 		answer_join(dev, m);
+		cl_license_back(dev, m);
+	}
 	elect(dev);
 }
 
@@ -615,6 +621,8 @@ lose_members(struct device *dev)
 		if (now - m->heard_ms <= CL_HOLD_MS)
 			continue;
 		snprintf(name, sizeof name, "%s", m->name);
+		if (was)
+			cl_license_lost(dev, m);
 		member_remove(cl, m);
 		if (was)
 			cl_emit(dev, &(struct cl_event){ .kind = CL_EV_LOST,
@@ -637,6 +645,7 @@ poll_tick(void *arg)
 		send_hello(dev, &cl->members[i]);
 	lose_members(dev);
 	elect(dev);
+	cl_license_grace(dev);
 	replicate(dev);
 	timer_arm(dev);
 }
@@ -700,4 +709,41 @@ cluster_net_stop(struct device *dev)
 	free(net->sent);
 	free(net);
 	cl->net = NULL;
+}
+
+/* The stream cluster_recv feeds, NULL once it closed (and was freed). */
+static struct unit_stream *recv_stream;
+
+/* It is in no list of the link's: only forget it. */
+static void
+recv_closed(void *arg, struct unit_stream *s)
+{
+	(void)arg;
+	(void)s;
+	recv_stream = NULL;
+}
+
+bool
+cluster_recv(struct device *dev, const void *data, size_t len, size_t chunk)
+{
+	struct unit_stream_cb cb = { .arg = dev, .message = in_message,
+			    .closed = recv_closed };
+	const char	*p = data;
+
+	if (dev->cl == NULL || dev->cl->net == NULL)
+		return false;
+	if (chunk == 0 || chunk > 4096)
+		chunk = 4096;
+	/* An incoming stream as listen_accept makes one, with no socket. */
+	recv_stream = unit_stream_new(NULL, -1, &cb);
+	while (len > 0 && recv_stream != NULL && dev->cl->net != NULL) {
+		size_t	 n = len < chunk ? len : chunk;
+
+		unit_stream_feed(recv_stream, p, n);
+		p += n;
+		len -= n;
+	}
+	unit_stream_free(recv_stream);
+	recv_stream = NULL;
+	return true;
 }

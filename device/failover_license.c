@@ -19,6 +19,7 @@
 
 #include "device/failover_int.h"
 #include "device/shared.h"
+#include "device/unit_license.h"
 #include "util/util.h"
 
 /* Whether the unit runs the failover cluster license. */
@@ -65,22 +66,11 @@ device_failover_license(const struct device *dev, struct lic_running *out)
 	return true;
 }
 
-/* What the primary had left of feature f at device time at. */
-static uint64_t
-primary_left(const struct failover *fo, size_t f, int64_t at)
-{
-	const struct lic_value *v = &fo->mate.run.v[f];
-	int64_t		 left;
-
-	if (!v->timed || v->value == 0)
-		return 0;
-	left = (int64_t)v->seconds_left + fo->mate.run_at - at;
-	return left > 0 ? (uint64_t)left : 0;
-}
-
 static void
-held_add(struct failover *fo, const struct lic_key *key, uint64_t secs)
+held_add(void *arg, const struct lic_key *key, uint64_t secs)
 {
+	struct failover	*fo = arg;
+
 	for (size_t h = 0; h < fo->nheld; h++) {
 		if (memcmp(&fo->held[h].key, key, sizeof *key) == 0) {
 			fo->held[h].secs += secs;
@@ -92,32 +82,18 @@ held_add(struct failover *fo, const struct lic_key *key, uint64_t secs)
 		    .secs = secs };
 }
 
+/* The secondary's keys wait for the primary's (unit_license.c). */
 void
 failover_license_hold(struct device *dev)
 {
 	struct failover	*fo = dev->fo;
-	const struct lic_catalog *cat = model_db_catalog(dev->db);
-	int64_t		 now = fo_now(dev);
+	const struct lic_running *ahead;
 
 	if (fo == NULL || !fo->cfg.secondary || !combined_holds(dev))
 		return;
-	for (size_t i = 0; i < dev->lic.ntimed; i++) {
-		struct lic_timed *t = &dev->lic.timed[i];
-		uint64_t	 cover = UINT64_MAX, held;
-
-		if (!t->active || !lic_units_serial_key(cat, t))
-			continue;
-		for (size_t g = 0; g < t->info.ngrants; g++) {
-			uint64_t l = primary_left(fo,
-			    t->info.grants[g].feature, t->counted_at);
-
-			if (l < cover)
-				cover = l;
-		}
-		held = lic_units_hold(t, now, cover);
-		if (held > 0 && fo->apart)
-			held_add(fo, &t->key, held);
-	}
+	ahead = &fo->mate.run;
+	unit_license_hold(dev, &ahead, &fo->mate.run_at, 1,
+	    fo->apart ? held_add : NULL, fo);
 }
 
 const struct lic_running *

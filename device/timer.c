@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "device/cluster.h"
 #include "device/device_int.h"
 #include "device/failover.h"
 #include "util/util.h"
@@ -329,6 +330,7 @@ device_license_tick(struct device *dev, struct device_events *evs)
 	if (dev->lic.ntimed == 0)
 		return;
 	failover_license_hold(dev);
+	cluster_license_hold(dev);
 	/*
 	 * The time used reaches flash at an expiry and at least once a
 	 * device minute while a key counts down, so a device that loses
@@ -354,6 +356,7 @@ device_license_shutdown(struct device *dev)
 	 * by now is left to the next boot, which says it expired.
 	 */
 	failover_license_hold(dev);
+	cluster_license_hold(dev);
 	for (size_t i = 0; i < l->ntimed; i++) {
 		if (l->timed[i].active &&
 		    lic_timed_remaining(&l->timed[i], now) > 0)

@@ -352,3 +352,75 @@ lic_units_serial_key(const struct lic_catalog *cat, const struct lic_timed *t)
 	}
 	return true;
 }
+
+/* A value that units spend in turn: enabled/disabled, by the max rule. */
+static bool
+serial_feature(const struct lic_feature *f)
+{
+	return f->kind != LIC_KIND_COUNT && f->unit_rule == LIC_UNIT_MAX;
+}
+
+static bool
+has_time(const struct lic_value *v)
+{
+	return v->timed && v->value != 0 && v->seconds_left != 0;
+}
+
+uint64_t
+lic_units_cover(const struct lic_running *const *units, const int64_t *at,
+    size_t n, size_t f, int64_t when)
+{
+	uint64_t	 sum = 0;
+	int64_t		 since = 0;
+	bool		 first = true;
+
+	for (size_t u = 0; u < n; u++) {
+		const struct lic_value *v = &units[u]->v[f];
+
+		if (f >= units[u]->nfeatures || !has_time(v))
+			continue;
+		if (first)
+			since = when - at[u];
+		first = false;
+		sum += v->seconds_left;
+	}
+	if (since < 0)
+		return sum + (uint64_t)-since;
+	return sum > (uint64_t)since ? sum - (uint64_t)since : 0;
+}
+
+static void
+age_value(struct lic_value *v, int64_t age)
+{
+	if (age <= 0 || !v->timed)
+		return;
+	if ((uint64_t)age < v->seconds_left)
+		v->seconds_left -= (uint32_t)age;
+	else
+		*v = (struct lic_value){ 0 };
+}
+
+void
+lic_units_age(const struct lic_catalog *cat,
+    const struct lic_running *const *units, const int64_t *at, size_t n,
+    int64_t now, struct lic_running *out)
+{
+	assert(n <= LIC_UNITS_MAX);
+	for (size_t u = 0; u < n; u++)
+		out[u] = *units[u];
+	for (size_t f = 0; f < cat->nfeatures; f++) {
+		bool	 serial = serial_feature(&cat->features[f]);
+		bool	 counting = false;
+
+		for (size_t u = 0; u < n; u++) {
+			struct lic_value *v = &out[u].v[f];
+
+			if (f >= out[u].nfeatures || !has_time(v))
+				continue;
+			if (serial && counting)
+				continue;
+			counting = true;
+			age_value(v, now - at[u]);
+		}
+	}
+}

@@ -108,6 +108,34 @@ bool	lic_units_in_grace(uint64_t away);
  */
 void	lic_units_restore(uint64_t *left, size_t n, uint64_t away);
 
+/* The units of one failover cluster license: an ASA cluster's 16. */
+#define LIC_UNITS_MAX	16
+
+/*
+ * The seconds of feature f's enabled/disabled time-based license that
+ * units[0..n) (in countdown order: the primary or master, then the
+ * others in turn) have left at device time when, each unit j having said
+ * at device time at[j] what it had: the first unit with time of f counts
+ * down since it said, the others wait their turn ("The primary/master
+ * unit counts down its license first, and when it expires, the
+ * secondary/slave unit(s) start counting down its license, and so on").
+ * What a unit ahead of self leaves is what self's own key waits for.
+ */
+uint64_t lic_units_cover(const struct lic_running *const *units,
+	    const int64_t *at, size_t n, size_t f, int64_t when);
+/*
+ * The licenses units[0..n) (countdown order, n <= LIC_UNITS_MAX) said
+ * they had at at[j], brought to device time now in out[j]: a numerical
+ * time-based value counts down on every unit ("the licenses count down
+ * simultaneously"), an enabled/disabled one only on the first unit with
+ * time of it, while the others wait; a value whose time ran out is gone.
+ * For a unit lost, whose last word is old, and the others' between two
+ * hellos. A unit whose license is current passes at[j] == now.
+ */
+void	lic_units_age(const struct lic_catalog *,
+	    const struct lic_running *const *units, const int64_t *at,
+	    size_t n, int64_t now, struct lic_running *out);
+
 /*
  * A unit that is not the primary/master holds the countdown of its
  * active enabled/disabled time-based key t while the primary's license

@@ -4,7 +4,7 @@
 #
 #   scripts/fuzz.sh [-B BUILD] [TARGET|all] [SECONDS] [-- LIBFUZZER OPTIONS]
 #
-# TARGET is matcher, key, xml, keystore, batch, shared or failover
+# TARGET is matcher, key, xml, keystore, batch, shared, failover or cluster
 # (default: all, one after the other); SECONDS per target (default 60);
 # BUILD the build folder (default build/fuzz; another one lets two
 # campaigns run side by side). Each target keeps a working corpus in
@@ -27,7 +27,7 @@ if [ "${1:-}" = -B ]; then
 	shift 2
 fi
 case $build in /*) ;; *) build=$PWD/$build ;; esac
-targets=(matcher key xml keystore batch shared failover)
+targets=(matcher key xml keystore batch shared failover cluster)
 want=${1:-all}
 secs=${2:-60}
 shift $(( $# > 2 ? 2 : $# ))

@@ -38,6 +38,9 @@ char	*fuzz_tmpdir(const char *tag);
  */
 struct device *fuzz_device(struct lab *, struct event_loop *,
 	    const char *serial);
+/* The same for another platform (a lic_platform id). */
+struct device *fuzz_device_model(struct lab *, struct event_loop *,
+	    const char *model, const char *serial);
 /*
  * Type lines in configuration mode of dev (as a batch session does,
  * output dropped); aborts when a line is refused.

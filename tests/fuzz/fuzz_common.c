@@ -94,6 +94,13 @@ fuzz_tmpdir(const char *tag)
 struct device *
 fuzz_device(struct lab *lab, struct event_loop *loop, const char *serial)
 {
+	return fuzz_device_model(lab, loop, "ASA5520", serial);
+}
+
+struct device *
+fuzz_device_model(struct lab *lab, struct event_loop *loop,
+    const char *model, const char *serial)
+{
 	struct device_opts	 o;
 	struct device		*dev;
 	char			*flash = fuzz_tmpdir("flash");
@@ -101,7 +108,7 @@ fuzz_device(struct lab *lab, struct event_loop *loop, const char *serial)
 
 	memset(&o, 0, sizeof o);
 	o.db = fuzz_db();
-	o.model = "ASA5520";
+	o.model = model;
 	o.serial = serial;
 	o.software = "9.1(7)12";
 	o.flash = flash;

@@ -622,6 +622,187 @@ test_hold(void **state)
 	assert_int_equal(lic_timed_remaining(&t, 60 * WEEK), 0);
 }
 
+/* ---- Clusters: the serial countdown over several units ---- */
+
+#define CL_UNITS	4
+
+/* Units in countdown order (master first), each with when it said. */
+struct cover_case {
+	const char	*name;		/* the rule, quoted */
+	size_t		 n;
+	struct unit	 u[CL_UNITS];
+	int64_t		 at[CL_UNITS];
+	size_t		 ahead;		/* units before self */
+	int64_t		 when;
+	uint64_t	 want;		/* lic_units_cover of F_BOTNET */
+};
+
+static const struct cover_case cover_cases[] = {
+	{ "a master alone ahead: what it had, less the time since it said",
+	  2, { { 0, { TB(F_BOTNET, 1, 42 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 0 }, 1, 4 * WEEK,
+	  38 * WEEK },
+	{ "the slaves in turn: the third unit waits for the master's and "
+	  "the second's, the second waiting while the master counts",
+	  3, { { 0, { TB(F_BOTNET, 1, 2 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 0, 0 }, 2,
+	  3 * WEEK, 51 * WEEK },
+	{ "a master whose key expired leaves nothing: the second counts",
+	  3, { { 0, { PERM(F_BOTNET, 0) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 5 * WEEK, 0 }, 2,
+	  5 * WEEK, 52 * WEEK },
+	{ "a permanent license ahead is no time to wait for",
+	  2, { { 0, { PERM(F_BOTNET, 1) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 0 }, 1, WEEK, 0 },
+	{ "said after when: the time between is still ahead",
+	  2, { { 0, { TB(F_BOTNET, 1, 42 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 10, 0 }, 1, 4,
+	  42 * WEEK + 6 },
+	{ "all the time ahead gone: nothing left to wait for",
+	  2, { { 0, { TB(F_BOTNET, 1, WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 0 }, 1, 3 * WEEK,
+	  0 },
+	{ "the master has nobody ahead",
+	  2, { { 0, { TB(F_BOTNET, 1, WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 0 }, 0, 0, 0 },
+};
+
+static void
+make_units(const struct unit *u, size_t n, struct lic_running *r,
+    const struct lic_running **ptrs)
+{
+	for (size_t i = 0; i < n; i++) {
+		make_running(&u[i], &r[i]);
+		ptrs[i] = &r[i];
+	}
+}
+
+static void
+test_cover(void **state)
+{
+	struct lic_running	 r[CL_UNITS];
+	const struct lic_running *ptrs[CL_UNITS];
+
+	(void)state;
+	for (size_t c = 0; c < NELEM(cover_cases); c++) {
+		const struct cover_case *k = &cover_cases[c];
+
+		print_message("%s\n", k->name);
+		make_units(k->u, k->n, r, ptrs);
+		assert_int_equal(lic_units_cover(ptrs, k->at, k->ahead,
+		    F_BOTNET, k->when), k->want);
+	}
+}
+
+struct age_case {
+	const char	*name;		/* the rule, quoted */
+	size_t		 n;
+	struct unit	 u[CL_UNITS];
+	int64_t		 at[CL_UNITS];
+	int64_t		 now;
+	struct unit	 want[CL_UNITS];
+};
+
+static const struct age_case age_cases[] = {
+	{ "enabled/disabled: only the master counts down, the slaves wait",
+	  3, { { 0, { TB(F_BOTNET, 1, 42 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 0, 0 }, 4 * WEEK,
+	  { { 0, { TB(F_BOTNET, 1, 38 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } } },
+	{ "numerical tiers: the licenses count down simultaneously",
+	  3, { { 0, { TB(F_PREMIUM, 500, 10 * WEEK) } },
+	  { 0, { TB(F_PREMIUM, 250, 20 * WEEK) } },
+	  { 0, { TB(F_PREMIUM, 100, 2 * WEEK) } } }, { 0, 0, 0 }, 3 * WEEK,
+	  { { 0, { TB(F_PREMIUM, 500, 7 * WEEK) } },
+	  { 0, { TB(F_PREMIUM, 250, 17 * WEEK) } },
+	  { 0, { PERM(F_PREMIUM, 0) } } } },
+	{ "a master without time of it: the first slave with time counts",
+	  3, { { 0, { PERM(F_PREMIUM, 10) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } }, { 0, 0, 0 }, WEEK,
+	  { { 0, { PERM(F_PREMIUM, 10) } },
+	  { 0, { TB(F_BOTNET, 1, 51 * WEEK) } },
+	  { 0, { TB(F_BOTNET, 1, 52 * WEEK) } } } },
+	{ "each unit by the time since it said; one current not at all",
+	  2, { { 0, { TB(F_PREMIUM, 500, 10 * WEEK) } },
+	  { 0, { TB(F_PREMIUM, 250, 20 * WEEK) } } }, { WEEK, 3 * WEEK },
+	  3 * WEEK, { { 0, { TB(F_PREMIUM, 500, 8 * WEEK) } },
+	  { 0, { TB(F_PREMIUM, 250, 20 * WEEK) } } } },
+	{ "a permanent value does not age, nor is it time to wait for",
+	  2, { { 0, { PERM(F_BOTNET, 1), PERM(F_CONTEXTS, 50) } },
+	  { 0, { TB(F_BOTNET, 1, 3 * WEEK) } } }, { 0, 0 }, 2 * WEEK,
+	  { { 0, { PERM(F_BOTNET, 1), PERM(F_CONTEXTS, 50) } },
+	  { 0, { TB(F_BOTNET, 1, WEEK) } } } },
+};
+
+static void
+test_age(void **state)
+{
+	struct lic_running	 r[CL_UNITS], out[CL_UNITS], want;
+	const struct lic_running *ptrs[CL_UNITS];
+
+	(void)state;
+	for (size_t c = 0; c < NELEM(age_cases); c++) {
+		const struct age_case *k = &age_cases[c];
+
+		print_message("%s\n", k->name);
+		make_units(k->u, k->n, r, ptrs);
+		lic_units_age(&cat, ptrs, k->at, k->n, k->now, out);
+		for (size_t u = 0; u < k->n; u++) {
+			make_running(&k->want[u], &want);
+			for (size_t f = 0; f < F_COUNT; f++) {
+				assert_int_equal(out[u].v[f].value,
+				    want.v[f].value);
+				assert_int_equal(out[u].v[f].seconds_left,
+				    want.v[f].seconds_left);
+				assert_int_equal(out[u].v[f].timed,
+				    want.v[f].timed);
+			}
+		}
+	}
+}
+
+/*
+ * The chapter's example in a cluster of three: 52 weeks of Botnet
+ * Traffic Filter on each, 156 combined; 10 weeks as a cluster leave 146
+ * (42 on the master); the master lost, the others go on counting the
+ * combined license from the lost master's part: 4 weeks on, 38 of it
+ * cover them.
+ */
+static void
+test_cluster_example(void **state)
+{
+	struct unit		 u[3] = {
+		{ 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+		{ 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+		{ 0, { TB(F_BOTNET, 1, 52 * WEEK) } },
+	};
+	struct lic_running	 r[3], aged[3], out;
+	const struct lic_running *ptrs[3], *aptrs[3];
+	int64_t			 at[3] = { 0, 0, 0 };
+
+	(void)state;
+	make_units(u, 3, r, ptrs);
+	lic_units_combine(&cat, &pssp10, V91, ptrs, 3, 2, &out);
+	assert_int_equal(out.v[F_BOTNET].seconds_left, 156 * WEEK);
+	lic_units_age(&cat, ptrs, at, 3, 10 * WEEK, aged);
+	for (size_t i = 0; i < 3; i++)
+		aptrs[i] = &aged[i];
+	lic_units_combine(&cat, &pssp10, V91, aptrs, 3, 2, &out);
+	assert_int_equal(aged[0].v[F_BOTNET].seconds_left, 42 * WEEK);
+	assert_int_equal(out.v[F_BOTNET].seconds_left, 146 * WEEK);
+	/* The master lost at 10 weeks, its last word then. */
+	at[0] = at[1] = at[2] = 10 * WEEK;
+	assert_int_equal(lic_units_cover(aptrs, at, 1, F_BOTNET, 14 * WEEK),
+	    38 * WEEK);
+	assert_int_equal(lic_units_cover(aptrs, at, 2, F_BOTNET, 14 * WEEK),
+	    90 * WEEK);
+}
+
 int
 main(void)
 {
@@ -633,6 +814,9 @@ main(void)
 		cmocka_unit_test(test_grace_example),
 		cmocka_unit_test(test_grace_combined),
 		cmocka_unit_test(test_hold),
+		cmocka_unit_test(test_cover),
+		cmocka_unit_test(test_age),
+		cmocka_unit_test(test_cluster_example),
 	};
 
 	return cmocka_run_group_tests_name("lic_units", tests, NULL, NULL);
