@@ -269,6 +269,11 @@ config_url_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (fs_parse(typed, &u) != 0 || u.kind != FS_DISK)
 		return cmd_error(ctx, MSG_FS_INVALID, typed);
 	fs_display(&u, shown, sizeof shown);
+	/* The mate's system configuration again: a context keeps what
+	   runs (its own changes, or what the mate sent for it), not its
+	   file on this unit's disk. */
+	if (ctx->fo_apply && strcmp(ctx->dev->ctxs.v[i].url, shown) == 0)
+		return CMD_OK;
 	snprintf(ctx->dev->ctxs.v[i].url, sizeof ctx->dev->ctxs.v[i].url,
 	    "%s", shown);
 	device_touch(ctx->dev);

@@ -132,10 +132,12 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 
 	/* write standby: "the clear configure all command is generated on
 	   the secondary unit automatically" (chapter, UC sessions). */
+	cmd_space_enter(ctx, NULL);
 	device_config_clear(ctx->dev);
 	device_failover_clear_replicated(ctx->dev);
 	session_set_mode(ctx->sess, MODE_CONFIG);
 	ctx->replay = true;
+	ctx->fo_apply = true;
 	for (line = text; line != NULL && *line != '\0'; line = next) {
 		next = strchr(line, '\n');
 		if (next != NULL)
@@ -148,8 +150,26 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 		session_exec(ctx->sess, line);
 	}
 	ctx->replay = false;
+	ctx->fo_apply = false;
 	session_set_mode(ctx->sess, MODE_USER);
 	free(text);
+}
+
+void
+cmd_failover_apply_context(struct cmd_ctx *ctx, const char *name,
+    const char *config)
+{
+	size_t		 i = device_context_find(ctx->dev, name);
+
+	if (i == CTX_SYSTEM)
+		return;
+	/* Its allocations are the system's; the rest is the mate's. */
+	device_context_clear(ctx->dev, i);
+	cmd_space_enter(ctx, name);
+	ctx->loading_context = true;
+	config_replay(ctx, config);
+	ctx->loading_context = false;
+	cmd_space_enter(ctx, NULL);
 }
 
 void
@@ -157,8 +177,10 @@ cmd_failover_config_warning(struct cmd_ctx *ctx)
 {
 	const struct failover *fo = device_failover_get(ctx->dev);
 
-	if (fo != NULL && !ctx->replay && fo->cfg.enabled &&
-	    fo_state_standby(fo->state))
+	/* Active/Active: where the space's group is standby (the system's:
+	   group 1), device_failover_space_standby. */
+	if (fo != NULL && !ctx->replay &&
+	    device_failover_space_standby(ctx->dev, ctx->dev->ctxs.sel))
 		out_puts(ctx->out, msg(MSG_FO_STANDBY_CONFIG));
 }
 

@@ -327,26 +327,41 @@ device_failover_exec(struct device *dev, const char *line, char **out)
 	return *out != NULL;
 }
 
+/* line for the mate in context space ("": the system), no answer. */
+static void
+exec_send(struct device *dev, const char *space, const char *line)
+{
+	char		 head[96];
+	int		 n;
+
+	/* Id 0: no answer wanted. */
+	n = snprintf(head, sizeof head, "EXEC 0 %zu%s%s\n", strlen(line),
+	    space[0] != '\0' ? " " : "", space);
+	fo_net_send(dev, head, (size_t)n);
+	fo_net_send(dev, line, strlen(line));
+}
+
 bool
 device_failover_replicate(struct device *dev, const char *line)
 {
-	char		 head[64];
-	int		 n;
+	size_t		 sp = dev->ctxs.sel;
 
-	if (!can_talk(dev) || !fo_state_active(dev->fo->state) ||
-	    !fo_state_standby(dev->fo->mate.state))
+	if (!can_talk(dev) || !fo_space_sends(dev, sp) ||
+	    !fo_space_mate_takes(dev, sp))
 		return false;
-	/* Id 0: no answer wanted. */
-	n = snprintf(head, sizeof head, "EXEC 0 %zu\n", strlen(line));
-	fo_net_send(dev, head, (size_t)n);
-	fo_net_send(dev, line, strlen(line));
+	exec_send(dev, sp == CTX_SYSTEM ? "" : dev->ctxs.v[sp].name, line);
 	return true;
 }
 
 bool
 device_failover_reload_standby(struct device *dev)
 {
-	return device_failover_replicate(dev, "reload noconfirm");
+	/* The unit's standby mate, whatever its groups. */
+	if (!can_talk(dev) || !fo_state_active(dev->fo->state) ||
+	    !fo_state_standby(dev->fo->mate.state))
+		return false;
+	exec_send(dev, "", "reload noconfirm");
+	return true;
 }
 
 void
@@ -376,6 +391,7 @@ device_failover_reset(struct device *dev)
 		fo->net->bulk_sent = false;
 		free(fo->net->sent);
 		fo->net->sent = NULL;
+		fo_ctx_forget(fo->net);
 	}
 	memset(&fo->cfg, 0, sizeof fo->cfg);
 	fo->cfg.poll_ms = FO_POLL_MS_DEFAULT;

@@ -96,7 +96,11 @@ settle(struct device *dev, unsigned g)
 		if (!pref && now - gr->claimed_ms > fo->cfg.hold_ms)
 			group_set(dev, g, FO_ST_STANDBY_READY);
 	} else if (!mine && !theirs) {
-		/* Neither has it: the preferred unit, once negotiated. */
+		/* Neither has it: the preferred unit, once negotiated; not
+		   one that gave it away within a holdtime (the mate's hello
+		   may be older than its taking it). */
+		if (gr->yielded_ms != 0 && now - gr->yielded_ms <= fo->cfg.hold_ms)
+			return;
 		if (pref && fo->state != FO_ST_NEGOTIATION)
 			group_set(dev, g, FO_ST_ACTIVE);
 		else if (fo->state != FO_ST_NEGOTIATION)
@@ -173,6 +177,7 @@ fo_groups_message(struct device *dev, const char *line)
 	} else if (sscanf(line, "GROUPSTANDBY %u", &g) == 1 && g >= 1 &&
 	    g <= FO_GROUPS && device_failover_aa(dev)) {
 		group_set(dev, g - 1, FO_ST_STANDBY_READY);
+		fo->grp[g - 1].yielded_ms = event_now_ms();
 		fo->mate.grp[g - 1] = FO_ST_ACTIVE;
 	}
 }
@@ -195,9 +200,79 @@ device_failover_group_switch(struct device *dev, unsigned g, bool active)
 	} else if (!active && fo_state_active(fo->grp[g - 1].state) &&
 	    fo->mate.known && !fo->apart) {
 		group_set(dev, g - 1, FO_ST_STANDBY_READY);
+		fo->grp[g - 1].yielded_ms = event_now_ms();
 		fo->mate.grp[g - 1] = FO_ST_ACTIVE;
 		snprintf(line, sizeof line, "GROUPACTIVE %u\n", g);
 		fo_net_send(dev, line, strlen(line));
 	}
 	return true;
+}
+
+/* The group (0 or 1) of space i: group 1 for the system and contexts
+   that joined none; -1 when the pair does not run Active/Active. */
+static int
+space_group(const struct device *dev, size_t i)
+{
+	const struct failover *fo = dev->fo;
+	int		 g = 0;
+
+	if (!device_failover_aa(dev))
+		return -1;
+	if (i != CTX_SYSTEM && i < dev->ctxs.n && dev->ctxs.v[i].fo_group == 2)
+		g = 1;
+	return fo->cfg.group[g].set ? g : 0;
+}
+
+/* A group's role settled here: Active or a standby state. */
+static bool
+settled(enum fo_state s)
+{
+	return fo_state_active(s) || fo_state_standby(s);
+}
+
+bool
+fo_space_sends(const struct device *dev, size_t i)
+{
+	const struct failover *fo = dev->fo;
+	int		 g = space_group(dev, i);
+
+	if (g >= 0 && settled(fo->grp[g].state))
+		return fo_state_active(fo->grp[g].state);
+	return fo_state_active(fo->state);
+}
+
+bool
+fo_space_mate_takes(const struct device *dev, size_t i)
+{
+	const struct failover *fo = dev->fo;
+	int		 g = space_group(dev, i);
+
+	if (g >= 0 && fo->mate.aa)
+		return fo_state_standby(fo->mate.grp[g]);
+	return fo_state_standby(fo->mate.state);
+}
+
+bool
+device_failover_space_active(const struct device *dev, size_t i)
+{
+	const struct failover *fo = dev->fo;
+
+	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED)
+		return false;
+	return fo_space_sends(dev, i);
+}
+
+bool
+device_failover_space_standby(const struct device *dev, size_t i)
+{
+	const struct failover *fo = dev->fo;
+	int		 g;
+
+	if (fo == NULL || !fo->cfg.enabled || fo->state == FO_ST_DISABLED ||
+	    fo->state == FO_ST_NEGOTIATION)
+		return false;
+	g = space_group(dev, i);
+	if (g >= 0 && settled(fo->grp[g].state))
+		return fo_state_standby(fo->grp[g].state);
+	return fo_state_standby(fo->state);
 }
