@@ -127,11 +127,26 @@ fo_now(const struct device *dev)
 }
 
 void
+fo_history_add(struct failover *fo, struct timespec at, enum fo_state from,
+    enum fo_state to, enum fo_reason why, unsigned group)
+{
+	struct fo_history *h;
+
+	if (fo->nhist == FO_HISTORY_MAX) {
+		memmove(fo->hist, fo->hist + 1, sizeof fo->hist[0] *
+		    (FO_HISTORY_MAX - 1));
+		fo->nhist--;
+	}
+	h = &fo->hist[fo->nhist++];
+	*h = (struct fo_history){ .at = at, .from = from, .to = to,
+	    .why = why, .group = group };
+}
+
+void
 fo_set_state(struct device *dev, enum fo_state to, enum fo_reason why)
 {
 	struct failover	*fo = dev->fo;
 	struct timespec	 now = device_now(dev);
-	struct fo_history *h;
 	struct fo_event	 ev = { .kind = FO_EV_STATE, .from = fo->state,
 			    .to = to, .why = why };
 
@@ -142,18 +157,9 @@ fo_set_state(struct device *dev, enum fo_state to, enum fo_reason why)
 		    fo->active_since.tv_sec);
 	if (!fo_state_active(fo->state) && fo_state_active(to))
 		fo->active_since = now;
-	if (fo->nhist == FO_HISTORY_MAX) {
-		memmove(fo->hist, fo->hist + 1, sizeof fo->hist[0] *
-		    (FO_HISTORY_MAX - 1));
-		fo->nhist--;
-	}
-	h = &fo->hist[fo->nhist++];
-	h->at = now;
-	h->from = fo->state == FO_ST_DISABLED ? FO_ST_NOT_DETECTED :
-	    fo->state;
-	h->to = to;
-	h->why = why;
-	ev.from = h->from;
+	fo_history_add(fo, now, fo->state == FO_ST_DISABLED ?
+	    FO_ST_NOT_DETECTED : fo->state, to, why, 0);
+	ev.from = fo->hist[fo->nhist - 1].from;
 	fo->state = to;
 	fo_emit(dev, &ev);
 	fo_groups_update(dev);

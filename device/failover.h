@@ -62,6 +62,8 @@ struct fo_history {
 	struct timespec	 at;		/* device time */
 	enum fo_state	 from, to;
 	enum fo_reason	 why;
+	unsigned	 group;		/* 0: the unit's; 1, 2: failover
+					   group N's (Active/Active) */
 };
 
 /* One "failover interface ip NAME A.B.C.D MASK standby A.B.C.D". */

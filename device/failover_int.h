@@ -84,6 +84,11 @@ void	 fo_emit(struct device *, const struct fo_event *);
 void	 fo_set_state(struct device *, enum fo_state to,
 	    enum fo_reason why);
 void	 fo_go_active(struct device *, enum fo_reason why);
+/* One more line of show failover history (the oldest goes when full);
+   group 0: the unit's own state, else failover group N's. */
+void	 fo_history_add(struct failover *, struct timespec at,
+	    enum fo_state from, enum fo_state to, enum fo_reason why,
+	    unsigned group);
 void	 fo_go_standby_ready(struct device *, enum fo_reason why);
 /* (Re)arm the poll timer of the unit's link. */
 void	 fo_timer_arm(struct device *);

@@ -95,6 +95,12 @@ until_states fw2 'Group 1 State: Active,Group 2 State: Active'
 expect "no failover active group 1 on fw1: fw2 has both" "$?" 0
 until_states fw1 'Group 1 State: Standby Ready,Group 2 State: Standby Ready'
 expect "fw1 the standby of both groups" "$?" 0
+expect "show failover group 1 on fw2: active on This host" \
+	"$(show fw2 'show failover group 1' | grep -E 'host:|State:' | paste -sd, - | tr -s ' ')" \
+	" This host: Secondary, State: Active, Other host: Primary, State: Standby Ready"
+expect "fw1's history: group 1 given away by the command" \
+	"$(show fw1 'show failover history' | grep -A1 '^Group 1' | tail -1 | tr -s ' ')" \
+	"Active Standby Ready Set by the config command"
 expect "fw1's configure terminal warns (group 1 standby there)" \
 	"$(printf 'en\n\nconf t\n' | sess fw1 | grep -c 'WARNING')" 1
 expect "fw2's does not" \
