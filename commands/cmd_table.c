@@ -125,6 +125,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_inventory_entry,
 	&cmd_show_memory_entry,
 	&cmd_show_failover_entry,
+	&cmd_show_failover_group_entry,
 	&cmd_show_mode_entry,
 	&cmd_show_running_config_entry,
 	&cmd_show_running_config_all_entry,

@@ -58,6 +58,7 @@ struct cmd_ctx {
 	void		(*reload_changed)(void *arg);
 	void		*reload_arg;
 	bool		 loading_context; /* a context's file is replaying */
+	bool		 fo_apply;	/* the mate's configuration is */
 };
 
 /* ---- The command sets of single mode and of each space (spaces.c) ---- */
@@ -446,6 +447,13 @@ struct fo_event;
 
 /* A standby unit applies the configuration its active mate sent. */
 void	 cmd_failover_apply(struct cmd_ctx *, const char *config);
+/*
+ * Multiple context mode: context name's running configuration received
+ * from the mate (the unit where its failover group is active), in place
+ * of its own; nothing when the unit has no such context.
+ */
+void	 cmd_failover_apply_context(struct cmd_ctx *, const char *name,
+	    const char *config);
 /* The console lines of a failover event. */
 void	 cmd_failover_event(struct cmd_ctx *, const struct fo_event *);
 

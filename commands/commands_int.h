@@ -384,6 +384,7 @@ void	 failover_show_groups(struct cmd_ctx *, const struct failover *);
 void	 failover_group_render(struct strbuf *, const struct device *);
 extern const struct cmd_entry cmd_write_standby_entry;
 extern const struct cmd_entry cmd_show_failover_entry;
+extern const struct cmd_entry cmd_show_failover_group_entry;
 extern const struct cmd_entry cmd_show_running_config_failover_entry;
 /* configure terminal on a standby unit: its changes stay there. */
 void	 cmd_failover_config_warning(struct cmd_ctx *);

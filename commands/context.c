@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "commands/commands_int.h"
+#include "licensing/lic_contexts.h"
 
 #define STARTUP_FILE	"startup-config"
 
@@ -152,6 +153,22 @@ const struct cmd_entry cmd_changeto_entry = {
 
 /* ---- context NAME and its sub-mode ---- */
 
+/*
+ * Room for one more context: a failover pair runs the combined
+ * license's count (device_license_value gives the license in force)
+ * over both failover groups' contexts, however the groups are divided
+ * between the units (licensing/lic_contexts.c).
+ */
+static bool
+contexts_may_add(const struct device *dev, uint32_t limit)
+{
+	uint32_t	 group[LIC_CTX_GROUPS] = { 0, 0 };
+
+	for (size_t i = 0; i < dev->ctxs.n; i++)
+		group[dev->ctxs.v[i].fo_group == 2 ? 1 : 0]++;
+	return lic_contexts_may_add(group, limit);
+}
+
 static enum cmd_status
 context_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
@@ -176,7 +193,7 @@ context_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		 * license that shrank leaves the contexts already running
 		 * until the next reload, which then creates only as many.
 		 */
-		if (dev->ctxs.n >= limit)
+		if (!contexts_may_add(dev, limit))
 			return cmd_error(ctx, MSG_CTX_LIMIT, name, limit);
 		device_context_add(dev, name);
 		device_touch(dev);
@@ -269,6 +286,11 @@ config_url_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (fs_parse(typed, &u) != 0 || u.kind != FS_DISK)
 		return cmd_error(ctx, MSG_FS_INVALID, typed);
 	fs_display(&u, shown, sizeof shown);
+	/* The mate's system configuration again: a context keeps what
+	   runs (its own changes, or what the mate sent for it), not its
+	   file on this unit's disk. */
+	if (ctx->fo_apply && strcmp(ctx->dev->ctxs.v[i].url, shown) == 0)
+		return CMD_OK;
 	snprintf(ctx->dev->ctxs.v[i].url, sizeof ctx->dev->ctxs.v[i].url,
 	    "%s", shown);
 	device_touch(ctx->dev);

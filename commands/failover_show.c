@@ -310,9 +310,15 @@ show_failover_history(struct cmd_ctx *ctx, const struct failover *fo)
 		const struct fo_history *h = &fo->hist[i];
 
 		failover_time_text(h->at, when, sizeof when);
-		out_printf(ctx->out, "%s\n%-27s%-27s%s\n\n", when,
-		    fo_state_text(h->from), fo_state_text(h->to),
-		    fo_reason_text(h->why));
+		/* [I] Active/Active: a group's line names it. */
+		if (h->group != 0)
+			out_printf(ctx->out, "%s\nGroup %u\n%-27s%-27s%s\n\n",
+			    when, h->group, fo_state_text(h->from),
+			    fo_state_text(h->to), fo_reason_text(h->why));
+		else
+			out_printf(ctx->out, "%s\n%-27s%-27s%s\n\n", when,
+			    fo_state_text(h->from), fo_state_text(h->to),
+			    fo_reason_text(h->why));
 	}
 	out_puts(ctx->out, HIST_RULE);
 }

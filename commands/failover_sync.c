@@ -136,9 +136,29 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 {
 	/* write standby: "the clear configure all command is generated on
 	   the secondary unit automatically" (chapter, UC sessions). */
+	cmd_space_enter(ctx, NULL);
 	device_config_clear(ctx->dev);
 	device_failover_clear_replicated(ctx->dev);
+	ctx->fo_apply = true;
 	config_replay_mate(ctx, config, own_line);
+	ctx->fo_apply = false;
+}
+
+void
+cmd_failover_apply_context(struct cmd_ctx *ctx, const char *name,
+    const char *config)
+{
+	size_t		 i = device_context_find(ctx->dev, name);
+
+	if (i == CTX_SYSTEM)
+		return;
+	/* Its allocations are the system's; the rest is the mate's. */
+	device_context_clear(ctx->dev, i);
+	cmd_space_enter(ctx, name);
+	ctx->loading_context = true;
+	config_replay(ctx, config);
+	ctx->loading_context = false;
+	cmd_space_enter(ctx, NULL);
 }
 
 void
@@ -146,8 +166,10 @@ cmd_failover_config_warning(struct cmd_ctx *ctx)
 {
 	const struct failover *fo = device_failover_get(ctx->dev);
 
-	if (fo != NULL && !ctx->replay && fo->cfg.enabled &&
-	    fo_state_standby(fo->state))
+	/* Active/Active: where the space's group is standby (the system's:
+	   group 1), device_failover_space_standby. */
+	if (fo != NULL && !ctx->replay &&
+	    device_failover_space_standby(ctx->dev, ctx->dev->ctxs.sel))
 		out_puts(ctx->out, msg(MSG_FO_STANDBY_CONFIG));
 }
 

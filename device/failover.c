@@ -127,11 +127,26 @@ fo_now(const struct device *dev)
 }
 
 void
+fo_history_add(struct failover *fo, struct timespec at, enum fo_state from,
+    enum fo_state to, enum fo_reason why, unsigned group)
+{
+	struct fo_history *h;
+
+	if (fo->nhist == FO_HISTORY_MAX) {
+		memmove(fo->hist, fo->hist + 1, sizeof fo->hist[0] *
+		    (FO_HISTORY_MAX - 1));
+		fo->nhist--;
+	}
+	h = &fo->hist[fo->nhist++];
+	*h = (struct fo_history){ .at = at, .from = from, .to = to,
+	    .why = why, .group = group };
+}
+
+void
 fo_set_state(struct device *dev, enum fo_state to, enum fo_reason why)
 {
 	struct failover	*fo = dev->fo;
 	struct timespec	 now = device_now(dev);
-	struct fo_history *h;
 	struct fo_event	 ev = { .kind = FO_EV_STATE, .from = fo->state,
 			    .to = to, .why = why };
 
@@ -142,18 +157,9 @@ fo_set_state(struct device *dev, enum fo_state to, enum fo_reason why)
 		    fo->active_since.tv_sec);
 	if (!fo_state_active(fo->state) && fo_state_active(to))
 		fo->active_since = now;
-	if (fo->nhist == FO_HISTORY_MAX) {
-		memmove(fo->hist, fo->hist + 1, sizeof fo->hist[0] *
-		    (FO_HISTORY_MAX - 1));
-		fo->nhist--;
-	}
-	h = &fo->hist[fo->nhist++];
-	h->at = now;
-	h->from = fo->state == FO_ST_DISABLED ? FO_ST_NOT_DETECTED :
-	    fo->state;
-	h->to = to;
-	h->why = why;
-	ev.from = h->from;
+	fo_history_add(fo, now, fo->state == FO_ST_DISABLED ?
+	    FO_ST_NOT_DETECTED : fo->state, to, why, 0);
+	ev.from = fo->hist[fo->nhist - 1].from;
 	fo->state = to;
 	fo_emit(dev, &ev);
 	fo_groups_update(dev);
@@ -327,26 +333,41 @@ device_failover_exec(struct device *dev, const char *line, char **out)
 	return *out != NULL;
 }
 
+/* line for the mate in context space ("": the system), no answer. */
+static void
+exec_send(struct device *dev, const char *space, const char *line)
+{
+	char		 head[96];
+	int		 n;
+
+	/* Id 0: no answer wanted. */
+	n = snprintf(head, sizeof head, "EXEC 0 %zu%s%s\n", strlen(line),
+	    space[0] != '\0' ? " " : "", space);
+	fo_net_send(dev, head, (size_t)n);
+	fo_net_send(dev, line, strlen(line));
+}
+
 bool
 device_failover_replicate(struct device *dev, const char *line)
 {
-	char		 head[64];
-	int		 n;
+	size_t		 sp = dev->ctxs.sel;
 
-	if (!can_talk(dev) || !fo_state_active(dev->fo->state) ||
-	    !fo_state_standby(dev->fo->mate.state))
+	if (!can_talk(dev) || !fo_space_sends(dev, sp) ||
+	    !fo_space_mate_takes(dev, sp))
 		return false;
-	/* Id 0: no answer wanted. */
-	n = snprintf(head, sizeof head, "EXEC 0 %zu\n", strlen(line));
-	fo_net_send(dev, head, (size_t)n);
-	fo_net_send(dev, line, strlen(line));
+	exec_send(dev, sp == CTX_SYSTEM ? "" : dev->ctxs.v[sp].name, line);
 	return true;
 }
 
 bool
 device_failover_reload_standby(struct device *dev)
 {
-	return device_failover_replicate(dev, "reload noconfirm");
+	/* The unit's standby mate, whatever its groups. */
+	if (!can_talk(dev) || !fo_state_active(dev->fo->state) ||
+	    !fo_state_standby(dev->fo->mate.state))
+		return false;
+	exec_send(dev, "", "reload noconfirm");
+	return true;
 }
 
 void
@@ -376,6 +397,7 @@ device_failover_reset(struct device *dev)
 		fo->net->bulk_sent = false;
 		free(fo->net->sent);
 		fo->net->sent = NULL;
+		fo_ctx_forget(fo->net);
 	}
 	memset(&fo->cfg, 0, sizeof fo->cfg);
 	fo->cfg.poll_ms = FO_POLL_MS_DEFAULT;

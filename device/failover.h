@@ -62,6 +62,8 @@ struct fo_history {
 	struct timespec	 at;		/* device time */
 	enum fo_state	 from, to;
 	enum fo_reason	 why;
+	unsigned	 group;		/* 0: the unit's; 1, 2: failover
+					   group N's (Active/Active) */
 };
 
 /* One "failover interface ip NAME A.B.C.D MASK standby A.B.C.D". */
@@ -96,6 +98,7 @@ struct fo_group {
 	struct timespec	 last_failover;	/* it last became active here */
 	uint64_t	 since_ms;	/* event clock: entered its state */
 	uint64_t	 claimed_ms;	/* made active by a command here */
+	uint64_t	 yielded_ms;	/* given to the mate by a command */
 };
 
 /* The failover commands of the configuration. */
@@ -170,9 +173,15 @@ struct fo_hooks {
 	/* Something for the console. */
 	void	 (*event)(void *arg, const struct fo_event *);
 	/* Run one command line for the mate (failover exec, and
-	   "reload noconfirm" for failover reload-standby); returns its
-	   output, which the caller frees. */
-	char	*(*exec)(void *arg, const char *line);
+	   "reload noconfirm" for failover reload-standby) in context
+	   space (NULL: where the unit starts, the system in multiple
+	   context mode); returns its output, which the caller frees. */
+	char	*(*exec)(void *arg, const char *space, const char *line);
+	/* Multiple context mode: context name's running configuration
+	   (the caller frees it), and one received from the mate for it. */
+	char	*(*render_context)(void *arg, const char *name);
+	void	 (*apply_context)(void *arg, const char *name,
+		    const char *config);
 };
 
 struct fo_net;
@@ -271,9 +280,10 @@ bool	 device_failover_exec(struct device *, const char *line, char **out);
 /* failover reload-standby: the standby mate reloads; false: none. */
 bool	 device_failover_reload_standby(struct device *);
 /*
- * On the active unit, a command the ASA replicates to the standby beside
- * the configuration (write memory): line runs on the standby mate, its
- * output dropped. False when there is no standby mate.
+ * On the unit that replicates the selected space's configuration
+ * (device_failover_space_active), a command the ASA replicates beside
+ * the configuration (write memory): line runs in the same space on the
+ * mate, its output dropped. False when the mate does not take it.
  */
 bool	 device_failover_replicate(struct device *, const char *line);
 /* clear configure failover (and all): the failover lines' defaults,
@@ -312,6 +322,21 @@ void	 failover_license_hold(struct device *);
 
 /* A failover group is configured: the pair runs Active/Active. */
 bool	 device_failover_aa(const struct device *);
+/*
+ * Whether the configuration of space i (a context index or CTX_SYSTEM)
+ * is replicated from this unit to the mate: in Active/Active, the unit
+ * where the context's failover group is active, for the system space
+ * the unit where group 1 is ("Commands entered in the system execution
+ * space are replicated from the unit on which failover group 1 is in the
+ * active state"); otherwise the active unit. False when failover is off.
+ */
+bool	 device_failover_space_active(const struct device *, size_t i);
+/*
+ * Whether space i's configuration comes from the mate: its group (or
+ * the unit) is standby here. A configuration command there gets the
+ * standby warning. False when failover is off.
+ */
+bool	 device_failover_space_standby(const struct device *, size_t i);
 /* Seconds group g (0 or 1) has been active on this unit. */
 uint64_t device_failover_group_secs(const struct device *, unsigned g);
 /*

@@ -25,6 +25,12 @@ struct fo_conn {
 	struct device	*dev;
 };
 
+/* A context's configuration as last sent to the mate. */
+struct fo_ctx_sent {
+	char		 name[CTX_NAME_MAX + 1];
+	char		*text;		/* owned */
+};
+
 struct fo_net {
 	struct event_loop *loop;
 	int		 listen_fd;
@@ -41,12 +47,16 @@ struct fo_net {
 	bool		 busy;		/* applying a configuration */
 	char		*sent;		/* last configuration sent */
 	bool		 bulk_sent;	/* to the mate's Cold Standby */
+	struct fo_ctx_sent *ctx_sent;	/* multiple context mode: each
+					   context's, once sent */
+	size_t		 nctx_sent;
 	bool		 key_bad;	/* the mate's hellos carry another
 					   failover key's digest: nothing it
 					   says is understood */
 	/* failover exec: the mate's request, run from a timer (the
 	   command may close the very stream it came on) */
 	char		*exec_line;
+	char		*exec_space;	/* its context; NULL: the system */
 	unsigned	 exec_id;
 	struct event	*exec_ev;
 	/* ... and ours, waiting for the answer */
@@ -74,6 +84,11 @@ void	 fo_emit(struct device *, const struct fo_event *);
 void	 fo_set_state(struct device *, enum fo_state to,
 	    enum fo_reason why);
 void	 fo_go_active(struct device *, enum fo_reason why);
+/* One more line of show failover history (the oldest goes when full);
+   group 0: the unit's own state, else failover group N's. */
+void	 fo_history_add(struct failover *, struct timespec at,
+	    enum fo_state from, enum fo_state to, enum fo_reason why,
+	    unsigned group);
 void	 fo_go_standby_ready(struct device *, enum fo_reason why);
 /* (Re)arm the poll timer of the unit's link. */
 void	 fo_timer_arm(struct device *);
@@ -98,5 +113,15 @@ size_t	 fo_message(struct device *, struct fo_conn *c);
 void	 fo_groups_update(struct device *);
 void	 fo_groups_hello(struct device *, struct strbuf *);
 void	 fo_groups_message(struct device *, const char *line);
+/* Whether space i's configuration goes from this unit, and whether
+   the mate takes it (device_failover_space_active's rule). */
+bool	 fo_space_sends(const struct device *, size_t i);
+bool	 fo_space_mate_takes(const struct device *, size_t i);
+/* Contexts (failover_ctx.c): send those whose configuration goes from
+   here and changed; one from the mate ("CTXCONFIG NAME LEN", the body
+   after it); forget what was sent (the mate reloads them all). */
+void	 fo_replicate_contexts(struct device *);
+void	 fo_ctx_config(struct device *, const char *name, const char *text);
+void	 fo_ctx_forget(struct fo_net *);
 
 #endif

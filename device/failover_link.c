@@ -227,10 +227,17 @@ net_sync(struct device *dev)
 	struct failover	*fo = dev->fo;
 	struct fo_net	*net = fo->net;
 	uint32_t	 own, mate;
-	bool		 want, was = net->link_up;
+	bool		 want, was = net->link_up, up;
+	size_t		 sel = dev->ctxs.sel;
 	int		 fd;
 
-	want = fo->cfg.enabled && lan_up(dev) &&
+	/* The failover interface is the system's, whatever space a
+	   session left selected (a context has no such interface: the
+	   link would fail at every poll a context session made). */
+	device_space_select(dev, CTX_SYSTEM);
+	up = lan_up(dev);
+	device_space_select(dev, sel);
+	want = fo->cfg.enabled && up &&
 	    device_failover_addrs(dev, &own, &mate) && own != 0 && mate != 0;
 	net->link_up = want;
 	if (!want) {
@@ -266,6 +273,7 @@ lose_mate(struct device *dev)
 	fo->apart = true;
 	fo->apart_since = fo_now(dev);
 	fo->net->bulk_sent = false;
+	fo_ctx_forget(fo->net);
 	fo->mate.state = FO_ST_FAILED;
 	fo_emit(dev, &(struct fo_event){ .kind = FO_EV_MATE_LOST });
 	if (fo_state_standby(fo->state) || fo->state == FO_ST_NEGOTIATION)
@@ -355,7 +363,9 @@ failover_net_stop(struct device *dev)
 	event_del(fo->net->timer);
 	event_del(fo->net->exec_ev);
 	free(fo->net->exec_line);
+	free(fo->net->exec_space);
 	free(fo->net->reply);
+	fo_ctx_forget(fo->net);
 	free(fo->net->in);
 	free(fo->net->sent);
 	free(fo->net);

@@ -66,6 +66,9 @@ fo_send_config(struct device *dev, bool bulk)
 	fo_net_send(dev, text, strlen(text));
 	free(net->sent);
 	net->sent = text;
+	/* The mate replays the system's config-url lines: its contexts
+	   start again from its own files, ours go once more. */
+	fo_ctx_forget(net);
 	if (bulk)
 		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_SEND_END });
 }
@@ -75,20 +78,24 @@ fo_replicate(struct device *dev)
 {
 	struct failover	*fo = dev->fo;
 
-	if (!fo_state_active(fo->state) || !fo->mate.known || fo->apart ||
-	    fo->refused != LIC_UNITS_OK)
+	if (!fo->mate.known || fo->apart || fo->refused != LIC_UNITS_OK)
 		return;
 	if (fo->mate.state == FO_ST_COLD_STANDBY) {
 		/* Only once it could go (the stream may be reconnecting). */
-		if (!fo->net->bulk_sent && fo->net->out != NULL) {
+		if (fo_state_active(fo->state) && !fo->net->bulk_sent &&
+		    fo->net->out != NULL) {
 			fo_send_config(dev, true);
 			fo->net->bulk_sent = true;
 		}
 		return;
 	}
 	fo->net->bulk_sent = false;
-	if (fo_state_standby(fo->mate.state))
+	/* Active/Active: the system's from group 1's unit, each context's
+	   from its group's (failover_group.c). */
+	if (fo_space_sends(dev, CTX_SYSTEM) &&
+	    fo_space_mate_takes(dev, CTX_SYSTEM))
 		fo_send_config(dev, false);
+	fo_replicate_contexts(dev);
 }
 
 /* ---- What the mate says ---- */
@@ -241,7 +248,8 @@ on_config(struct device *dev, bool bulk, const char *text)
 	struct failover	*fo = dev->fo;
 	struct fo_net	*net = fo->net;
 
-	if (!fo_state_standby(fo->state) || fo->hooks.apply == NULL)
+	if (!device_failover_space_standby(dev, CTX_SYSTEM) ||
+	    fo->hooks.apply == NULL)
 		return;
 	if (bulk)
 		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_RECV_BEGIN });
@@ -261,17 +269,21 @@ exec_run(void *arg)
 	struct failover	*fo = dev->fo;
 	struct fo_net	*net = fo->net;
 	char		*line = net->exec_line, *text, head[64];
+	char		*space = net->exec_space;
 	unsigned	 id = net->exec_id;
 	int		 n;
 
 	net->exec_ev = NULL;
 	net->exec_line = NULL;
+	net->exec_space = NULL;
 	if (line == NULL || fo->hooks.exec == NULL) {
 		free(line);
+		free(space);
 		return;
 	}
-	text = fo->hooks.exec(fo->hooks.arg, line);
+	text = fo->hooks.exec(fo->hooks.arg, space, line);
 	free(line);
+	free(space);
 	/* A reload took the link down: nobody waits any more. */
 	if (dev->fo != NULL && dev->fo->net == net && id != 0) {
 		n = snprintf(head, sizeof head, "EXECOUT %u %zu\n", id,
@@ -283,12 +295,15 @@ exec_run(void *arg)
 }
 
 static void
-on_exec(struct device *dev, unsigned id, const char *line)
+on_exec(struct device *dev, unsigned id, const char *space,
+    const char *line)
 {
 	struct fo_net	*net = dev->fo->net;
 
 	free(net->exec_line);
+	free(net->exec_space);
 	net->exec_line = xstrdup(line);
+	net->exec_space = space[0] != '\0' ? xstrdup(space) : NULL;
 	net->exec_id = id;
 	if (net->exec_ev == NULL)
 		net->exec_ev = event_timer_add(net->loop, 0, exec_run, dev);
@@ -322,9 +337,12 @@ fo_message(struct device *dev, struct fo_conn *c)
 		unsigned id;
 		size_t	 used = 0;
 		bool	 out = c->in.buf[4] == 'O';
+		char	 space[CTX_NAME_MAX + 1] = "";
 
-		if (sscanf(c->in.buf + (out ? 8 : 5), "%u %zu", &id,
-		    &len) != 2)
+		/* EXEC ID LEN [CONTEXT]: a context's command (write memory
+		   there); a unit that knows no contexts ignores the word. */
+		if (sscanf(c->in.buf + (out ? 8 : 5), "%u %zu %32s", &id,
+		    &len, space) < 2)
 			return head;
 		if ((text = body_of(c, head, len, &used)) == NULL) {
 			*nl = '\n';
@@ -333,10 +351,26 @@ fo_message(struct device *dev, struct fo_conn *c)
 		fo->rcv++;
 		/* From a mate of another key: not understood, dropped. */
 		if (!fo->net->key_bad && !out)
-			on_exec(dev, id, text);
+			on_exec(dev, id, space, text);
 		else if (!fo->net->key_bad && id == fo->net->want_id &&
 		    fo->net->reply == NULL)
 			fo->net->reply = text, text = NULL;
+		free(text);
+		return used;
+	}
+	if (strncmp(c->in.buf, "CTXCONFIG ", 10) == 0) {
+		char	 name[CTX_NAME_MAX + 1];
+		size_t	 used = 0;
+
+		if (sscanf(c->in.buf, "CTXCONFIG %32s %zu", name, &len) != 2)
+			return head;
+		if ((text = body_of(c, head, len, &used)) == NULL) {
+			*nl = '\n';
+			return 0;
+		}
+		fo->rcv++;
+		if (!fo->net->key_bad)
+			fo_ctx_config(dev, name, text);
 		free(text);
 		return used;
 	}

@@ -28,12 +28,19 @@ struct fo_run {
 
 static struct fo_run	run_fo;
 
+/* The system's (or single mode's) configuration, whatever space a
+   session left selected. */
 static char *
 fr_render(void *arg)
 {
 	struct fo_run	*fr = arg;
+	size_t		 sel = fr->dev->ctxs.sel;
+	char		*text;
 
-	return config_render(fr->dev, false);
+	device_space_select(fr->dev, CTX_SYSTEM);
+	text = config_render(fr->dev, false);
+	device_space_select(fr->dev, sel);
+	return text;
 }
 
 void
@@ -53,6 +60,8 @@ run_replay(struct device *dev, struct cmd_grammars *g,
 	so.out_fd = null;
 	s = session_new(&so);
 	ctx = prog_ctx_new(dev, s);
+	/* A context's lines (config-url loads it) need its command set. */
+	ctx->gr = g;
 	apply(ctx, config);
 	session_free(s);
 	free(ctx);
@@ -67,13 +76,47 @@ fr_apply(void *arg, const char *config)
 	run_replay(fr->dev, fr->g, cmd_failover_apply, config);
 }
 
+/* Context name's running configuration, whatever space is selected. */
+static char *
+fr_render_context(void *arg, const char *name)
+{
+	struct fo_run	*fr = arg;
+	struct device	*dev = fr->dev;
+	size_t		 sel = dev->ctxs.sel;
+	char		*text;
+
+	device_space_select(dev, device_context_find(dev, name));
+	text = config_render(dev, false);
+	device_space_select(dev, sel);
+	return text;
+}
+
+/* run_replay's apply for one context: the name it is for. */
+static const char	*apply_name;
+
+static void
+apply_one(struct cmd_ctx *ctx, const char *config)
+{
+	cmd_failover_apply_context(ctx, apply_name, config);
+}
+
+static void
+fr_apply_context(void *arg, const char *name, const char *config)
+{
+	struct fo_run	*fr = arg;
+
+	apply_name = name;
+	run_replay(fr->dev, fr->g, apply_one, config);
+	apply_name = NULL;
+}
+
 /*
  * failover exec from the mate: one command in a session of its own,
  * whose mode lasts from one command to the next (failover exec mate
  * configure terminal, then a configuration command).
  */
 static char *
-fr_exec(void *arg, const char *line)
+fr_exec(void *arg, const char *space, const char *line)
 {
 	struct fo_run		*fr = arg;
 	struct session_opts	 so;
@@ -82,6 +125,7 @@ fr_exec(void *arg, const char *line)
 	FILE			*f = tmpfile();
 	char			*text;
 	long			 len;
+	size_t			 sel = fr->dev->ctxs.sel;
 
 	if (f == NULL)
 		return xstrdup("");
@@ -90,8 +134,15 @@ fr_exec(void *arg, const char *line)
 	so.out_fd = fileno(f);
 	s = session_new(&so);
 	ctx = prog_ctx_new(fr->dev, s);
+	ctx->gr = fr->g;
+	/* A command replicated from a context (write memory there) runs
+	   in the same context here. */
+	if (space != NULL && device_context_find(fr->dev, space) !=
+	    CTX_SYSTEM)
+		cmd_space_enter(ctx, space);
 	session_set_mode(s, fr->exec_mode);
 	session_exec(s, line);
+	device_space_select(fr->dev, sel);
 	fr->exec_mode = session_mode(s);
 	session_free(s);
 	free(ctx);
@@ -145,6 +196,8 @@ run_failover_attach(struct device *dev, struct cmd_grammars *g,
 	struct fo_hooks	 h = {
 		.arg = &run_fo, .render = fr_render, .apply = fr_apply,
 		.event = fr_event, .exec = fr_exec,
+		.render_context = fr_render_context,
+		.apply_context = fr_apply_context,
 	};
 
 	run_fo = (struct fo_run){ .dev = dev, .g = g, .srv = srv,

@@ -93,11 +93,12 @@ event(void *arg, const struct fo_event *ev)
 }
 
 static char *
-exec(void *arg, const char *line)
+exec(void *arg, const char *space, const char *line)
 {
 	char	*out;
 
 	(void)arg;
+	(void)space;
 	xasprintf(&out, "ran %zu bytes\n", strlen(line));
 	return out;
 }
