@@ -9,6 +9,7 @@
 #ifndef ASA_TESTS_FUZZ_FUZZ_H
 #define ASA_TESTS_FUZZ_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,6 +47,11 @@ struct device *fuzz_device_model(struct lab *, struct event_loop *,
  * output dropped); aborts when a line is refused.
  */
 void	 fuzz_configure(struct device *, const char *lines);
+/*
+ * Accept what connected to the n listeners fds (lab_listen) and read it
+ * to its end: shown on stderr with show (ASAEMU_FUZZ_SHOW), dropped.
+ */
+void	 fuzz_drain(const int *fds, size_t n, bool show);
 /* Run what is due on loop now (0 ms timers) and free what was deleted. */
 void	 fuzz_loop_flush(struct event_loop *);
 

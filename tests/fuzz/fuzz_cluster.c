@@ -139,24 +139,6 @@ start(unsigned flags)
 	}
 }
 
-/* What reached the other units' listeners: shown, dropped. */
-static void
-others_drain(void)
-{
-	char	 buf[4096];
-	ssize_t	 n;
-	int	 fd;
-
-	for (size_t i = 0; i < 2; i++) {
-		while ((fd = lab_accept(h.other[i])) != -1) {
-			while ((n = read(fd, buf, sizeof buf)) > 0)
-				if (h.show)
-					fwrite(buf, 1, (size_t)n, stderr);
-			close(fd);
-		}
-	}
-}
-
 static void
 check(void)
 {
@@ -203,7 +185,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_loop_flush(h.loop);
 	check();
 	device_cluster_enable(h.dev, false);
-	others_drain();
+	fuzz_drain(h.other, 2, h.show);
 	fuzz_loop_flush(h.loop);
 	return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "commands/commands.h"
 #include "device/device.h"
+#include "device/lab.h"
 #include "models/models.h"
 #include "shell/shell.h"
 #include "util/util.h"
@@ -190,4 +191,21 @@ fuzz_loop_flush(struct event_loop *loop)
 {
 	(void)event_timer_add(loop, 0, loop_stop, loop);
 	(void)event_loop_run(loop);
+}
+
+void
+fuzz_drain(const int *fds, size_t n, bool show)
+{
+	char	 buf[4096];
+	ssize_t	 len;
+	int	 fd;
+
+	for (size_t i = 0; i < n; i++) {
+		while ((fd = lab_accept(fds[i])) != -1) {
+			while ((len = read(fd, buf, sizeof buf)) > 0)
+				if (show)
+					fwrite(buf, 1, (size_t)len, stderr);
+			close(fd);
+		}
+	}
 }

@@ -149,24 +149,6 @@ start(unsigned flags)
 		(void)device_failover_switch(h.dev, true);
 }
 
-/* What reached the mate's listeners: shown (ASAEMU_FUZZ_SHOW), dropped. */
-static void
-mate_drain(void)
-{
-	char	 buf[4096];
-	ssize_t	 n;
-	int	 fd;
-
-	for (size_t i = 0; i < 2; i++) {
-		while ((fd = lab_accept(h.mate[i])) != -1) {
-			while ((n = read(fd, buf, sizeof buf)) > 0)
-				if (h.show)
-					fwrite(buf, 1, (size_t)n, stderr);
-			close(fd);
-		}
-	}
-}
-
 static void
 check(void)
 {
@@ -211,7 +193,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_loop_flush(h.loop);
 	check();
 	device_failover_free(h.dev);
-	mate_drain();
+	fuzz_drain(h.mate, 2, h.show);
 	fuzz_loop_flush(h.loop);
 	return 0;
 }

@@ -98,6 +98,16 @@ expect "numerical: both count down at once (30-10, 20-10 weeks)" \
 	"$(premium u1)/$(premium u2)" \
 	"250,140 days 752,perpetual /500,70 days 752,perpetual "
 
+# u1 started again, back when each of the others has heard it as a slave.
+rejoin_u1() {
+	local n
+	start u1 --model $M --serial "$(serial 1)"
+	up 1 SLAVE
+	for n in 2 3; do
+		until_shows "u$n" 'show cluster info' 'Unit "u1" in state SLAVE'
+	done
+}
+
 # The master lost for 4 weeks.
 kill -9 "$PID_u1"
 wait "$PID_u1" 2>/dev/null
@@ -108,12 +118,7 @@ until_botnet u2 "364 994 "
 until_botnet u3 "364 994 "
 expect "u1 gone 4 weeks: the others count down from its part (146-4)" \
 	"$(botnet u2) $(botnet u3)" "364 994  364 994 "
-start u1 --model $M --serial "$(serial 1)"
-up 1 SLAVE
-# Back when each of the others has heard it as a slave.
-for n in 2 3; do
-	until_shows "u$n" 'show cluster info' 'Unit "u1" in state SLAVE'
-done
+rejoin_u1
 for n in 1 2 3; do
 	until_botnet "u$n" "$([ $n = 1 ] && echo 266 || echo 364) 994 "
 done
@@ -133,11 +138,7 @@ until_botnet u2 "322 644 "
 until_botnet u3 "322 644 "
 expect "6 weeks: the master counted them (46), the slave charged them \
 after 30 days (46)" "$(botnet u2) $(botnet u3)" "322 644  322 644 "
-start u1 --model $M --serial "$(serial 1)"
-up 1 SLAVE
-for n in 2 3; do
-	until_shows "u$n" 'show cluster info' 'Unit "u1" in state SLAVE'
-done
+rejoin_u1
 for n in 1 2 3; do
 	until_botnet "u$n" "$([ $n = 1 ] && echo 224 || echo 322) 868 "
 done
