@@ -36,6 +36,7 @@ struct cmd_ctx {
 	bool		 replay;	/* cmd_boot is replaying the startup
 					   configuration: no INFO */
 	unsigned	 rommon_n;	/* the N of "rommon #N> " */
+	bool		 rommon_new;	/* ROMMON just entered: #0 */
 	char		 rommon_prompt[24];
 	char		 prompt_host[96]; /* prompt_host's (prompt.c) */
 	/* Syslog lines this session printed, for the console too (an
@@ -115,6 +116,8 @@ bool	 cmd_in_context(const struct cmd_ctx *);
 
 /* After every command: the device's network endpoints follow it. */
 void	 cmd_network_sync(struct cmd_ctx *);
+/* After each line typed: at ROMMON, the prompt's number moves on. */
+void	 cmd_rommon_line(struct cmd_ctx *);
 
 /* Every command, in '?' order; NULL-terminated. */
 extern const struct cmd_entry *const cmd_table[];

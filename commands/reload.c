@@ -110,6 +110,7 @@ cmd_boot_plan_run(struct cmd_ctx *ctx, const struct boot_plan *plan)
 		    dev->platform->hw_name);
 		out_puts(ctx->out, msg(MSG_ROMMON_HELP));
 		ctx->rommon_n = 0;
+		ctx->rommon_new = true;
 		session_set_mode(ctx->sess, MODE_ROMMON);
 		return;
 	}

@@ -18,10 +18,18 @@
 
 #include "commands/commands_int.h"
 
-static void
-rommon_next(struct cmd_ctx *ctx)
+/*
+ * Every line typed at ROMMON moves the prompt's number on, a command, an
+ * error or an empty line alike (reference 3's captures: "rommon #0>",
+ * then "rommon #1> ?"); a boot that ends in ROMMON starts again at 0.
+ */
+void
+cmd_rommon_line(struct cmd_ctx *ctx)
 {
-	ctx->rommon_n++;
+	if (ctx->rommon_new)
+		ctx->rommon_new = false;
+	else if (session_mode(ctx->sess) == MODE_ROMMON)
+		ctx->rommon_n++;
 }
 
 static enum cmd_status
@@ -30,7 +38,6 @@ rommon_boot_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	const char	*image = cmd_arg_str(args, "image");
 	struct boot_plan plan;
 
-	rommon_next(ctx);
 	if (image == NULL) {
 		device_boot_plan(ctx->dev, &plan);
 		cmd_boot_plan_run(ctx, &plan);
@@ -72,7 +79,6 @@ rommon_dir_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	struct disk_list l;
 
 	(void)args;
-	rommon_next(ctx);
 	if (device_disk_list(ctx->dev, "", false, &l) != 0)
 		return CMD_OK;
 	out_puts(ctx->out, msg(MSG_ROMMON_DIR));
@@ -111,7 +117,6 @@ static enum cmd_status
 rommon_set_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	(void)args;
-	rommon_next(ctx);
 	print_vars(ctx);
 	return CMD_OK;
 }
@@ -154,7 +159,6 @@ rommon_assign_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	const char	*eq = strchr(a, '=');
 	int		 v = rommon_var_lookup(a, (size_t)(eq - a));
 
-	rommon_next(ctx);
 	if (v < 0) {
 		out_printf(ctx->out, msg(MSG_ROMMON_BAD_VALUE), "variable", a);
 		return CMD_ERROR;
@@ -188,7 +192,6 @@ rommon_var_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		{ "interface", RV_PORT },
 	};
 
-	rommon_next(ctx);
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (cmd_arg_has(args, words[i].word))
 			assign(ctx, words[i].v, cmd_arg_str(args, "value"));
@@ -236,7 +239,6 @@ rommon_ping_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	unsigned	 n = (unsigned)strtoul(rv->v[RV_RETRY], NULL, 10);
 
 	(void)args;
-	rommon_next(ctx);
 	out_printf(ctx->out, msg(MSG_ROMMON_PING), rv->v[RV_RETRY],
 	    rv->v[RV_SERVER], rv->v[RV_PKTTIMEOUT]);
 	if (server_reachable(ctx, rv))
@@ -265,7 +267,6 @@ static enum cmd_status
 rommon_sync_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	(void)args;
-	rommon_next(ctx);
 	if (device_rommon_sync(ctx->dev) != 0) {
 		out_printf(ctx->out, msg(MSG_ROMMON_SYNC_FAILED),
 		    strerror(errno));
@@ -301,7 +302,6 @@ rommon_tftpdnld_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	enum boot_result r;
 
 	(void)args;
-	rommon_next(ctx);
 	print_vars(ctx);
 	for (int v = RV_ADDRESS; v <= RV_SERVER; v++)
 		if (strcmp(rv->v[v], "0.0.0.0") == 0) {
@@ -352,7 +352,6 @@ rommon_confreg_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
 	const char	*v = cmd_arg_str(args, "value");
 
-	rommon_next(ctx);
 	if (v != NULL)
 		out_printf(ctx->out, msg(MSG_ROMMON_CONFREG_SET), v);
 	else

@@ -28,6 +28,7 @@ prog_session_opts(struct session_opts *so, const struct grammar *g)
 	so->before = cmd_before;
 	so->allow = cmd_cluster_allow;
 	so->after = cmd_network_sync;
+	so->after_line = cmd_rommon_line;
 }
 
 struct cmd_ctx *

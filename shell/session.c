@@ -569,6 +569,8 @@ session_line(struct session *s, const char *text)
 		line = arena_strndup(&s->arena, text, len);
 		run_line(s, line);
 	}
+	if (!is_comment(text) && !s->replay && s->opts.after_line != NULL)
+		s->opts.after_line(s->opts.ctx);
 	out_command_end(s->out);
 	arena_reset(&s->arena);
 }

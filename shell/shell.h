@@ -387,6 +387,10 @@ struct session_opts {
 	const char		*term;	    /* TERM for libedit; NULL: ours */
 	void			(*after)(struct cmd_ctx *); /* after each
 					   command's handler; NULL: none */
+	void			(*after_line)(struct cmd_ctx *); /* after
+					   each line typed, whatever it did
+					   (an error, '?', nothing); NULL:
+					   none */
 	enum cmd_status		(*before)(struct cmd_ctx *); /* run before
 					   each command's handler (device
 					   time catching up; CMD_ERROR: it
