@@ -5,7 +5,9 @@
  * permanent change that needs a reload (Table 5-19 for 9.x, Table 3-18
  * of the 8.4 guide before) asks [confirm] and only updates the flash
  * key. Messages: reference 1.3, in messages.c. A key that does not
- * decode for this serial number and platform changes nothing.
+ * decode for this serial number and platform, or that the running
+ * release cannot read (a feature newer than it, a time-based key before
+ * 8.0(4)/8.1(2)), changes nothing.
  */
 #include "commands/commands.h"
 
@@ -71,7 +73,8 @@ activation_key_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 
 	out_puts(ctx->out, msg(MSG_KEY_VALIDATING));
 	if (lic_key_parse(key_text(ctx, args), &key) != LIC_OK ||
-	    device_license_decode(ctx->dev, &key, &info) != LIC_OK)
+	    device_license_decode(ctx->dev, &key, &info) != LIC_OK ||
+	    !device_license_readable(ctx->dev, &info))
 		return cmd_error(ctx, MSG_KEY_NOT_VALID);
 	if (info.type == LIC_KEY_PERMANENT) {
 		if (cmd_arg_has(args, "activate") ||

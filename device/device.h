@@ -369,6 +369,9 @@ void	 device_license_compute(struct device *);
 /* Decode a key for this device's serial number and platform. */
 enum lic_err device_license_decode(const struct device *,
 	    const struct lic_key *, struct lic_keyinfo *);
+/* Whether the running release can read the key (lic_key_readable). */
+bool	 device_license_readable(const struct device *,
+	    const struct lic_keyinfo *);
 void	 device_license_release(struct device_license *);
 /*
  * The running license of a permanent key alone (show activation-key

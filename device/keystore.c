@@ -70,6 +70,14 @@ device_license_decode(const struct device *dev, const struct lic_key *key,
 	    info);
 }
 
+bool
+device_license_readable(const struct device *dev,
+    const struct lic_keyinfo *info)
+{
+	return lic_key_readable(catalog(dev), dev->platform, info,
+	    dev->version);
+}
+
 void
 device_license_compute(struct device *dev)
 {

@@ -199,3 +199,17 @@ lic_key_introduced(const struct lic_catalog *c, const struct lic_platform *p,
 	}
 	return latest;
 }
+
+bool
+lic_key_readable(const struct lic_catalog *c, const struct lic_platform *p,
+    const struct lic_keyinfo *info, uint32_t version)
+{
+	uint32_t	 timed = LIC_VERSION(8, 0, 4, 0);
+
+	if (version >= LIC_VERSION(8, 1, 0, 0) &&
+	    version < LIC_VERSION(8, 2, 0, 0))
+		timed = LIC_VERSION(8, 1, 2, 0);
+	if (info->type != LIC_KEY_PERMANENT && version < timed)
+		return false;
+	return lic_key_introduced(c, p, info) <= version;
+}

@@ -375,6 +375,19 @@ uint32_t lic_key_introduced(const struct lic_catalog *,
 	    const struct lic_platform *p, const struct lic_keyinfo *info);
 
 /*
+ * Whether release version can read the key at all: a time-based key
+ * needs 8.0(4), or 8.1(2) on the 8.1 train (Table 5-20, "Time-based
+ * Licenses 8.0(4)/8.1(2)"), and no feature the key grants above its
+ * edition's default may be newer than the release (a release cannot
+ * decode what it does not know: "if you activate feature licenses that
+ * were introduced in 8.2 or later, then the activation key is not
+ * backwards compatible", Upgrade and Downgrade Guidelines).
+ */
+bool	 lic_key_readable(const struct lic_catalog *,
+	    const struct lic_platform *p, const struct lic_keyinfo *info,
+	    uint32_t version);
+
+/*
  * Parse five words ("0x" optional, any case, 1 to 8 hex digits each,
  * separated by one or more blanks) from text. LIC_OK or LIC_E_FORMAT.
  */
