@@ -191,6 +191,9 @@ device_boot_plan(const struct device *dev, struct boot_plan *plan)
 			plan->tries[plan->ntries].result = r;
 			plan->tries[plan->ntries].info = info;
 			plan->ntries++;
+			/* The boot stops at it: what follows is never tried. */
+			if (r == BOOT_OK)
+				break;
 		}
 		disk_list_release(&l);
 	}

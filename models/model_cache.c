@@ -7,7 +7,10 @@
  * it holds, and the size and modification time of every data file it was
  * made from and of the models folder (a file added or removed there
  * changes the folder's time: no listing at start). Anything else: parse
- * the XML.
+ * the XML. Its pointers are written for the address CACHE_ADDR: mapped
+ * there, it is used in place with no copy and no relocation (a read-only
+ * private mapping costs two or three page faults where reading it into
+ * fresh heap cost one a page); else it is read and moved.
  */
 #include "models/models_int.h"
 
@@ -17,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,11 +28,18 @@
  * Bump when a struct the cache holds gains or loses a pointer; a change of
  * size or order is caught by the layout signature.
  */
-#define CACHE_VERSION	2u	/* 2: the models folder stamped */
+#define CACHE_VERSION	3u	/* 3: pointers for CACHE_ADDR */
 #define CACHE_MAGIC	"ASAEMUDB"
 #define CACHE_NAME	"models.cache"
 #define CACHE_IMAGE_MAX	(8u * 1024u * 1024u)	/* bytes of one image */
 #define CACHE_FILES_MAX	256u			/* data files stamped */
+/*
+ * Where the file is mapped: far from the heap, the stack, the shared
+ * objects and the mmap area as Linux lays them out, and in the high
+ * application range of AddressSanitizer's (above its shadow, below its
+ * allocator's 0x600000000000).
+ */
+#define CACHE_ADDR	((uintptr_t)0x5a5000000000u)
 
 /* The image's first object: what struct model_db holds. */
 struct cache_root {
@@ -45,6 +56,8 @@ struct cache_header {
 	uint64_t	 layout;	/* cache_layout() of the writer */
 	uint64_t	 image_len;	/* bytes, after the stamps */
 	uint64_t	 nrelocs;	/* pointer fields, after the image */
+	uint64_t	 base;		/* the image's address its pointers
+					   are for: the file at CACHE_ADDR */
 };
 
 /* One data file the image was made from (a relative path follows). */
@@ -255,9 +268,12 @@ put_platform(struct img *im, struct lic_platform *p, size_t nfeatures)
 	}
 }
 
-/* The image of db in im; false when it does not fit. */
+/*
+ * The image of db in im, its pointers for an image at base; false when it
+ * does not fit.
+ */
 static bool
-img_build(struct img *im, const struct model_db *db)
+img_build(struct img *im, const struct model_db *db, uint64_t base)
 {
 	struct cache_root	 root = {
 		.catalog = db->catalog,
@@ -277,13 +293,13 @@ img_build(struct img *im, const struct model_db *db)
 		put_platform(im, &m[i].p, db->catalog.nfeatures);
 		img_str(im, &m[i].file);
 	}
-	/* Pointers become offsets from the image's start. */
+	/* Pointers become base plus their offset in the image. */
 	for (size_t i = 0; i < im->nrelocs; i++) {
 		char		*field = im->buf + im->relocs[i], *p;
 		uint64_t	 off;
 
 		memcpy(&p, field, sizeof p);
-		off = (uint64_t)(p - im->buf);
+		off = base + (uint64_t)(p - im->buf);
 		memcpy(field, &off, sizeof off);
 	}
 	return !im->full;
@@ -372,7 +388,7 @@ model_cache_write(const struct model_db *db, const char *dir,
 		strbuf_add(&sb, names[i], st.namelen);
 		strbuf_add(&sb, zero, (8 - st.namelen % 8) % 8);
 	}
-	if (!img_build(&im, db)) {
+	if (!img_build(&im, db, CACHE_ADDR + sizeof h + sb.len)) {
 		diag_add(d, dir, 0, "data too large for the cache");
 		goto release;
 	}
@@ -383,6 +399,7 @@ model_cache_write(const struct model_db *db, const char *dir,
 	h.layout = cache_layout();
 	h.image_len = (im.len + 7) & ~(size_t)7;
 	h.nrelocs = im.nrelocs;
+	h.base = CACHE_ADDR + sizeof h + sb.len;
 	xasprintf(&path, "%s/%s", dir, CACHE_NAME);
 	xasprintf(&tmp, "%s.%ld", path, (long)getpid());
 	{
@@ -455,17 +472,73 @@ stamps_match(const char *dir, const char *p, size_t len, size_t nfiles)
 	return ok && at == len && folder;
 }
 
+/*
+ * The database in the cache file of size bytes at buf, or NULL when the
+ * file is not current or not sound. Every pointer field must point into
+ * the image; moved when the image is not at the address they are for,
+ * which a mapped file (read-only) must be at.
+ */
+static struct model_db *
+cache_use(const char *dir, char *buf, size_t size, bool mapped)
+{
+	struct cache_header	 h;
+	const struct cache_root	*r;
+	struct model_db		*db;
+	char			*image;
+	const uint64_t		*relocs;
+	size_t			 stamps;
+
+	memcpy(&h, buf, sizeof h);
+	if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0 ||
+	    h.version != CACHE_VERSION || h.layout != cache_layout() ||
+	    h.nfiles > CACHE_FILES_MAX || h.image_len % 8 != 0 ||
+	    h.image_len < sizeof *r || h.image_len > CACHE_IMAGE_MAX ||
+	    h.nrelocs > h.image_len / 8 ||
+	    h.image_len + h.nrelocs * 8 > (uint64_t)size - sizeof h)
+		return NULL;
+	stamps = (size_t)((uint64_t)size - sizeof h - h.image_len -
+	    h.nrelocs * 8);
+	image = buf + sizeof h + stamps;
+	if (mapped && (uintptr_t)image != h.base)
+		return NULL;
+	if (!stamps_match(dir, buf + sizeof h, stamps, h.nfiles))
+		return NULL;
+	relocs = (const uint64_t *)(void *)(image + h.image_len);
+	for (uint64_t i = 0; i < h.nrelocs; i++) {
+		uint64_t	 at = relocs[i], off;
+		char		*p;
+
+		if (at % 8 != 0 || at > h.image_len - 8)
+			return NULL;
+		memcpy(&off, image + at, sizeof off);
+		off -= h.base;
+		if (off >= h.image_len)
+			return NULL;
+		if (!mapped) {
+			p = image + off;
+			memcpy(image + at, &p, sizeof p);
+		}
+	}
+	r = (const struct cache_root *)(void *)image;
+	db = model_db_new();
+	db->image = buf;
+	db->image_mapped = mapped ? size : 0;
+	db->catalog = r->catalog;
+	db->has_catalog = r->has_catalog;
+	db->nmodels = r->nmodels;
+	db->models = xreallocarray(NULL, r->nmodels ? r->nmodels : 1,
+	    sizeof *db->models);
+	memcpy(db->models, r->models, r->nmodels * sizeof *db->models);
+	return db;
+}
+
 struct model_db *
 model_cache_read(const char *dir)
 {
-	struct cache_header	 h;
 	struct stat		 sb;
 	struct model_db		*db = NULL;
-	const struct cache_root	*r;
-	char			*path, *buf = NULL, *image;
-	uint64_t		*relocs;
-	size_t			 stamps;
-	ssize_t			 got;
+	char			*path, *buf;
+	size_t			 size;
 	int			 fd;
 
 	xasprintf(&path, "%s/%s", dir, CACHE_NAME);
@@ -473,50 +546,32 @@ model_cache_read(const char *dir)
 	free(path);
 	if (fd == -1)
 		return NULL;
-	if (fstat(fd, &sb) != 0 || sb.st_size < (off_t)sizeof h ||
+	if (fstat(fd, &sb) != 0 ||
+	    sb.st_size < (off_t)sizeof(struct cache_header) ||
 	    sb.st_size > (off_t)(2 * CACHE_IMAGE_MAX))
 		goto out;
-	buf = xmalloc((size_t)sb.st_size);
-	if ((got = read(fd, buf, (size_t)sb.st_size)) != sb.st_size)
-		goto out;
-	memcpy(&h, buf, sizeof h);
-	if (memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0 ||
-	    h.version != CACHE_VERSION || h.layout != cache_layout() ||
-	    h.nfiles > CACHE_FILES_MAX || h.image_len % 8 != 0 ||
-	    h.image_len < sizeof *r || h.image_len > CACHE_IMAGE_MAX ||
-	    h.nrelocs > h.image_len / 8 ||
-	    h.image_len + h.nrelocs * 8 > (uint64_t)sb.st_size - sizeof h)
-		goto out;
-	stamps = (size_t)((uint64_t)sb.st_size - sizeof h - h.image_len -
-	    h.nrelocs * 8);
-	if (!stamps_match(dir, buf + sizeof h, stamps, h.nfiles))
-		goto out;
-	image = buf + sizeof h + stamps;
-	relocs = (uint64_t *)(void *)(image + h.image_len);
-	for (uint64_t i = 0; i < h.nrelocs; i++) {
-		uint64_t	 at = relocs[i], off;
-		char		*p;
-
-		if (at % 8 != 0 || at > h.image_len - 8)
-			goto out;
-		memcpy(&off, image + at, sizeof off);
-		if (off >= h.image_len)
-			goto out;
-		p = image + off;
-		memcpy(image + at, &p, sizeof p);
+	size = (size_t)sb.st_size;
+	/*
+	 * A kernel that does not know MAP_FIXED_NOREPLACE takes the address
+	 * as a hint: elsewhere, the copy is moved.
+	 */
+	buf = mmap((void *)CACHE_ADDR, size, PROT_READ,
+	    MAP_PRIVATE | MAP_FIXED_NOREPLACE, fd, 0);
+	if (buf != MAP_FAILED && (uintptr_t)buf != CACHE_ADDR) {
+		munmap(buf, size);
+		buf = MAP_FAILED;
 	}
-	r = (const struct cache_root *)(void *)image;
-	db = model_db_new();
-	db->image = buf;
-	db->catalog = r->catalog;
-	db->has_catalog = r->has_catalog;
-	db->nmodels = r->nmodels;
-	db->models = xreallocarray(NULL, r->nmodels ? r->nmodels : 1,
-	    sizeof *db->models);
-	memcpy(db->models, r->models, r->nmodels * sizeof *db->models);
-	buf = NULL;
+	if (buf != MAP_FAILED) {
+		if ((db = cache_use(dir, buf, size, true)) == NULL)
+			munmap(buf, size);
+		goto out;
+	}
+	buf = xmalloc(size);
+	if (read(fd, buf, size) == (ssize_t)size)
+		db = cache_use(dir, buf, size, false);
+	if (db == NULL)
+		free(buf);
 out:
-	free(buf);
 	close(fd);
 	return db;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 struct model_db *
@@ -29,7 +30,10 @@ model_db_free(struct model_db *db)
 	if (db == NULL)
 		return;
 	arena_release(&db->arena);
-	free(db->image);
+	if (db->image_mapped != 0)
+		munmap(db->image, db->image_mapped);
+	else
+		free(db->image);
 	free(db->models);
 	free(db);
 }

@@ -76,6 +76,8 @@ struct model_db {
 	struct arena		 arena;	   /* every string and array below */
 	char			*image;	   /* owned: or all of them, read from
 					      the cache (model_cache.c) */
+	size_t			 image_mapped; /* bytes of image when it
+					      is a mapping, else 0 */
 	struct lic_catalog	 catalog;
 	bool			 has_catalog;
 	struct model_entry	*models;   /* xreallocarray, owned */

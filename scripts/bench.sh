@@ -92,6 +92,32 @@ if command -v valgrind >/dev/null; then
 		"$(count build/release/asaemu --version)"
 	echo "do-nothing $(count build/release/tests/asaemu-bench-nothing)"
 fi
+# What the kernel does for them, where most of a batch run's time goes:
+# page faults (perf) and system calls (strace), each a count.
+build/release/asaemu --flash "$flash/pf" --clock 2013-03-01T12:00:00Z \
+	<"$flash/in" >/dev/null
+batch=(build/release/asaemu --flash "$flash/pf" --clock 2013-03-01T12:00:00Z)
+if command -v perf >/dev/null && perf stat -x, -e page-faults true \
+    >/dev/null 2>&1; then
+	faults() {
+		perf stat -x, -e page-faults "$@" 2>&1 >/dev/null |
+			awk -F, '/page-faults/ { print $1 }'
+	}
+	printf 'page faults:           batch process %s, --version %s, ' \
+		"$(faults "${batch[@]}" <"$flash/in")" \
+		"$(faults build/release/asaemu --version)"
+	echo "do-nothing $(faults build/release/tests/asaemu-bench-nothing)"
+fi
+if command -v strace >/dev/null; then
+	calls() {
+		strace -c "$@" 2>&1 >/dev/null | awk '$NF == "total" {
+			print $4 }'
+	}
+	printf 'system calls:          batch process %s, --version %s, ' \
+		"$(calls "${batch[@]}" <"$flash/in")" \
+		"$(calls build/release/asaemu --version)"
+	echo "do-nothing $(calls build/release/tests/asaemu-bench-nothing)"
+fi
 
 # Growth: boot from a startup configuration of N subinterfaces (each with
 # a vlan up to the platform's 1,024, a nameif, a security level and an
