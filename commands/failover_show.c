@@ -259,7 +259,11 @@ state_row(struct cmd_ctx *ctx, const struct failover *fo, bool mate)
 			    FO_ST_NOT_DETECTED) : fo->state;
 	bool		 secondary = mate ? !fo->cfg.secondary :
 			    fo->cfg.secondary;
-	bool		 failed = mate && (fo->apart || !fo->mate.known);
+	/* Failover off: nothing failed, the mate was never looked for
+	   ("Not Detected   None" [M low]). */
+	bool		 failed = mate && fo->cfg.enabled &&
+			    fo->state != FO_ST_DISABLED &&
+			    (fo->apart || !fo->mate.known);
 	char		 when[64] = "";
 
 	if (failed && fo->apart)

@@ -136,7 +136,9 @@ void
 failover_state_groups(struct cmd_ctx *ctx, const struct failover *fo,
     bool mate, const char *when)
 {
-	bool	 failed = mate && (fo->apart || !fo->mate.known);
+	bool	 failed = mate && fo->cfg.enabled &&
+		    fo->state != FO_ST_DISABLED &&
+		    (fo->apart || !fo->mate.known);
 
 	for (unsigned g = 0; g < FO_GROUPS; g++) {
 		const char *st = fo_state_text(group_state(fo, g, mate));
