@@ -368,6 +368,10 @@ cluster_enable_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (!cl->cfg.enabled) {
 		device_cluster_enable(dev, true);
 		device_touch(dev);
+	} else if (cl->state == CL_ST_DISABLED) {
+		/* Disabled by a failed cluster control link or a refusal:
+		   enable again is how a 9.1 unit rejoins [M]. */
+		device_cluster_enable(dev, true);
 	}
 	return CMD_OK;
 }

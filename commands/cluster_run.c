@@ -115,6 +115,15 @@ cmd_cluster_event(struct cmd_ctx *ctx, const struct cl_event *ev)
 		out_puts(out, msg(MSG_CL_CON_LINK_DOWN));
 		out_puts(out, msg(MSG_CL_CON_CLEANUP));
 		break;
+	case CL_EV_GRACE_OVER:
+		out_printf(out, msg(MSG_CL_CON_GRACE_OVER), ev->unit);
+		break;
+	case CL_EV_GRACE_LOCAL:
+		out_puts(out, msg(MSG_CL_CON_GRACE_LOCAL));
+		break;
+	case CL_EV_RESTORED:
+		out_printf(out, msg(MSG_CL_CON_RESTORED), ev->unit, ev->days);
+		break;
 	}
 }
 

@@ -380,6 +380,10 @@ void	 failover_time_text(struct timespec, char *buf, size_t len);
 /* failover_show_aa.c: show failover's Active/Active hosts. */
 struct failover;
 void	 failover_show_groups(struct cmd_ctx *, const struct failover *);
+/* show failover state's group rows under a host (when: the mate's last
+ * failure time, "" for none). */
+void	 failover_state_groups(struct cmd_ctx *, const struct failover *,
+	    bool mate, const char *when);
 /* The failover group blocks of the configuration. */
 void	 failover_group_render(struct strbuf *, const struct device *);
 extern const struct cmd_entry cmd_write_standby_entry;

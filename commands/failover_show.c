@@ -17,7 +17,8 @@
  * [M med]; a mate's version unknown "Mate Unknown" [M low]; the
  * monitored maximum is the licensed VLANs plus the platform's ports [I:
  * 100 + 14 = 114 on the 5512-X 8.6, 1024 + 25 = 1049 on the 5585-X 9.6].
- * show failover state and history: CLI reference layouts [M med].
+ * show failover state and history: CLI reference layouts [M med]; an
+ * Active/Active pair's state rows are per group (failover_show_aa.c).
  */
 #include "commands/commands.h"
 
@@ -258,7 +259,11 @@ state_row(struct cmd_ctx *ctx, const struct failover *fo, bool mate)
 			    FO_ST_NOT_DETECTED) : fo->state;
 	bool		 secondary = mate ? !fo->cfg.secondary :
 			    fo->cfg.secondary;
-	bool		 failed = mate && (fo->apart || !fo->mate.known);
+	/* Failover off: nothing failed, the mate was never looked for
+	   ("Not Detected   None" [M low]). */
+	bool		 failed = mate && fo->cfg.enabled &&
+			    fo->state != FO_ST_DISABLED &&
+			    (fo->apart || !fo->mate.known);
 	char		 when[64] = "";
 
 	if (failed && fo->apart)
@@ -266,7 +271,9 @@ state_row(struct cmd_ctx *ctx, const struct failover *fo, bool mate)
 		    sizeof when);
 	out_printf(ctx->out, "%s -   %s\n", mate ? "Other host" :
 	    "This host ", secondary ? "Secondary" : "Primary");
-	if (when[0] != '\0')
+	if (device_failover_aa(ctx->dev))
+		failover_state_groups(ctx, fo, mate, when);
+	else if (when[0] != '\0')
 		out_printf(ctx->out, "               %-15s%-25s%s\n",
 		    fo_state_text(st), "Comm Failure", when);
 	else

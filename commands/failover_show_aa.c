@@ -126,6 +126,35 @@ failover_show_groups(struct cmd_ctx *ctx, const struct failover *fo)
 }
 
 /*
+ * show failover state of an Active/Active pair: under each host, a row
+ * per group configured, its state and last failure in the columns of the
+ * Active/Standby rows [M med] ("    Group 1    Active         None", as
+ * remembered from the command reference's Active/Active example; no
+ * capture was found). The mate lost: its groups failed by Comm Failure.
+ */
+void
+failover_state_groups(struct cmd_ctx *ctx, const struct failover *fo,
+    bool mate, const char *when)
+{
+	bool	 failed = mate && fo->cfg.enabled &&
+		    fo->state != FO_ST_DISABLED &&
+		    (fo->apart || !fo->mate.known);
+
+	for (unsigned g = 0; g < FO_GROUPS; g++) {
+		const char *st = fo_state_text(group_state(fo, g, mate));
+
+		if (!fo->cfg.group[g].set)
+			continue;
+		if (failed && when[0] != '\0')
+			out_printf(ctx->out, "    Group %u    %-15s%-25s%s\n",
+			    g + 1, st, "Comm Failure", when);
+		else
+			out_printf(ctx->out, "    Group %u    %-15s%s\n", g + 1,
+			    st, failed ? "Comm Failure" : "None");
+	}
+}
+
+/*
  * show failover group N: one group's last failover, its state and
  * active time on each host and its contexts' interfaces. Layout [M low]:
  * as remembered from the command reference's example ("This host:

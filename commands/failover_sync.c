@@ -131,6 +131,39 @@ own_line(const char *line)
 	return strncmp(line, "failover lan unit ", 18) == 0;
 }
 
+/* Whether the system configuration config has a "context name" line. */
+static bool
+lists_context(const char *config, const char *name)
+{
+	size_t		 len = strlen(name);
+
+	for (const char *p = config; p != NULL && *p != '\0';) {
+		if (strncmp(p, "context ", 8) == 0 &&
+		    strncmp(p + 8, name, len) == 0 &&
+		    (p[8 + len] == '\n' || p[8 + len] == '\0' ||
+		    p[8 + len] == '\r'))
+			return true;
+		if ((p = strchr(p, '\n')) != NULL)
+			p++;
+	}
+	return false;
+}
+
+/*
+ * The mate's system configuration lists every context it has: one that
+ * is not there was removed (no context NAME on group 1's unit), and the
+ * replay, which only adds, would keep it.
+ */
+static void
+drop_unlisted_contexts(struct cmd_ctx *ctx, const char *config)
+{
+	struct device	*dev = ctx->dev;
+
+	for (size_t i = dev->ctxs.n; i-- > 0;)
+		if (!lists_context(config, dev->ctxs.v[i].name))
+			device_context_remove(dev, i);
+}
+
 void
 cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 {
@@ -142,6 +175,8 @@ cmd_failover_apply(struct cmd_ctx *ctx, const char *config)
 	ctx->fo_apply = true;
 	config_replay_mate(ctx, config, own_line);
 	ctx->fo_apply = false;
+	if (ctx->dev->ctxs.multi)
+		drop_unlisted_contexts(ctx, config);
 }
 
 void

@@ -626,6 +626,18 @@ static const char *const messages[MSG_COUNT] = {
 	/* [I] the unit's cluster control link went down. */
 	[MSG_CL_CON_LINK_DOWN] = "Cluster control link interface is down; "
 	    "leaving the cluster\n",
+	/* [I] worded as the failover link's (MSG_FO_CON_GRACE_OVER,
+	 * MSG_FO_CON_RESTORED), from the chapter's "If the units lose
+	 * communication for more than 30 days, then each unit reverts to
+	 * the license installed locally": a lost unit's 30 days ran out;
+	 * the last one's on a unit cut off; a lost unit back, %u days
+	 * after. */
+	[MSG_CL_CON_GRACE_OVER] = "Cluster license grace period for unit %s "
+	    "has expired; its license no longer counts\n",
+	[MSG_CL_CON_GRACE_LOCAL] = "Cluster license grace period has "
+	    "expired; using the license installed locally\n",
+	[MSG_CL_CON_RESTORED] = "Cluster communication with unit %s "
+	    "restored after %u days\n",
 	/* [M med] after the unit leaves, as 9.x consoles print it. */
 	[MSG_CL_CON_CLEANUP] = "Cluster disable is performing cleanup..done."
 	    "\n",

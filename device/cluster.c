@@ -70,6 +70,9 @@ cl_set_state(struct device *dev, enum cl_state to)
 	if (cl->state == to)
 		return;
 	cl->state = to;
+	/* A member again: nothing is kept for having been cut off. */
+	if (to == CL_ST_MASTER || to == CL_ST_SLAVE)
+		cl->cut = false;
 	cl_emit(dev, &ev);
 }
 
@@ -113,13 +116,18 @@ device_cluster_enable(struct device *dev, bool on)
 {
 	struct cluster	*cl = device_cluster(dev);
 
-	if (cl->cfg.enabled == on)
+	/* Enabled but disabled (link down, refused): enable rejoins. */
+	if (cl->cfg.enabled == on && (!on || cl->state != CL_ST_DISABLED))
 		return;
 	cl->cfg.enabled = on;
 	cl->refused = CL_REF_NONE;
-	/* Joining or leaving: nobody lost is still counted. */
-	cl->ngone = 0;
-	cl->nheld = 0;
+	/* Leaving: nobody lost is still counted. Joining again after the
+	   link was cut, the units lost are kept: they may be back. */
+	if (!on || !cl->cut) {
+		cl->ngone = 0;
+		cl->nheld = 0;
+		cl->cut = false;
+	}
 	if (on) {
 		cl->last_join = device_now(dev);
 		cl->has_join = true;

@@ -92,12 +92,16 @@ enum cl_event_kind {
 	CL_EV_ASKED_QUIT,	/* master: unit refused for why (err) */
 	CL_EV_REFUSED,		/* this unit refused by the master */
 	CL_EV_LINK_DOWN,	/* the cluster control link went down */
+	CL_EV_GRACE_OVER,	/* unit lost 30 days: it no longer counts */
+	CL_EV_GRACE_LOCAL,	/* ... the last one of a unit cut off */
+	CL_EV_RESTORED,		/* unit lost days ago counts again */
 };
 
 struct cl_event {
 	enum cl_event_kind	 kind;
 	enum cl_state		 from, to;
 	const char		*unit;	/* the other unit's name, or self's */
+	unsigned		 days;	/* CL_EV_RESTORED: days lost */
 	enum cl_refusal		 why;
 	enum lic_units_err	 err;
 };
@@ -122,6 +126,10 @@ struct cl_net;
  */
 struct cl_gone {
 	char		 serial[32];	/* how it is known when it is back */
+	char		 name[CL_UNIT_MAX + 1];	/* for the console */
+	bool		 expired;	/* lost over 30 days: it no longer
+					   counts, kept only to say it is
+					   back */
 	unsigned	 id;
 	bool		 master;	/* it was the master: its time goes
 					   first */
@@ -160,8 +168,19 @@ struct cluster {
 	struct cl_net	*net;		/* NULL: off the lab network, or
 					   not enabled */
 	struct lic_running combined;	/* device_license_in_force's */
-	struct cl_gone	 gone[CL_MEMBERS_MAX];	/* lost, within 30 days */
+	struct cl_gone	 gone[CL_MEMBERS_MAX];	/* lost (within 30 days
+						   unless expired) */
 	size_t		 ngone;
+	/*
+	 * Cut off: the unit's own cluster control link went down, so it
+	 * left the cluster (disabled until enabled again) and lost every
+	 * member at once. Until it is a member again it keeps the cluster
+	 * license of the units it lost for their 30 days, in the place it
+	 * had (cut_master, cut_id).
+	 */
+	bool		 cut;
+	bool		 cut_master;
+	unsigned	 cut_id;
 	struct unit_held held[CL_HELD_MAX];	/* this unit's keys waited
 						   for a lost unit's time:
 						   charged if it is not back
@@ -204,9 +223,16 @@ void	 cluster_license_hold(struct device *);
 void	 cl_license_lost(struct device *, const struct cl_member *);
 /* A member counts again: a lost one back within the 30 days. */
 void	 cl_license_back(struct device *, const struct cl_member *);
-/* Every poll: a lost unit not back within 30 days no longer counts, and
- * what this unit's keys waited for it is charged. */
+/*
+ * Every poll, and every license tick (for a unit cut off, which polls
+ * nothing): a lost unit not back within 30 days no longer counts, and
+ * what this unit's keys waited for it is charged. Nothing without a
+ * cluster.
+ */
 void	 cl_license_grace(struct device *);
+/* The cluster control link went down under a member: it is cut off,
+ * every member it knew lost (before the link's state is dropped). */
+void	 cl_license_cut(struct device *);
 /* Whether this unit is a slave of a cluster (configuration refused). */
 bool	 device_cluster_slave(const struct device *);
 

@@ -53,6 +53,30 @@ member_of(const struct cluster *cl)
 	    cl->state == CL_ST_SLAVE);
 }
 
+/* Whether a lost unit still counts (within its 30 days). */
+static bool
+live_gone(const struct cluster *cl)
+{
+	for (size_t i = 0; i < cl->ngone; i++)
+		if (!cl->gone[i].expired)
+			return true;
+	return false;
+}
+
+/*
+ * Whether this unit runs a cluster license: a member, or a unit cut off
+ * while a unit it lost is within its 30 days ("During the 30-day grace
+ * period, the combined running license continues to be used by all
+ * units": the chapter makes no exception of the unit whose own link
+ * failed).
+ */
+static bool
+counting(const struct cluster *cl)
+{
+	return member_of(cl) || (cl != NULL && cl->cfg.enabled && cl->cut &&
+	    live_gone(cl));
+}
+
 /* Whether m counts in the cluster license: a member with its license. */
 static bool
 counts(const struct cl_member *m)
@@ -96,10 +120,14 @@ order(const struct device *dev, struct cl_unit *u, size_t *self)
 	const struct cluster *cl = dev->cl;
 	size_t		 n = 0;
 
-	/* Self first, so that it is never the one left out. */
+	bool		 master = cl->cut ? cl->cut_master :
+			    cl->state == CL_ST_MASTER;
+
+	/* Self first, so that it is never the one left out; cut off, in
+	   the place it had. */
 	order_add(u, &n, &(struct cl_unit){ .run = &dev->lic.run,
-	    .at = now_secs(dev), .rank = cl->state == CL_ST_MASTER ?
-	    RANK_MASTER : RANK_SLAVE, .id = cl->id, .self = true });
+	    .at = now_secs(dev), .rank = master ? RANK_MASTER : RANK_SLAVE,
+	    .id = cl->cut ? cl->cut_id : cl->id, .self = true });
 	for (size_t i = 0; i < cl->nmembers; i++) {
 		const struct cl_member *m = &cl->members[i];
 
@@ -113,7 +141,7 @@ order(const struct device *dev, struct cl_unit *u, size_t *self)
 		const struct cl_gone *g = &cl->gone[i];
 
 		/* Back, its first word not yet heard as a member's. */
-		if (member_back(cl, g))
+		if (g->expired || member_back(cl, g))
 			continue;
 		order_add(u, &n, &(struct cl_unit){ .run = &g->run,
 		    .at = g->run_at, .rank = g->master ? RANK_LOST_MASTER :
@@ -134,7 +162,7 @@ device_cluster_license(const struct device *dev, struct lic_running *out)
 	int64_t		 at[LIC_UNITS_MAX];
 	size_t		 n, self;
 
-	if (!member_of(dev->cl))
+	if (!counting(dev->cl))
 		return false;
 	if ((n = order(dev, u, &self)) == 1)
 		return false;
@@ -169,7 +197,7 @@ cluster_license_hold(struct device *dev)
 	size_t		 self;
 	bool		 lost_ahead = false;
 
-	if (!member_of(cl))
+	if (!counting(cl))
 		return;
 	(void)order(dev, u, &self);
 	for (size_t i = 0; i < self; i++) {
@@ -196,23 +224,34 @@ gone_remove(struct cluster *cl, struct cl_gone *g)
 	*g = cl->gone[--cl->ngone];
 }
 
+/* Room for one more lost unit: a new slot, or an expired one's. */
+static struct cl_gone *
+gone_slot(struct cluster *cl)
+{
+	if (cl->ngone < CL_MEMBERS_MAX)
+		return &cl->gone[cl->ngone++];
+	for (size_t i = 0; i < cl->ngone; i++)
+		if (cl->gone[i].expired)
+			return &cl->gone[i];
+	return NULL;
+}
+
 void
 cl_license_lost(struct device *dev, const struct cl_member *m)
 {
 	struct cluster	*cl = dev->cl;
 	struct cl_gone	*g;
 
-	if (!member_of(cl) || !counts(m))
+	if (!counting(cl) || !counts(m))
 		return;
 	/* The time up to now waited with the unit still there. */
 	cluster_license_hold(dev);
-	if ((g = gone_find(cl, m->serial)) == NULL) {
-		if (cl->ngone == CL_MEMBERS_MAX)
-			return;
-		g = &cl->gone[cl->ngone++];
-	}
+	if ((g = gone_find(cl, m->serial)) == NULL &&
+	    (g = gone_slot(cl)) == NULL)
+		return;
 	memset(g, 0, sizeof *g);
 	snprintf(g->serial, sizeof g->serial, "%s", m->serial);
+	snprintf(g->name, sizeof g->name, "%s", m->name);
 	g->id = m->id;
 	g->master = m->state == CL_ST_MASTER;
 	g->run = m->run;
@@ -225,18 +264,25 @@ cl_license_back(struct device *dev, const struct cl_member *m)
 {
 	struct cluster	*cl = dev->cl;
 	struct cl_gone	*g;
+	int64_t		 away;
+	char		 name[CL_UNIT_MAX + 1];
 
 	if (cl->ngone == 0 || !counts(m) ||
 	    (g = gone_find(cl, m->serial)) == NULL)
 		return;
-	cluster_license_hold(dev);
+	if (!g->expired)
+		cluster_license_hold(dev);
+	away = now_secs(dev) - g->lost_at;
+	snprintf(name, sizeof name, "%s", m->name);
 	gone_remove(cl, g);
 	/* "If you restore communication during the 30-day grace period,
 	   then for time-based licenses, the time elapsed is subtracted from
 	   the primary/master license": what this unit's keys waited stays
 	   unused. */
-	if (cl->ngone == 0)
+	if (!live_gone(cl))
 		cl->nheld = 0;
+	cl_emit(dev, &(struct cl_event){ .kind = CL_EV_RESTORED,
+	    .unit = name, .days = away > 0 ? (unsigned)(away / 86400) : 0 });
 }
 
 void
@@ -246,19 +292,41 @@ cl_license_grace(struct device *dev)
 	int64_t		 now = now_secs(dev);
 	bool		 held = false;
 
-	for (size_t i = cl->ngone; i-- > 0;) {
+	if (cl == NULL || !counting(cl))
+		return;
+	for (size_t i = 0; i < cl->ngone; i++) {
 		struct cl_gone *g = &cl->gone[i];
 
-		if (now < g->lost_at || lic_units_in_grace((uint64_t)(now -
-		    g->lost_at)))
+		if (g->expired || now < g->lost_at ||
+		    lic_units_in_grace((uint64_t)(now - g->lost_at)))
 			continue;
 		/* What waited up to now, with the lost unit still ahead. */
 		if (!held)
 			cluster_license_hold(dev);
 		held = true;
-		gone_remove(cl, g);
+		g->expired = true;
+		if (!cl->cut)
+			cl_emit(dev, &(struct cl_event){ .kind =
+			    CL_EV_GRACE_OVER, .unit = g->name });
 	}
-	if (held)
-	if (held)
-		unit_held_charge(dev, cl->held, &cl->nheld);
+	if (!held)
+		return;
+	unit_held_charge(dev, cl->held, &cl->nheld);
+	if (cl->cut && !live_gone(cl))
+		cl_emit(dev, &(struct cl_event){ .kind = CL_EV_GRACE_LOCAL });
+}
+
+void
+cl_license_cut(struct device *dev)
+{
+	struct cluster	*cl = dev->cl;
+
+	if (!member_of(cl))
+		return;
+	for (size_t i = 0; i < cl->nmembers; i++)
+		if (cl->members[i].known)
+			cl_license_lost(dev, &cl->members[i]);
+	cl->cut = true;
+	cl->cut_master = cl->state == CL_ST_MASTER;
+	cl->cut_id = cl->id;
 }

@@ -22,7 +22,10 @@
  * master never yields to a better priority, only to another master
  * (a healed split), when it rejoins. A unit whose cluster control link
  * goes down (shutdown, emulator link, cable) leaves the cluster: it is
- * disabled until enabled again, as 9.1 units do not rejoin by themselves.
+ * disabled until enabled again, as 9.1 units do not rejoin by themselves
+ * (the 9.1 guide's rejoin after a failed cluster control link is by
+ * hand, [M]), and it keeps the cluster license of the units it lost for
+ * their 30 days (cluster_license.c).
  */
 #include "device/cluster.h"
 
@@ -667,6 +670,8 @@ cluster_net_sync(struct device *dev)
 		return;
 	}
 	if (!ccl_up(dev)) {
+		/* Lost every member at once: their license kept 30 days. */
+		cl_license_cut(dev);
 		cluster_net_stop(dev);
 		cl_emit(dev, &(struct cl_event){ .kind = CL_EV_LINK_DOWN });
 		cl->id = LIC_CLUSTER_IDS;

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "device/device.h"
+#include "device/unit_license.h"
 #include "licensing/lic_units.h"
 
 /* The failover link's lab port: failover is IP protocol 105. */
@@ -198,12 +199,6 @@ enum fo_prompt_word {
 
 #define FO_HELD_MAX	16
 
-/* Time a secondary unit's key held while apart (failover_license_hold). */
-struct fo_held {
-	struct lic_key	 key;
-	uint64_t	 secs;
-};
-
 struct failover {
 	struct fo_cfg		 cfg;
 	enum fo_state		 state;
@@ -228,8 +223,9 @@ struct failover {
 	struct fo_hooks		 hooks;
 	struct fo_net		*net;		/* NULL: off the lab network */
 	struct lic_running	 combined;	/* device_license_in_force's */
-	struct fo_held		 held[FO_HELD_MAX]; /* while apart: charged
-						    after 30 days */
+	struct unit_held	 held[FO_HELD_MAX]; /* a secondary's keys
+						    waited while apart:
+						    charged after 30 days */
 	size_t			 nheld;
 	unsigned		 prompt;	/* 1 << fo_prompt_word; 0: the
 						   default, hostname context */

@@ -14,7 +14,6 @@
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "device/failover_int.h"
@@ -71,15 +70,7 @@ held_add(void *arg, const struct lic_key *key, uint64_t secs)
 {
 	struct failover	*fo = arg;
 
-	for (size_t h = 0; h < fo->nheld; h++) {
-		if (memcmp(&fo->held[h].key, key, sizeof *key) == 0) {
-			fo->held[h].secs += secs;
-			return;
-		}
-	}
-	if (fo->nheld < FO_HELD_MAX)
-		fo->held[fo->nheld++] = (struct fo_held){ .key = *key,
-		    .secs = secs };
+	unit_held_add(fo->held, &fo->nheld, FO_HELD_MAX, key, secs);
 }
 
 /* The secondary's keys wait for the primary's (unit_license.c). */

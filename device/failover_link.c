@@ -280,23 +280,6 @@ lose_mate(struct device *dev)
 		fo_go_active(dev, FO_WHY_HELLO);
 }
 
-/* After 30 days apart "time is subtracted from all unit licenses". */
-static void
-charge_held(struct device *dev)
-{
-	struct failover		*fo = dev->fo;
-	struct device_license	*l = &dev->lic;
-
-	for (size_t h = 0; h < fo->nheld; h++)
-		for (size_t i = 0; i < l->ntimed; i++)
-			if (memcmp(&l->timed[i].key, &fo->held[h].key,
-			    sizeof fo->held[h].key) == 0)
-				lic_units_unhold(&l->timed[i],
-				    fo->held[h].secs);
-	fo->nheld = 0;
-	device_license_compute(dev);
-}
-
 static void
 poll_tick(void *arg)
 {
@@ -321,7 +304,8 @@ poll_tick(void *arg)
 	if (fo->apart && !fo->grace_over && (uint64_t)(fo_now(dev) -
 	    fo->apart_since) > LIC_UNITS_GRACE) {
 		fo->grace_over = true;
-		charge_held(dev);
+		/* "time is subtracted from all unit licenses" */
+		unit_held_charge(dev, fo->held, &fo->nheld);
 		fo_emit(dev, &(struct fo_event){ .kind = FO_EV_GRACE_OVER });
 	}
 	fo_groups_update(dev);

@@ -327,6 +327,9 @@ device_license_tick(struct device *dev, struct device_events *evs)
 {
 	int64_t	 now = now_secs(dev);
 
+	/* A cluster unit cut off polls nothing: its lost units' 30 days
+	   run out here (permanent features too, hence before the keys). */
+	cl_license_grace(dev);
 	if (dev->lic.ntimed == 0)
 		return;
 	failover_license_hold(dev);

@@ -111,9 +111,10 @@ fr_apply_context(void *arg, const char *name, const char *config)
 }
 
 /*
- * failover exec from the mate: one command in a session of its own,
- * whose mode lasts from one command to the next (failover exec mate
- * configure terminal, then a configuration command).
+ * failover exec from the mate: one command in a session of its own (in
+ * the system execution space in multiple context mode), whose mode
+ * lasts from one command to the next (failover exec mate configure
+ * terminal, then a configuration command).
  */
 static char *
 fr_exec(void *arg, const char *space, const char *line)
@@ -129,17 +130,20 @@ fr_exec(void *arg, const char *space, const char *line)
 
 	if (f == NULL)
 		return xstrdup("");
-	prog_session_opts(&so, cmd_grammar(fr->g, CMD_SPACE_SINGLE));
+	prog_session_opts(&so, cmd_grammar(fr->g, cmd_space_start(fr->dev)));
 	so.in_fd = -1;
 	so.out_fd = fileno(f);
 	s = session_new(&so);
 	ctx = prog_ctx_new(fr->dev, s);
 	ctx->gr = fr->g;
 	/* A command replicated from a context (write memory there) runs
-	   in the same context here. */
+	   in the same context here; failover exec, in multiple context
+	   mode, in the system execution space with its commands. */
 	if (space != NULL && device_context_find(fr->dev, space) !=
 	    CTX_SYSTEM)
 		cmd_space_enter(ctx, space);
+	else if (fr->dev->ctxs.multi)
+		cmd_space_enter(ctx, NULL);
 	session_set_mode(s, fr->exec_mode);
 	session_exec(s, line);
 	device_space_select(fr->dev, sel);

@@ -128,6 +128,30 @@ show running-config interface' | grep 'ip address')" \
 until_shows fw1 'more disk0:/ctx1.cfg' 'nameif inside'
 expect "write memory in ctx1 on fw2 wrote fw1's disk0:/ctx1.cfg" "$?" 0
 
+# Group 1's unit (fw2) removes a context: so does fw1 (issue 13).
+on fw2 'no context ctx3'
+i=0
+while [ $i -lt 50 ] && show fw1 'show running-config | include ^context' |
+	grep -q 'context ctx3'; do
+	sleep 0.1
+	i=$((i + 1))
+done
+expect "no context ctx3 on fw2 removes it on fw1" \
+	"$(show fw1 'show running-config | include ^context' | paste -sd, -)" \
+	"context admin,context ctx1,context ctx2"
+# failover exec mate runs in the mate's system space, with its commands.
+expect "failover exec mate show context: fw1's system space" \
+	"$(show fw2 'failover exec mate show context' | grep -E '^.(admin|ctx)|^Total' | cut -c1-6 | tr -d " " | paste -sd, -)" \
+	"*admin,ctx1,ctx2,Total"
+expect "show failover state on fw2: a row per group" \
+	"$(show fw2 'show failover state' | sed -n '/This host/,/^$/p' | tr -s ' ')" \
+	"This host - Secondary
+ Group 1 Active None
+ Group 2 Active None
+Other host - Primary
+ Group 1 Standby Ready None
+ Group 2 Standby Ready None"
+
 # The primary is lost: the secondary takes group 1 as well.
 t_kill=$(date +%s%N)
 kill -9 "$PID_fw1"
