@@ -73,7 +73,9 @@ fi
 
 printf 'enable\n\nshow running-config\n' >"$flash/in"
 echo "whole process: enable, show running-config, exit"
-build/release/tests/asaemu-bench "$PWD/build/release/asaemu" "$flash" \
+# A flash of its own: disk0: holds only what a device puts there (the
+# boot search would probe the bench's files, the bird socket among them).
+build/release/tests/asaemu-bench "$PWD/build/release/asaemu" "$flash/batch" \
 	"$flash/in" "$PWD/build/release/tests/asaemu-bench-nothing" "${birdc[@]}"
 # Instructions of one whole process (valgrind's count, steady on a busy
 # machine), when valgrind is installed.
