@@ -12,7 +12,10 @@
  * failover group 1. You cannot remove a failover group that has
  * contexts explicitly assigned to it"; "you must remove failover group
  * 1 last". [M med] a group with neither primary nor secondary is
- * preferred on the primary unit (command reference, from memory).
+ * preferred on the primary unit (command reference, from memory);
+ * [M med] no secondary restores that default (the command reference's
+ * "use the no form of this command", from memory); no primary changes
+ * nothing [I].
  * Licensing chapter: Active/Active needs the license's "Active/Active"
  * Failover (the ASA 5505 has Active/Standby only); "You cannot use
  * Active/Active failover and VPN" and "Shared licenses are not
@@ -111,7 +114,15 @@ const struct cmd_entry cmd_failover_group_entry = {
 static enum cmd_status
 fover_unit_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 {
-	cur_group(ctx)->secondary = cmd_arg_has(args, "secondary");
+	/*
+	 * no secondary: back to the default, primary; no primary undoes
+	 * only a primary line (the default already), so it changes nothing.
+	 */
+	if (cmd_arg_has(args, "no")) {
+		if (cmd_arg_has(args, "secondary"))
+			cur_group(ctx)->secondary = false;
+	} else
+		cur_group(ctx)->secondary = cmd_arg_has(args, "secondary");
 	device_touch(ctx->dev);
 	device_failover_changed(ctx->dev);
 	return CMD_OK;
@@ -127,6 +138,7 @@ const struct cmd_entry cmd_fover_unit_entry = {
 	.syntax = "(primary | secondary)",
 	.help = fover_unit_help,
 	.modes = MODE_BIT(MODE_CONFIG_FOVER_GROUP),
+	.flags = CMD_F_NO_FORM,
 	.exec = fover_unit_exec,
 };
 
