@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * clear configure all | failover | license-server | tls-proxy; the
- * resets are the device's (device/running.c, device/failover.c): all
- * takes the failover lines too, failover off. Clearing the TLS proxy limit sets the
+ * clear configure all | failover | license-server | tls-proxy, and in
+ * the system execution space clear configure context; the resets are
+ * the device's (device/running.c, device/failover.c, device/context.c):
+ * all takes the failover lines too, failover off. Clearing the TLS proxy limit sets the
  * platform default; when that is below the UC license, the ASA says to
  * raise it again (chapter Table 5-16, UC Proxy sessions).
  */
@@ -69,4 +70,37 @@ const struct cmd_entry cmd_clear_configure_entry = {
 	.help = clear_configure_help,
 	.modes = MODE_BIT(MODE_CONFIG),
 	.exec = clear_configure_exec,
+};
+
+/*
+ * Every context goes, the admin context too: the only way to remove the
+ * current admin context (configuration guide, "Removing a Security
+ * Context" [M]). A session inside one is back in the system at its next
+ * command (cmd_before).
+ */
+static enum cmd_status
+clear_configure_context_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
+{
+	struct device	*dev = ctx->dev;
+
+	(void)args;
+	while (dev->ctxs.n > 0)
+		device_context_remove(dev, dev->ctxs.n - 1);
+	dev->ctxs.admin[0] = '\0';
+	device_touch(dev);
+	return CMD_OK;
+}
+
+static const struct cmd_help clear_configure_context_help[] = {
+	{ "clear", HELP_CLEAR },
+	{ "configure", "Clear configuration" },
+	{ "context", "Clear all context configuration" },
+	{ NULL, NULL }
+};
+
+const struct cmd_entry cmd_clear_configure_context_entry = {
+	.syntax = "clear configure context",
+	.help = clear_configure_context_help,
+	.modes = MODE_BIT(MODE_CONFIG),
+	.exec = clear_configure_context_exec,
 };

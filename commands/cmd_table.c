@@ -22,6 +22,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_anyconnect_essentials_entry,
 	&cmd_changeto_entry,
 	&cmd_clear_configure_entry,
+	&cmd_clear_configure_context_entry,
 	&cmd_clock_set_entry,
 	&cmd_cluster_group_entry,
 	&cmd_cluster_interface_entry,

@@ -233,6 +233,7 @@ extern const struct cmd_entry cmd_no_tls_proxy_maximum_sessions_entry;
 extern const struct cmd_entry cmd_show_tls_proxy_entry;
 extern const struct cmd_entry cmd_show_running_config_tls_entry;
 extern const struct cmd_entry cmd_clear_configure_entry;
+extern const struct cmd_entry cmd_clear_configure_context_entry;
 
 /* aaa.c, ssh.c: username, aaa authentication ssh, ssh. */
 extern const struct cmd_entry cmd_username_entry;

@@ -42,6 +42,7 @@ static const struct cmd_entry *const single_only[] = {
 /* Commands of multiple context mode only (both spaces or the system's). */
 static const struct cmd_entry *const multi_only[] = {
 	&cmd_changeto_entry,
+	&cmd_clear_configure_context_entry,
 	&cmd_context_entry,
 	&cmd_admin_context_entry,
 	&cmd_allocate_interface_entry,
@@ -61,6 +62,7 @@ static const struct cmd_entry *const system_only[] = {
 	&cmd_show_activation_key_entry,
 	&cmd_activation_key_timed_entry,
 	&cmd_mode_entry,
+	&cmd_clear_configure_context_entry,
 	&cmd_context_entry,
 	&cmd_admin_context_entry,
 	&cmd_allocate_interface_entry,
