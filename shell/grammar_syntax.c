@@ -14,6 +14,8 @@
  *                 and must end the syntax.
  *   [ ... ]       an optional part; may nest: "a [b [c]]".
  *   ( x | y z )   alternatives, each a sequence; may nest.
+ *   { x | y z }   any of them, each at most once, in any order (reload's
+ *                 options): "{a | b}" is "", "a", "b", "a b" and "b a".
  * Blanks separate items. Examples:
  *   "show activation-key [detail]"
  *   "clock set <time:hhmmss> (<day:day> <month:month>|<month:month>
@@ -44,6 +46,8 @@ struct sparse {
 };
 
 static int	sp_seq(struct sparse *, struct pset *);
+static void	pset_products(struct sparse *, struct pset *,
+		    const struct pset *, size_t, size_t);
 
 int
 grammar_ci_cmp(const char *a, const char *b)
@@ -61,6 +65,7 @@ is_special(char c)
 {
 	switch (c) {
 	case '[': case ']': case '(': case ')': case '<': case '>': case '|':
+	case '{': case '}':
 		return true;
 	default:
 		return false;
@@ -216,12 +221,63 @@ sp_group(struct sparse *sp, struct pset *out)
 	return 0;
 }
 
+#define ANY_MAX		5	/* { } alternatives: 326 orders at most */
+
+/* Every order of the alternatives of alts not in used, after none. */
+static int
+any_orders(struct sparse *sp, const struct pset *alts, size_t n,
+    unsigned used, struct pset *out)
+{
+	struct pset	 rest, two[2], cat;
+
+	pset_unit(sp, out);
+	for (size_t i = 0; i < n; i++) {
+		if (used & (1u << i))
+			continue;
+		if (any_orders(sp, alts, n, used | 1u << i, &rest) != 0)
+			return -1;
+		two[0] = alts[i];
+		two[1] = rest;
+		if (alts[i].n * rest.n > GRAMMAR_MAX_PATHS)
+			return syntax_error(sp, "too many alternatives");
+		pset_products(sp, &cat, two, 2, alts[i].n * rest.n);
+		if (pset_union(sp, out, &cat) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+sp_any(struct sparse *sp, struct pset *out)
+{
+	struct pset	 alts[ANY_MAX];
+	size_t		 n = 0;
+
+	for (;;) {
+		sp->p++;
+		if (n == ANY_MAX)
+			return syntax_error(sp, "too many { } alternatives");
+		if (sp_seq(sp, &alts[n]) != 0)
+			return -1;
+		if (pset_is_empty(&alts[n++]))
+			return syntax_error(sp, "empty alternative");
+		if (*sp->p == '}')
+			break;
+		if (*sp->p != '|')
+			return syntax_error(sp, "unbalanced '{'");
+	}
+	sp->p++;
+	return any_orders(sp, alts, n, 0, out);
+}
+
 static int
 sp_item(struct sparse *sp, struct pset *out)
 {
 	switch (*sp->p) {
 	case '[':
 		return sp_optional(sp, out);
+	case '{':
+		return sp_any(sp, out);
 	case '(':
 		return sp_group(sp, out);
 	case '<':
@@ -280,7 +336,8 @@ pset_products(struct sparse *sp, struct pset *out, const struct pset *items,
 	}
 }
 
-/* A sequence, up to the end or a ']', ')' or '|' left for the caller. */
+/* A sequence, up to the end or a ']', ')', '}' or '|' left for the
+   caller. */
 static int
 sp_seq(struct sparse *sp, struct pset *out)
 {
@@ -291,7 +348,7 @@ sp_seq(struct sparse *sp, struct pset *out)
 		while (grammar_is_blank(*sp->p))
 			sp->p++;
 		if (*sp->p == '\0' || *sp->p == ']' || *sp->p == ')' ||
-		    *sp->p == '|')
+		    *sp->p == '}' || *sp->p == '|')
 			break;
 		if (n == cap) {
 			grown = arena_alloc(sp->scratch,

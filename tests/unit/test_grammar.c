@@ -545,6 +545,56 @@ test_grammar__build_malformed(void **state)
 }
 
 /*
+ * { a | b <n> | c }: any of them, each at most once, in any order
+ * (reload's options): none, one, all three in every order; the same one
+ * twice fails at its second time.
+ */
+static void
+test_grammar__any_order(void **state)
+{
+	static const struct cmd_entry e = {
+		.syntax = "sweep {fast | deep <n:1-9> | quiet} [note <t:line>]",
+		.modes = M_PRIV,
+	};
+	static const char *const ok[] = {
+		"sweep", "sweep fast", "sweep deep 3", "sweep q d 1 f",
+		"sweep deep 9 quiet fast note all of it",
+		"sweep quiet fast deep 2", "sweep fast quiet",
+	};
+	const struct cmd_entry *const t[] = { &e, NULL };
+	struct grammar		*g;
+	struct arena		 a;
+	struct match_result	 r;
+	char			*cause = NULL;
+
+	(void)state;
+	g = grammar_build(t, &cause);
+	assert_non_null(g);
+	arena_init(&a);
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		grammar_match(g, MODE_PRIV, ok[i], &a, &r);
+		if (r.status != MATCH_OK)
+			fail_msg("\"%s\" does not match", ok[i]);
+	}
+	grammar_match(g, MODE_PRIV, "sweep deep 4 quiet", &a, &r);
+	assert_int_equal(cmd_arg_u32(&r.args, "n", 0), 4);
+	assert_true(cmd_arg_has(&r.args, "quiet"));
+	assert_false(cmd_arg_has(&r.args, "fast"));
+	grammar_match(g, MODE_PRIV, "sweep fast quiet fast", &a, &r);
+	assert_int_equal(r.status, MATCH_INVALID);
+	assert_int_equal(r.err_offset, 17);
+	grammar_match(g, MODE_PRIV, "sweep note x fast", &a, &r);
+	assert_int_equal(r.status, MATCH_OK);
+	assert_string_equal(cmd_arg_str(&r.args, "t"), "x fast");
+	arena_release(&a);
+	grammar_free(g);
+	build_one_fails("foo {a|}",
+	    "malformed syntax \"foo {a|}\": empty alternative");
+	build_one_fails("foo {a|b",
+	    "malformed syntax \"foo {a|b\": unbalanced '{'");
+}
+
+/*
  * An entry's since: below it the entry is not there, for Enter, '?' and
  * Tab; a node shared with an older entry stays, and the line fails at
  * the first word of the newer one (activation-key KEY activate, 8.3).
@@ -668,6 +718,7 @@ main(void)
 		T(test_grammar__empty),
 		T(test_grammar__optional_nested),
 		T(test_grammar__alternation_sequences),
+		T(test_grammar__any_order),
 		T(test_grammar__literal_beats_slot),
 		T(test_grammar__range_boundaries),
 		T(test_grammar__run_time_range),
