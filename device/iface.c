@@ -22,9 +22,12 @@
 #define SUB_MAX	4294967293u	/* ASA: subinterface numbers 1-4294967293 */
 #define VLAN_KEY_MAX (IF_NAME_MAX + 16)
 
-/* One slot of an iface_map. */
+/*
+ * One slot of an iface_map. The key is kept in the slot: a malloc per
+ * key was a tenth of a boot of 1,000 subinterfaces.
+ */
 struct iface_key {
-	char	*key;			/* owned; NULL: a free slot */
+	char	 key[VLAN_KEY_MAX];	/* "": a free slot */
 	char	 name[IF_NAME_MAX];	/* the interface's canonical name */
 };
 
@@ -57,7 +60,7 @@ map_slot(const struct iface_map *m, const char *key)
 {
 	size_t	 i = map_home(m, key);
 
-	while (m->v[i].key != NULL && strcmp(m->v[i].key, key) != 0)
+	while (m->v[i].key[0] != '\0' && strcmp(m->v[i].key, key) != 0)
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -70,7 +73,7 @@ map_get(const struct iface_map *m, const char *key)
 	if (m->cap == 0)
 		return NULL;
 	i = map_slot(m, key);
-	return m->v[i].key != NULL ? m->v[i].name : NULL;
+	return m->v[i].key[0] != '\0' ? m->v[i].name : NULL;
 }
 
 static void
@@ -83,15 +86,15 @@ map_put(struct iface_map *m, const char *key, const char *name)
 
 		g.v = xcalloc(g.cap, sizeof *g.v);
 		for (size_t j = 0; j < m->cap; j++)
-			if (m->v[j].key != NULL)
+			if (m->v[j].key[0] != '\0')
 				g.v[map_slot(&g, m->v[j].key)] = m->v[j];
 		g.n = m->n;
 		free(m->v);
 		*m = g;
 	}
 	i = map_slot(m, key);
-	if (m->v[i].key == NULL) {
-		m->v[i].key = xstrdup(key);
+	if (m->v[i].key[0] == '\0') {
+		copy_str(m->v[i].key, key, sizeof m->v[i].key);
 		m->n++;
 	}
 	copy_str(m->v[i].name, name, sizeof m->v[i].name);
@@ -103,17 +106,16 @@ map_del(struct iface_map *m, const char *key)
 {
 	size_t	 i, j, k, mask = m->cap - 1;
 
-	if (m->cap == 0 || m->v[i = map_slot(m, key)].key == NULL)
+	if (m->cap == 0 || m->v[i = map_slot(m, key)].key[0] == '\0')
 		return;
-	free(m->v[i].key);
-	m->v[i].key = NULL;
+	m->v[i].key[0] = '\0';
 	m->n--;
-	for (j = (i + 1) & mask; m->v[j].key != NULL; j = (j + 1) & mask) {
+	for (j = (i + 1) & mask; m->v[j].key[0] != '\0'; j = (j + 1) & mask) {
 		k = map_home(m, m->v[j].key);
 		if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
 			continue;
 		m->v[i] = m->v[j];
-		m->v[j].key = NULL;
+		m->v[j].key[0] = '\0';
 		i = j;
 	}
 }
@@ -121,8 +123,6 @@ map_del(struct iface_map *m, const char *key)
 static void
 map_release(struct iface_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->v[i].key);
 	free(m->v);
 	memset(m, 0, sizeof *m);
 }
@@ -236,7 +236,24 @@ sub_lower(const struct cfg_ext *x, size_t port, uint32_t sub)
 	return lo;
 }
 
+/*
+ * N of ".N" in s (the digits after the dot): 1 to SUB_MAX and nothing
+ * after, as strtoul would read them; 0 otherwise.
+ */
+static uint32_t
+sub_number(const char *s)
+{
+	uint64_t	 n = 0;
 
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	for (; isdigit((unsigned char)*s); s++) {
+		n = 10 * n + (uint64_t)(*s - '0');
+		if (n > SUB_MAX)
+			return 0;
+	}
+	return *s == '\0' ? (uint32_t)n : 0;
+}
 
 static size_t
 type_len(const char *s)
@@ -274,17 +291,8 @@ device_iface_resolve(const struct device *dev, const char *typed,
 			return i;
 	if (tl == 0 || nl == 0)
 		return (size_t)-1;
-	if (dot != NULL) {
-		char		*end;
-		unsigned long	 n;
-
-		if (!isdigit((unsigned char)dot[1]))
-			return (size_t)-1;
-		n = strtoul(dot + 1, &end, 10);
-		if (*end != '\0' || n == 0 || n > SUB_MAX)
-			return (size_t)-1;
-		*sub = (uint32_t)n;
-	}
+	if (dot != NULL && (*sub = sub_number(dot + 1)) == 0)
+		return (size_t)-1;
 	/*
 	 * A port's own name, as a saved configuration spells it: nothing
 	 * to resolve (the prefix search below was a sixth of a boot).
@@ -355,32 +363,48 @@ device_iface_name(const struct device *dev, size_t port, uint32_t sub,
 	name[n] = '\0';
 }
 
-/* A canonical name is its port's, or that and ".N" (device_iface_name). */
+/*
+ * A canonical name is its port's, or that and ".N" (device_iface_name).
+ * A port matches when its name is name up to the end or up to a dot:
+ * those lengths are found first, so that each port costs a byte or two
+ * (called twice for every "interface" line of a boot).
+ */
 size_t
 device_iface_find(const struct device *dev, const char *name)
 {
 	const struct cfg_ext *x = dev->ext;
-	size_t		 i, end, len, k;
-	unsigned long	 n;
-	char		*rest;
+	size_t		 cut[IF_NAME_MAX], ncut = 0, i, end, len, k;
+	const char	*pn;
+	uint32_t	 n;
 
+	for (len = 0; name[len] != '\0'; len++) {
+		if (len == IF_NAME_MAX - 1)
+			return (size_t)-1;	/* longer than any name */
+		if (name[len] == '.' && len > 0)
+			cut[ncut++] = len;
+	}
+	if (len == 0)
+		return (size_t)-1;
+	cut[ncut++] = len;
 	for (size_t p = 0; p < x->nports; p++) {
 		i = x->ports[p];
-		end = port_end_k(x, p);
-		len = strlen(x->ifs[i].name);
-		if (strncmp(name, x->ifs[i].name, len) != 0)
-			continue;
-		if (name[len] == '\0')
-			return i;
-		if (name[len] != '.' || !isdigit((unsigned char)name[len + 1]))
-			continue;
-		n = strtoul(name + len + 1, &rest, 10);
-		if (*rest != '\0' || n == 0 || n > SUB_MAX)
-			continue;
-		k = sub_lower(x, i, (uint32_t)n);
-		if (k < end && x->ifs[k].subnum == n &&
-		    strcmp(x->ifs[k].name, name) == 0)
-			return k;
+		pn = x->ifs[i].name;
+		for (size_t c = 0; c < ncut; c++) {
+			len = cut[c];
+			if (pn[len] != '\0' || pn[len - 1] != name[len - 1] ||
+			    memcmp(pn, name, len) != 0)
+				continue;
+			if (name[len] == '\0')
+				return i;
+			if ((n = sub_number(name + len + 1)) == 0)
+				break;
+			end = port_end_k(x, p);
+			k = sub_lower(x, i, n);
+			if (k < end && x->ifs[k].subnum == n &&
+			    strcmp(x->ifs[k].name, name) == 0)
+				return k;
+			break;
+		}
 	}
 	return (size_t)-1;
 }
