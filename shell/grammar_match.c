@@ -28,6 +28,8 @@
 #include "util/util.h"
 
 #define GRAMMAR_MAX_STATES	32	/* hypotheses kept per word */
+#define GRAMMAR_STEPS		64	/* steps kept in the run, then the arena */
+#define GRAMMAR_TOKEN		64	/* tokens folded on the stack */
 
 /* One matched word; the chain back from a state gives the arguments. */
 struct step {
@@ -53,8 +55,11 @@ struct mrun {
 	enum mode		 mode;
 	uint32_t		 release; /* entries' since at most this */
 	struct arena		*arena;
-	struct mstate		 st[GRAMMAR_MAX_STATES];
+	struct mstate		*st;	/* one of buf: the current states */
+	struct mstate		 buf[2][GRAMMAR_MAX_STATES];
 	size_t			 n;
+	struct step		 steps[GRAMMAR_STEPS]; /* the first ones */
+	size_t			 nsteps;
 	size_t			 nwords;
 	enum match_status	 status; /* MATCH_OK while words match */
 	size_t			 err_offset;
@@ -81,36 +86,64 @@ struct dlist {
 };
 
 /*
- * Order word against the words having tok[0..len) as a prefix: <0 when
- * it sorts before them all, 0 when it is one of them, >0 after.
+ * Order word against the words having lt[0..len) as a prefix, ignoring
+ * case: <0 when it sorts before them all, 0 when it is one of them, >0
+ * after. lt is the token already in lower case (fold_token), so that
+ * only the literal's bytes that differ are folded.
  */
 static int
-ci_prefixcmp(const char *word, const char *tok, size_t len)
+lc_prefixcmp(const char *word, const unsigned char *lt, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
-		int	 a = grammar_lc((unsigned char)word[i]);
-		int	 b = grammar_lc((unsigned char)tok[i]);
+		int	 a = (unsigned char)word[i];
 
-		if (a != b)
-			return a - b;
+		if (a == lt[i])
+			continue;
+		if ((a = grammar_lc(a)) != lt[i])
+			return a - lt[i];
 	}
 	return 0;
 }
 
+/* tok[0..len) in lower case: in buf when it fits, else in the arena. */
+static const unsigned char *
+fold_token(struct arena *a, const char *tok, size_t len,
+    unsigned char buf[GRAMMAR_TOKEN])
+{
+	unsigned char	*lt = buf;
+
+	if (len > GRAMMAR_TOKEN)
+		lt = arena_alloc(a, len);
+	for (size_t i = 0; i < len; i++)
+		lt[i] = (unsigned char)grammar_lc((unsigned char)tok[i]);
+	return lt;
+}
+
 /* ---- The matcher ---- */
 
+/* The bytes that end a word: blanks and the NUL. */
+static const bool word_stop[256] = { [0] = true, [' '] = true,
+    ['\t'] = true };
+
+/*
+ * The next word of line[*off..end). line ends in a NUL, and a blank or
+ * the NUL is at end (grammar_match_at: the line's end, mrun_before: the
+ * blank before the word being typed), so that the scans need not count.
+ */
 static bool
 next_word(const char *line, size_t end, size_t *off, size_t *len)
 {
 	size_t	 i = *off;
 
-	while (i < end && grammar_is_blank(line[i]))
+	while (grammar_is_blank(line[i]))
 		i++;
 	if (i >= end)
 		return false;
 	*off = i;
-	while (i < end && !grammar_is_blank(line[i]))
+	while (!word_stop[(unsigned char)line[i]])
 		i++;
+	if (i > end)
+		i = end;
 	*len = i - *off;
 	return true;
 }
@@ -154,15 +187,15 @@ ends_listed(const struct mrun *r, const struct gnode *n)
 	return false;
 }
 
-/* The first literal child of n that may have tok[0..len) as a prefix. */
+/* The first literal child of n that may have lt[0..len) as a prefix. */
 static size_t
-lit_lower_bound(const struct gnode *n, const char *tok, size_t len)
+lit_lower_bound(const struct gnode *n, const unsigned char *lt, size_t len)
 {
 	size_t	 lo = 0, hi = n->nlit, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (ci_prefixcmp(n->lit[mid]->se->word, tok, len) < 0)
+		if (lc_prefixcmp(n->lit[mid]->se->word, lt, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -208,6 +241,8 @@ mrun_start(struct mrun *r, const struct grammar *g, enum mode m,
 	r->mode = m;
 	r->release = release;
 	r->arena = a;
+	r->st = r->buf[0];
+	r->nsteps = 0;
 	r->st[0].node = g->root;
 	r->st[0].path = NULL;
 	r->st[0].score = 0;
@@ -228,7 +263,10 @@ mrun_push(struct mrun *r, struct mstate *next, size_t *nn,
 
 	if (*nn == GRAMMAR_MAX_STATES)
 		return;
-	sp = arena_alloc(r->arena, sizeof *sp);
+	if (r->nsteps < GRAMMAR_STEPS)
+		sp = &r->steps[r->nsteps++];
+	else
+		sp = arena_alloc(r->arena, sizeof *sp);
 	sp->node = node;
 	sp->prev = from->path;
 	sp->off = off;
@@ -264,9 +302,9 @@ cands_prefer_listed(const struct mrun *r, struct cand *c, size_t *nc)
 		*nc = k;
 }
 
-/* Literal candidates for tok; -1 when the prefix is ambiguous. */
+/* Literal candidates for lt (folded); -1 when the prefix is ambiguous. */
 static int
-mrun_literals(const struct mrun *r, const char *tok, size_t len,
+mrun_literals(const struct mrun *r, const unsigned char *lt, size_t len,
     struct cand *c, size_t *nc)
 {
 	const struct gnode	*n, *ch;
@@ -276,8 +314,8 @@ mrun_literals(const struct mrun *r, const char *tok, size_t len,
 		if (r->st[s].rest)
 			continue;
 		n = r->st[s].node;
-		for (size_t i = lit_lower_bound(n, tok, len); i < n->nlit &&
-		    ci_prefixcmp(n->lit[i]->se->word, tok, len) == 0; i++) {
+		for (size_t i = lit_lower_bound(n, lt, len); i < n->nlit &&
+		    lc_prefixcmp(n->lit[i]->se->word, lt, len) == 0; i++) {
 			ch = n->lit[i];
 			if (!node_on(r, ch))
 				continue;
@@ -341,15 +379,18 @@ mrun_fail(struct mrun *r, enum match_status status, size_t off)
 static int
 mrun_word(struct mrun *r, size_t off, size_t len)
 {
-	struct mstate	 next[GRAMMAR_MAX_STATES];
+	struct mstate	*next = r->st == r->buf[0] ? r->buf[1] : r->buf[0];
 	struct cand	 c[GRAMMAR_MAX_STATES];
+	unsigned char	 buf[GRAMMAR_TOKEN];
+	const unsigned char *lt;
 	size_t		 nn = 0, nc = 0;
 
 	for (size_t s = 0; s < r->n; s++) {
 		if (r->st[s].rest)
 			next[nn++] = r->st[s];
 	}
-	if (mrun_literals(r, r->line + off, len, c, &nc) != 0)
+	lt = fold_token(r->arena, r->line + off, len, buf);
+	if (mrun_literals(r, lt, len, c, &nc) != 0)
 		return mrun_fail(r, MATCH_AMBIGUOUS, off);
 	for (size_t i = 0; i < nc; i++) {
 		mrun_push(r, next, &nn, &r->st[c[i].from], c[i].node, off,
@@ -359,7 +400,7 @@ mrun_word(struct mrun *r, size_t off, size_t len)
 		mrun_slots(r, off, len, next, &nn);
 	if (nn == 0)
 		return mrun_fail(r, MATCH_INVALID, off);
-	memcpy(r->st, next, nn * sizeof *next);
+	r->st = next;
 	r->n = nn;
 	return 0;
 }
@@ -548,13 +589,15 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 {
 	const struct gnode	*n, *ch;
 	const struct slot_spec	*sp;
+	unsigned char		 buf[GRAMMAR_TOKEN];
+	const unsigned char	*lt = fold_token(r->arena, tok, len, buf);
 	uint32_t		 num;
 	size_t			 s, i;
 
 	for (s = 0; s < r->n; s++) {
 		n = r->st[s].node;
-		for (i = lit_lower_bound(n, tok, len); !r->st[s].rest &&
-		    i < n->nlit && ci_prefixcmp(n->lit[i]->se->word, tok,
+		for (i = lit_lower_bound(n, lt, len); !r->st[s].rest &&
+		    i < n->nlit && lc_prefixcmp(n->lit[i]->se->word, lt,
 		    len) == 0; i++) {
 			if (child_listed(r, n, n->lit[i]))
 				dlist_add(dl, DI_LITERAL, n->lit[i]);
