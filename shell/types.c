@@ -127,22 +127,27 @@ static bool
 type_match_ipv4(const struct slot_spec *s, const char *tok, size_t len,
     uint32_t *num)
 {
-	uint32_t	 addr = 0, octet;
-	size_t		 start = 0, i, parts = 0;
+	uint32_t	 addr = 0, octet = 0;
+	size_t		 digits = 0, dots = 0;
 
+	/* Four dotted octets of 1 to 3 digits each, in one pass. */
 	(void)s;
-	for (i = 0; i <= len; i++) {
-		if (i < len && tok[i] != '.')
-			continue;
-		if (i - start > 3 || !parse_dec(tok + start, i - start,
-		    &octet) || octet > 255 || ++parts > 4)
+	for (size_t i = 0; i < len; i++) {
+		if (tok[i] >= '0' && tok[i] <= '9') {
+			if (++digits > 3)
+				return false;
+			octet = octet * 10 + (uint32_t)(tok[i] - '0');
+		} else if (tok[i] == '.' && digits != 0 && octet <= 255 &&
+		    ++dots < 4) {
+			addr = addr << 8 | octet;
+			octet = 0;
+			digits = 0;
+		} else
 			return false;
-		addr = addr << 8 | octet;
-		start = i + 1;
 	}
-	if (parts != 4)
+	if (digits == 0 || octet > 255 || dots != 3)
 		return false;
-	*num = addr;
+	*num = addr << 8 | octet;
 	return true;
 }
 
