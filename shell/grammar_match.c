@@ -29,7 +29,6 @@
 
 #define GRAMMAR_MAX_STATES	32	/* hypotheses kept per word */
 #define GRAMMAR_STEPS		64	/* steps kept in the run, then the arena */
-#define GRAMMAR_TOKEN		64	/* tokens folded on the stack */
 
 /* One matched word; the chain back from a state gives the arguments. */
 struct step {
@@ -86,37 +85,24 @@ struct dlist {
 };
 
 /*
- * Order word against the words having lt[0..len) as a prefix, ignoring
+ * Order word against the words having tok[0..len) as a prefix, ignoring
  * case: <0 when it sorts before them all, 0 when it is one of them, >0
- * after. lt is the token already in lower case (fold_token), so that
- * only the literal's bytes that differ are folded.
+ * after. Bytes are folded only where they differ: the words typed are
+ * mostly in the literals' case.
  */
 static int
-lc_prefixcmp(const char *word, const unsigned char *lt, size_t len)
+ci_prefixcmp(const char *word, const char *tok, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		int	 a = (unsigned char)word[i];
+		int	 b = (unsigned char)tok[i];
 
-		if (a == lt[i])
+		if (a == b)
 			continue;
-		if ((a = grammar_lc(a)) != lt[i])
-			return a - lt[i];
+		if ((a = grammar_lc(a)) != (b = grammar_lc(b)))
+			return a - b;
 	}
 	return 0;
-}
-
-/* tok[0..len) in lower case: in buf when it fits, else in the arena. */
-static const unsigned char *
-fold_token(struct arena *a, const char *tok, size_t len,
-    unsigned char buf[GRAMMAR_TOKEN])
-{
-	unsigned char	*lt = buf;
-
-	if (len > GRAMMAR_TOKEN)
-		lt = arena_alloc(a, len);
-	for (size_t i = 0; i < len; i++)
-		lt[i] = (unsigned char)grammar_lc((unsigned char)tok[i]);
-	return lt;
 }
 
 /* ---- The matcher ---- */
@@ -187,15 +173,15 @@ ends_listed(const struct mrun *r, const struct gnode *n)
 	return false;
 }
 
-/* The first literal child of n that may have lt[0..len) as a prefix. */
+/* The first literal child of n that may have tok[0..len) as a prefix. */
 static size_t
-lit_lower_bound(const struct gnode *n, const unsigned char *lt, size_t len)
+lit_lower_bound(const struct gnode *n, const char *tok, size_t len)
 {
 	size_t	 lo = 0, hi = n->nlit, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (lc_prefixcmp(n->lit[mid]->se->word, lt, len) < 0)
+		if (ci_prefixcmp(n->lit[mid]->se->word, tok, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -302,9 +288,9 @@ cands_prefer_listed(const struct mrun *r, struct cand *c, size_t *nc)
 		*nc = k;
 }
 
-/* Literal candidates for lt (folded); -1 when the prefix is ambiguous. */
+/* Literal candidates for tok; -1 when the prefix is ambiguous. */
 static int
-mrun_literals(const struct mrun *r, const unsigned char *lt, size_t len,
+mrun_literals(const struct mrun *r, const char *tok, size_t len,
     struct cand *c, size_t *nc)
 {
 	const struct gnode	*n, *ch;
@@ -314,8 +300,8 @@ mrun_literals(const struct mrun *r, const unsigned char *lt, size_t len,
 		if (r->st[s].rest)
 			continue;
 		n = r->st[s].node;
-		for (size_t i = lit_lower_bound(n, lt, len); i < n->nlit &&
-		    lc_prefixcmp(n->lit[i]->se->word, lt, len) == 0; i++) {
+		for (size_t i = lit_lower_bound(n, tok, len); i < n->nlit &&
+		    ci_prefixcmp(n->lit[i]->se->word, tok, len) == 0; i++) {
 			ch = n->lit[i];
 			if (!node_on(r, ch))
 				continue;
@@ -381,16 +367,13 @@ mrun_word(struct mrun *r, size_t off, size_t len)
 {
 	struct mstate	*next = r->st == r->buf[0] ? r->buf[1] : r->buf[0];
 	struct cand	 c[GRAMMAR_MAX_STATES];
-	unsigned char	 buf[GRAMMAR_TOKEN];
-	const unsigned char *lt;
 	size_t		 nn = 0, nc = 0;
 
 	for (size_t s = 0; s < r->n; s++) {
 		if (r->st[s].rest)
 			next[nn++] = r->st[s];
 	}
-	lt = fold_token(r->arena, r->line + off, len, buf);
-	if (mrun_literals(r, lt, len, c, &nc) != 0)
+	if (mrun_literals(r, r->line + off, len, c, &nc) != 0)
 		return mrun_fail(r, MATCH_AMBIGUOUS, off);
 	for (size_t i = 0; i < nc; i++) {
 		mrun_push(r, next, &nn, &r->st[c[i].from], c[i].node, off,
@@ -589,15 +572,13 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 {
 	const struct gnode	*n, *ch;
 	const struct slot_spec	*sp;
-	unsigned char		 buf[GRAMMAR_TOKEN];
-	const unsigned char	*lt = fold_token(r->arena, tok, len, buf);
 	uint32_t		 num;
 	size_t			 s, i;
 
 	for (s = 0; s < r->n; s++) {
 		n = r->st[s].node;
-		for (i = lit_lower_bound(n, lt, len); !r->st[s].rest &&
-		    i < n->nlit && lc_prefixcmp(n->lit[i]->se->word, lt,
+		for (i = lit_lower_bound(n, tok, len); !r->st[s].rest &&
+		    i < n->nlit && ci_prefixcmp(n->lit[i]->se->word, tok,
 		    len) == 0; i++) {
 			if (child_listed(r, n, n->lit[i]))
 				dlist_add(dl, DI_LITERAL, n->lit[i]);
