@@ -44,13 +44,25 @@ copy_str(char *dst, const char *s, size_t size)
 	return n;
 }
 
+/*
+ * A key's home slot: the key eight bytes at a time, each word mixed by a
+ * multiply and a shift (the high bits down to the mask's).
+ */
 static size_t
 map_home(const struct iface_map *m, const char *key)
 {
-	uint64_t	 h = 0xcbf29ce484222325ull;
+	size_t		 n = strlen(key);
+	uint64_t	 h = 0xcbf29ce484222325ull ^ n, w;
 
-	for (; *key != '\0'; key++)
-		h = (h ^ (unsigned char)*key) * 0x100000001b3ull;
+	for (; n >= 8; n -= 8, key += 8) {
+		memcpy(&w, key, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, key, n);
+	h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+	h ^= h >> 29;
 	return (size_t)h & (m->cap - 1);
 }
 
