@@ -46,7 +46,8 @@ copy_str(char *dst, const char *s, size_t size)
 
 /*
  * A key's home slot: the key eight bytes at a time, each word mixed by a
- * multiply and a shift (the high bits down to the mask's).
+ * multiply and a shift, then murmur3's finalizer (keys differ in their
+ * last bytes, which a multiply alone leaves above the mask).
  */
 static size_t
 map_home(const struct iface_map *m, const char *key)
@@ -61,8 +62,12 @@ map_home(const struct iface_map *m, const char *key)
 	}
 	w = 0;
 	memcpy(&w, key, n);
-	h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-	h ^= h >> 29;
+	h ^= w;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
 	return (size_t)h & (m->cap - 1);
 }
 
