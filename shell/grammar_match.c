@@ -173,11 +173,37 @@ ends_listed(const struct mrun *r, const struct gnode *n)
 	return false;
 }
 
-/* The first literal child of n that may have tok[0..len) as a prefix. */
+void
+grammar_index_root(struct grammar *g)
+{
+	const struct gnode	*n = g->root;
+	size_t			 i = 0;
+
+	for (unsigned c = 0; c <= 256; c++) {
+		while (i < n->nlit &&
+		    (unsigned)grammar_lc((unsigned char)n->lit[i]->se->word[0]) < c)
+			i++;
+		g->root_first[c] = (uint32_t)i;
+	}
+}
+
+/*
+ * The first literal child of n that may have tok[0..len) as a prefix
+ * (len > 0). The literals are sorted ignoring case, so that at the root
+ * those of tok's first byte are all there is to search.
+ */
 static size_t
-lit_lower_bound(const struct gnode *n, const char *tok, size_t len)
+lit_lower_bound(const struct grammar *g, const struct gnode *n,
+    const char *tok, size_t len)
 {
 	size_t	 lo = 0, hi = n->nlit, mid;
+	int	 c;
+
+	if (n == g->root) {
+		c = grammar_lc((unsigned char)tok[0]);
+		lo = g->root_first[c];
+		hi = g->root_first[c + 1];
+	}
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -300,7 +326,7 @@ mrun_literals(const struct mrun *r, const char *tok, size_t len,
 		if (r->st[s].rest)
 			continue;
 		n = r->st[s].node;
-		for (size_t i = lit_lower_bound(n, tok, len); i < n->nlit &&
+		for (size_t i = lit_lower_bound(r->g, n, tok, len); i < n->nlit &&
 		    ci_prefixcmp(n->lit[i]->se->word, tok, len) == 0; i++) {
 			ch = n->lit[i];
 			if (!node_on(r, ch))
@@ -577,7 +603,7 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 
 	for (s = 0; s < r->n; s++) {
 		n = r->st[s].node;
-		for (i = lit_lower_bound(n, tok, len); !r->st[s].rest &&
+		for (i = lit_lower_bound(r->g, n, tok, len); !r->st[s].rest &&
 		    i < n->nlit && ci_prefixcmp(n->lit[i]->se->word, tok,
 		    len) == 0; i++) {
 			if (child_listed(r, n, n->lit[i]))
