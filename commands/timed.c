@@ -186,7 +186,11 @@ cmd_license_tick(struct cmd_ctx *ctx)
 
 	device_events_init(&evs);
 	device_license_tick(ctx->dev, &evs);
-	if (evs.n == 0 || ctx->notify == NULL)
+	if (evs.n == 0) {
+		device_events_release(&evs);
+		return CMD_OK;
+	}
+	if (ctx->notify == NULL)
 		return report(ctx, &evs);
 	/* A copy only when there is something to tell: every line asks. */
 	c = *ctx;
