@@ -85,15 +85,26 @@ struct dlist {
 };
 
 /*
- * Order word against the words having tok[0..len) as a prefix, ignoring
- * case: <0 when it sorts before them all, 0 when it is one of them, >0
- * after. Bytes are folded only where they differ: the words typed are
- * mostly in the literals' case.
+ * Order literal se against the words having tok[0..len) as a prefix,
+ * ignoring case: <0 when it sorts before them all, 0 when it is one of
+ * them, >0 after. Equal runs of eight bytes are skipped whole; bytes
+ * are folded only where they differ (words are typed mostly in the
+ * literals' case).
  */
 static int
-ci_prefixcmp(const char *word, const char *tok, size_t len)
+ci_prefixcmp(const struct selem *se, const char *tok, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
+	const char	*word = se->word;
+	size_t		 i = 0;
+	uint64_t	 a8, b8;
+
+	for (; se->len >= len && i + 8 <= len; i += 8) {
+		memcpy(&a8, word + i, 8);
+		memcpy(&b8, tok + i, 8);
+		if (a8 != b8)
+			break;
+	}
+	for (; i < len; i++) {
 		int	 a = (unsigned char)word[i];
 		int	 b = (unsigned char)tok[i];
 
@@ -207,7 +218,7 @@ lit_lower_bound(const struct grammar *g, const struct gnode *n,
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (ci_prefixcmp(n->lit[mid]->se->word, tok, len) < 0)
+		if (ci_prefixcmp(n->lit[mid]->se, tok, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -327,7 +338,7 @@ mrun_literals(const struct mrun *r, const char *tok, size_t len,
 			continue;
 		n = r->st[s].node;
 		for (size_t i = lit_lower_bound(r->g, n, tok, len); i < n->nlit &&
-		    ci_prefixcmp(n->lit[i]->se->word, tok, len) == 0; i++) {
+		    ci_prefixcmp(n->lit[i]->se, tok, len) == 0; i++) {
 			ch = n->lit[i];
 			if (!node_on(r, ch))
 				continue;
@@ -604,7 +615,7 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 	for (s = 0; s < r->n; s++) {
 		n = r->st[s].node;
 		for (i = lit_lower_bound(r->g, n, tok, len); !r->st[s].rest &&
-		    i < n->nlit && ci_prefixcmp(n->lit[i]->se->word, tok,
+		    i < n->nlit && ci_prefixcmp(n->lit[i]->se, tok,
 		    len) == 0; i++) {
 			if (child_listed(r, n, n->lit[i]))
 				dlist_add(dl, DI_LITERAL, n->lit[i]);
