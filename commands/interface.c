@@ -78,7 +78,7 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (port == (size_t)-1)
 		return cmd_error(ctx, MSG_IF_UNKNOWN, typed);
 	device_iface_name(ctx->dev, port, sub, name);
-	at = device_iface_find(ctx->dev, name);
+	at = device_iface_sub(ctx->dev, port, sub);
 	if (cmd_arg_has(args, "no")) {
 		if (sub == 0)
 			return cmd_error(ctx, MSG_IF_PHYSICAL, name);

@@ -606,6 +606,12 @@ void	 device_iface_name(const struct device *, size_t port, uint32_t sub,
 	    char name[IF_NAME_MAX]);
 /* The index of the interface of canonical name, or (size_t)-1. */
 size_t	 device_iface_find(const struct device *, const char *name);
+/*
+ * Port's subinterface sub (0: the port): as device_iface_find of its
+ * canonical name, and by a binary search in the system space, whose
+ * ports are the platform's (no dot in their names).
+ */
+size_t	 device_iface_sub(const struct device *, size_t port, uint32_t sub);
 /* The interface whose nameif is name (case as typed), or NULL. */
 const struct iface *device_iface_by_nameif(const struct device *,
 	    const char *name);

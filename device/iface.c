@@ -60,8 +60,8 @@ map_home(const struct iface_map *m, const char *key)
 		h = (h ^ w) * 0x9e3779b97f4a7c15ull;
 		h ^= h >> 32;
 	}
-	w = 0;
-	memcpy(&w, key, n);
+	for (w = 0; n > 0; n--)
+		w = w << 8 | (unsigned char)key[n - 1];
 	h ^= w;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
@@ -391,17 +391,14 @@ device_iface_find(const struct device *dev, const char *name)
 {
 	const struct cfg_ext *x = dev->ext;
 	size_t		 cut[IF_NAME_MAX], ncut = 0, i, end, len, k;
-	const char	*pn;
+	const char	*pn, *dot;
 	uint32_t	 n;
 
-	for (len = 0; name[len] != '\0'; len++) {
-		if (len == IF_NAME_MAX - 1)
-			return (size_t)-1;	/* longer than any name */
-		if (name[len] == '.' && len > 0)
-			cut[ncut++] = len;
-	}
-	if (len == 0)
-		return (size_t)-1;
+	if ((len = strlen(name)) == 0 || len >= IF_NAME_MAX)
+		return (size_t)-1;	/* longer than any name */
+	for (dot = name + 1; (dot = memchr(dot, '.', len - (size_t)(dot -
+	    name))) != NULL; dot++)
+		cut[ncut++] = (size_t)(dot - name);
 	cut[ncut++] = len;
 	for (size_t p = 0; p < x->nports; p++) {
 		i = x->ports[p];
@@ -424,6 +421,25 @@ device_iface_find(const struct device *dev, const char *name)
 		}
 	}
 	return (size_t)-1;
+}
+
+size_t
+device_iface_sub(const struct device *dev, size_t port, uint32_t sub)
+{
+	const struct cfg_ext *x = dev->ext;
+	char		 name[IF_NAME_MAX];
+	size_t		 k;
+
+	if (sub == 0)
+		return port;
+	if (dev->ctxs.sel == CTX_SYSTEM) {
+		k = sub_lower(x, port, sub);
+		return k < x->nifs && x->ifs[k].sub && x->ifs[k].port == port &&
+		    x->ifs[k].subnum == sub ? k : (size_t)-1;
+	}
+	/* A context's ports may be subinterfaces allocated whole. */
+	device_iface_name(dev, port, sub, name);
+	return device_iface_find(dev, name);
 }
 
 const struct iface *
