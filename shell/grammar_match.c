@@ -57,6 +57,7 @@ struct mrun {
 	struct mstate		*st;	/* one of buf: the current states */
 	struct mstate		 buf[2][GRAMMAR_MAX_STATES];
 	size_t			 n;
+	size_t			 nrest;	/* of the n, those a line slot ended */
 	struct step		 steps[GRAMMAR_STEPS]; /* the first ones */
 	size_t			 nsteps;
 	size_t			 nwords;
@@ -271,6 +272,7 @@ mrun_start(struct mrun *r, const struct grammar *g, enum mode m,
 	r->st[0].score = 0;
 	r->st[0].rest = false;
 	r->n = 1;
+	r->nrest = 0;
 	r->nwords = 0;
 	r->status = MATCH_OK;
 	r->err_offset = 0;
@@ -304,6 +306,17 @@ mrun_push(struct mrun *r, struct mstate *next, size_t *nn,
 		to->score += node->se->slot.type->rank;
 		to->rest = (node->se->slot.type->flags & GT_F_LINE) != 0;
 	}
+}
+
+/* How many of the states v[0..n) a line slot ended. */
+static size_t
+count_rest(const struct mstate *v, size_t n)
+{
+	size_t	 k = 0;
+
+	for (size_t s = 0; s < n; s++)
+		k += v[s].rest;
+	return k;
 }
 
 struct cand {
@@ -406,7 +419,7 @@ mrun_word(struct mrun *r, size_t off, size_t len)
 	struct cand	 c[GRAMMAR_MAX_STATES];
 	size_t		 nn = 0, nc = 0;
 
-	for (size_t s = 0; s < r->n; s++) {
+	for (size_t s = 0; s < r->n && r->nrest != 0; s++) {
 		if (r->st[s].rest)
 			next[nn++] = r->st[s];
 	}
@@ -422,6 +435,7 @@ mrun_word(struct mrun *r, size_t off, size_t len)
 		return mrun_fail(r, MATCH_INVALID, off);
 	r->st = next;
 	r->n = nn;
+	r->nrest = count_rest(next, nn);
 	return 0;
 }
 
@@ -430,18 +444,14 @@ static void
 mrun_words(struct mrun *r)
 {
 	size_t	 off = 0, len;
-	bool	 all_rest;
 
 	while (next_word(r->line, r->end, &off, &len)) {
 		r->nwords++;
 		if (mrun_word(r, off, len) != 0)
 			return;
 		off += len;
-		all_rest = true;
-		for (size_t s = 0; s < r->n && all_rest; s++)
-			all_rest = r->st[s].rest;
-		if (all_rest)
-			return;
+		if (r->nrest == r->n)
+			return;		/* line slots took it all */
 	}
 }
 
