@@ -560,7 +560,8 @@ struct aaa_cfg {
  * Open addressing; cap is a power of two (0: empty).
  */
 struct iface_map {
-	struct iface_key *v;		/* cap slots, owned */
+	struct iface_key *e;		/* n entries (room for cap / 2), owned */
+	struct iface_slot *slot;	/* cap slots, owned */
 	size_t		 n;
 	size_t		 cap;
 };

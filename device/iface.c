@@ -23,12 +23,20 @@
 #define VLAN_KEY_MAX (IF_NAME_MAX + 16)
 
 /*
- * One slot of an iface_map. The key is kept in the slot: a malloc per
- * key was a tenth of a boot of 1,000 subinterfaces.
+ * An iface_map keeps its entries dense, in e[0..n), and open addressing
+ * over them in slot[0..cap): an entry's number plus one (0: free) and
+ * its key's hash. Keys live in their entries (a malloc per key was a
+ * tenth of a boot of 1,000 subinterfaces), and the slots are small (the
+ * page faults of a table of whole entries cost more than the mallocs).
  */
 struct iface_key {
-	char	 key[VLAN_KEY_MAX];	/* "": a free slot */
+	char	 key[VLAN_KEY_MAX];
 	char	 name[IF_NAME_MAX];	/* the interface's canonical name */
+};
+
+struct iface_slot {
+	uint32_t	 at;		/* entry + 1; 0: free */
+	uint32_t	 hash;
 };
 
 /* A copy of s in dst (size bytes), cut if longer; its length. */
@@ -45,12 +53,12 @@ copy_str(char *dst, const char *s, size_t size)
 }
 
 /*
- * A key's home slot: the key eight bytes at a time, each word mixed by a
- * multiply and a shift, then murmur3's finalizer (keys differ in their
- * last bytes, which a multiply alone leaves above the mask).
+ * A key's hash: eight bytes at a time, each word mixed by a multiply and
+ * a shift, then murmur3's finalizer (keys differ in their last bytes,
+ * which a multiply alone leaves above the mask).
  */
-static size_t
-map_home(const struct iface_map *m, const char *key)
+static uint32_t
+map_hash(const char *key)
 {
 	size_t		 n = strlen(key);
 	uint64_t	 h = 0xcbf29ce484222325ull ^ n, w;
@@ -68,17 +76,21 @@ map_home(const struct iface_map *m, const char *key)
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 33;
-	return (size_t)h & (m->cap - 1);
+	return (uint32_t)h;
 }
 
-/* The slot holding key, or the free one where it would go (cap > 0). */
+/* The slot holding key (of hash h), or the free one where it would go. */
 static size_t
-map_slot(const struct iface_map *m, const char *key)
+map_slot(const struct iface_map *m, const char *key, uint32_t h)
 {
-	size_t	 i = map_home(m, key);
+	size_t			 i = h & (m->cap - 1);
+	const struct iface_slot	*sl;
 
-	while (m->v[i].key[0] != '\0' && strcmp(m->v[i].key, key) != 0)
+	for (sl = &m->slot[i]; sl->at != 0; sl = &m->slot[i]) {
+		if (sl->hash == h && strcmp(m->e[sl->at - 1].key, key) == 0)
+			break;
 		i = (i + 1) & (m->cap - 1);
+	}
 	return i;
 }
 
@@ -89,50 +101,79 @@ map_get(const struct iface_map *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	i = map_slot(m, key);
-	return m->v[i].key[0] != '\0' ? m->v[i].name : NULL;
+	i = map_slot(m, key, map_hash(key));
+	return m->slot[i].at != 0 ? m->e[m->slot[i].at - 1].name : NULL;
+}
+
+/* Twice the slots, each entry where its hash now goes. */
+static void
+map_grow(struct iface_map *m)
+{
+	size_t			 cap = m->cap ? 2 * m->cap : 16, i;
+	struct iface_slot	*slot = xcalloc(cap, sizeof *slot);
+
+	for (size_t j = 0; j < m->cap; j++) {
+		if (m->slot[j].at == 0)
+			continue;
+		for (i = m->slot[j].hash & (cap - 1); slot[i].at != 0;
+		    i = (i + 1) & (cap - 1))
+			;
+		slot[i] = m->slot[j];
+	}
+	free(m->slot);
+	m->slot = slot;
+	m->cap = cap;
+	m->e = xreallocarray(m->e, cap / 2, sizeof *m->e);
 }
 
 static void
 map_put(struct iface_map *m, const char *key, const char *name)
 {
-	size_t	 i;
+	uint32_t	 h = map_hash(key);
+	size_t		 i;
 
-	if (2 * (m->n + 1) > m->cap) {
-		struct iface_map g = { .cap = m->cap ? 2 * m->cap : 16 };
-
-		g.v = xcalloc(g.cap, sizeof *g.v);
-		for (size_t j = 0; j < m->cap; j++)
-			if (m->v[j].key[0] != '\0')
-				g.v[map_slot(&g, m->v[j].key)] = m->v[j];
-		g.n = m->n;
-		free(m->v);
-		*m = g;
+	if (2 * (m->n + 1) > m->cap)
+		map_grow(m);
+	i = map_slot(m, key, h);
+	if (m->slot[i].at == 0) {
+		copy_str(m->e[m->n].key, key, sizeof m->e[m->n].key);
+		m->slot[i].at = (uint32_t)++m->n;
+		m->slot[i].hash = h;
 	}
-	i = map_slot(m, key);
-	if (m->v[i].key[0] == '\0') {
-		copy_str(m->v[i].key, key, sizeof m->v[i].key);
-		m->n++;
-	}
-	copy_str(m->v[i].name, name, sizeof m->v[i].name);
+	copy_str(m->e[m->slot[i].at - 1].name, name, sizeof m->e->name);
 }
 
-/* Remove key, moving back the entries it displaced (linear probing). */
+/*
+ * Remove key: the last entry fills its place, and the slots after it
+ * move back over the entries it displaced (linear probing).
+ */
 static void
 map_del(struct iface_map *m, const char *key)
 {
-	size_t	 i, j, k, mask = m->cap - 1;
+	size_t		 i, j, k, mask = m->cap - 1;
+	uint32_t	 at, h;
 
-	if (m->cap == 0 || m->v[i = map_slot(m, key)].key[0] == '\0')
+	if (m->cap == 0)
 		return;
-	m->v[i].key[0] = '\0';
+	h = map_hash(key);
+	if ((at = m->slot[i = map_slot(m, key, h)].at) == 0)
+		return;
+	if (at != m->n) {
+		/* The last entry's slot: found by its key's hash. */
+		for (j = map_hash(m->e[m->n - 1].key) & mask;
+		    m->slot[j].at != m->n; j = (j + 1) & mask)
+			;
+		m->e[at - 1] = m->e[m->n - 1];
+		m->slot[j].at = at;
+	}
 	m->n--;
-	for (j = (i + 1) & mask; m->v[j].key[0] != '\0'; j = (j + 1) & mask) {
-		k = map_home(m, m->v[j].key);
+	m->slot[i].at = 0;
+	for (j = (i + 1) & mask; m->slot[j].at != 0; j = (j + 1) & mask) {
+		k = m->slot[j].hash & mask;
 		if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
 			continue;
-		m->v[i] = m->v[j];
-		m->v[j].key[0] = '\0';
+		m->slot[i] = m->slot[j];
+		m->slot[j].at = 0;
 		i = j;
 	}
 }
@@ -140,7 +181,8 @@ map_del(struct iface_map *m, const char *key)
 static void
 map_release(struct iface_map *m)
 {
-	free(m->v);
+	free(m->slot);
+	free(m->e);
 	memset(m, 0, sizeof *m);
 }
 
