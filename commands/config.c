@@ -535,8 +535,8 @@ replay_lines(struct cmd_ctx *ctx, const char *saved, struct strbuf *log,
 		if (*line != ' ')
 			skip = own != NULL && own(line);
 		if (skip || *line == ':' || *line == '!' ||
-		    strncmp(line, "ASA Version ", 12) == 0 ||
-		    strncmp(line, "Cryptochecksum:", 15) == 0)
+		    (*line == 'A' && strncmp(line, "ASA Version ", 12) == 0) ||
+		    (*line == 'C' && strncmp(line, "Cryptochecksum:", 15) == 0))
 			continue;
 		if (*line != ' ')
 			session_set_mode(ctx->sess, MODE_CONFIG);

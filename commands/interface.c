@@ -44,15 +44,16 @@ licensed(const struct device *dev, const char *id)
 	return v == LIC_UNLIMITED ? 0 : v;
 }
 
-/* Create subinterface port.sub within the licensed maximum. */
+/* Create subinterface port.sub within the licensed maximum, at *at. */
 static enum cmd_status
-iface_create(struct cmd_ctx *ctx, size_t port, uint32_t sub, char *name)
+iface_create(struct cmd_ctx *ctx, size_t port, uint32_t sub, char *name,
+    size_t *at)
 {
 	uint32_t	 max = licensed(ctx->dev, "interfaces");
 
 	if (max != 0 && ctx->dev->ext->nifs >= max)
 		return cmd_error(ctx, MSG_IF_MAX, name, max);
-	device_iface_create(ctx->dev, port, sub, name);
+	*at = device_iface_create(ctx->dev, port, sub, name);
 	return CMD_OK;
 }
 
@@ -77,7 +78,7 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 	if (port == (size_t)-1)
 		return cmd_error(ctx, MSG_IF_UNKNOWN, typed);
 	device_iface_name(ctx->dev, port, sub, name);
-	at = device_iface_find(ctx->dev, name);
+	at = device_iface_sub(ctx->dev, port, sub);
 	if (cmd_arg_has(args, "no")) {
 		if (sub == 0)
 			return cmd_error(ctx, MSG_IF_PHYSICAL, name);
@@ -89,10 +90,9 @@ interface_exec(struct cmd_ctx *ctx, const struct cmd_args *args)
 		return CMD_OK;
 	}
 	if (at == (size_t)-1) {
-		if (iface_create(ctx, port, sub, name) != CMD_OK)
+		if (iface_create(ctx, port, sub, name, &at) != CMD_OK)
 			return CMD_ERROR;
 		device_touch(ctx->dev);
-		at = device_iface_find(ctx->dev, name);
 	}
 	/*
 	 * Without a startup configuration the ports are shut down; in a

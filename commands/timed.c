@@ -181,13 +181,19 @@ enum cmd_status
 cmd_license_tick(struct cmd_ctx *ctx)
 {
 	struct device_events	 evs;
-	struct cmd_ctx		 c = *ctx;
+	struct cmd_ctx		 c;
 	enum cmd_status		 st;
 
 	device_events_init(&evs);
 	device_license_tick(ctx->dev, &evs);
-	if (evs.n == 0 || ctx->notify == NULL)
+	if (evs.n == 0) {
+		device_events_release(&evs);
+		return CMD_OK;
+	}
+	if (ctx->notify == NULL)
 		return report(ctx, &evs);
+	/* A copy only when there is something to tell: every line asks. */
+	c = *ctx;
 	c.out = out_new_buffer();
 	st = report(&c, &evs);
 	out_puts(ctx->out, out_buffer(c.out));

@@ -147,7 +147,8 @@ startup_boot_list(const struct device *dev, struct boot_plan *plan)
 	for (line = text; line != NULL && *line != '\0'; line = next) {
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
-		if (strncmp(line, "boot system ", 12) != 0)
+		/* The first byte first: every line of the configuration. */
+		if (line[0] != 'b' || strncmp(line, "boot system ", 12) != 0)
 			continue;
 		line += 12;
 		if (strncmp(line, "disk0:", 6) == 0)

@@ -560,7 +560,8 @@ struct aaa_cfg {
  * Open addressing; cap is a power of two (0: empty).
  */
 struct iface_map {
-	struct iface_key *v;		/* cap slots, owned */
+	struct iface_key *e;		/* n entries (room for cap / 2), owned */
+	struct iface_slot *slot;	/* cap slots, owned */
 	size_t		 n;
 	size_t		 cap;
 };
@@ -606,6 +607,12 @@ void	 device_iface_name(const struct device *, size_t port, uint32_t sub,
 	    char name[IF_NAME_MAX]);
 /* The index of the interface of canonical name, or (size_t)-1. */
 size_t	 device_iface_find(const struct device *, const char *name);
+/*
+ * Port's subinterface sub (0: the port): as device_iface_find of its
+ * canonical name, and by a binary search in the system space, whose
+ * ports are the platform's (no dot in their names).
+ */
+size_t	 device_iface_sub(const struct device *, size_t port, uint32_t sub);
 /* The interface whose nameif is name (case as typed), or NULL. */
 const struct iface *device_iface_by_nameif(const struct device *,
 	    const char *name);

@@ -22,10 +22,21 @@
 #define SUB_MAX	4294967293u	/* ASA: subinterface numbers 1-4294967293 */
 #define VLAN_KEY_MAX (IF_NAME_MAX + 16)
 
-/* One slot of an iface_map. */
+/*
+ * An iface_map keeps its entries dense, in e[0..n), and open addressing
+ * over them in slot[0..cap): an entry's number plus one (0: free) and
+ * its key's hash. Keys live in their entries (a malloc per key was a
+ * tenth of a boot of 1,000 subinterfaces), and the slots are small (the
+ * page faults of a table of whole entries cost more than the mallocs).
+ */
 struct iface_key {
-	char	*key;			/* owned; NULL: a free slot */
+	char	 key[VLAN_KEY_MAX];
 	char	 name[IF_NAME_MAX];	/* the interface's canonical name */
+};
+
+struct iface_slot {
+	uint32_t	 at;		/* entry + 1; 0: free */
+	uint32_t	 hash;
 };
 
 /* A copy of s in dst (size bytes), cut if longer; its length. */
@@ -41,24 +52,45 @@ copy_str(char *dst, const char *s, size_t size)
 	return n;
 }
 
-static size_t
-map_home(const struct iface_map *m, const char *key)
+/*
+ * A key's hash: eight bytes at a time, each word mixed by a multiply and
+ * a shift, then murmur3's finalizer (keys differ in their last bytes,
+ * which a multiply alone leaves above the mask).
+ */
+static uint32_t
+map_hash(const char *key)
 {
-	uint64_t	 h = 0xcbf29ce484222325ull;
+	size_t		 n = strlen(key);
+	uint64_t	 h = 0xcbf29ce484222325ull ^ n, w;
 
-	for (; *key != '\0'; key++)
-		h = (h ^ (unsigned char)*key) * 0x100000001b3ull;
-	return (size_t)h & (m->cap - 1);
+	for (; n >= 8; n -= 8, key += 8) {
+		memcpy(&w, key, 8);
+		h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+		h ^= h >> 32;
+	}
+	for (w = 0; n > 0; n--)
+		w = w << 8 | (unsigned char)key[n - 1];
+	h ^= w;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return (uint32_t)h;
 }
 
-/* The slot holding key, or the free one where it would go (cap > 0). */
+/* The slot holding key (of hash h), or the free one where it would go. */
 static size_t
-map_slot(const struct iface_map *m, const char *key)
+map_slot(const struct iface_map *m, const char *key, uint32_t h)
 {
-	size_t	 i = map_home(m, key);
+	size_t			 i = h & (m->cap - 1);
+	const struct iface_slot	*sl;
 
-	while (m->v[i].key != NULL && strcmp(m->v[i].key, key) != 0)
+	for (sl = &m->slot[i]; sl->at != 0; sl = &m->slot[i]) {
+		if (sl->hash == h && strcmp(m->e[sl->at - 1].key, key) == 0)
+			break;
 		i = (i + 1) & (m->cap - 1);
+	}
 	return i;
 }
 
@@ -69,51 +101,79 @@ map_get(const struct iface_map *m, const char *key)
 
 	if (m->cap == 0)
 		return NULL;
-	i = map_slot(m, key);
-	return m->v[i].key != NULL ? m->v[i].name : NULL;
+	i = map_slot(m, key, map_hash(key));
+	return m->slot[i].at != 0 ? m->e[m->slot[i].at - 1].name : NULL;
+}
+
+/* Twice the slots, each entry where its hash now goes. */
+static void
+map_grow(struct iface_map *m)
+{
+	size_t			 cap = m->cap ? 2 * m->cap : 16, i;
+	struct iface_slot	*slot = xcalloc(cap, sizeof *slot);
+
+	for (size_t j = 0; j < m->cap; j++) {
+		if (m->slot[j].at == 0)
+			continue;
+		for (i = m->slot[j].hash & (cap - 1); slot[i].at != 0;
+		    i = (i + 1) & (cap - 1))
+			;
+		slot[i] = m->slot[j];
+	}
+	free(m->slot);
+	m->slot = slot;
+	m->cap = cap;
+	m->e = xreallocarray(m->e, cap / 2, sizeof *m->e);
 }
 
 static void
 map_put(struct iface_map *m, const char *key, const char *name)
 {
-	size_t	 i;
+	uint32_t	 h = map_hash(key);
+	size_t		 i;
 
-	if (2 * (m->n + 1) > m->cap) {
-		struct iface_map g = { .cap = m->cap ? 2 * m->cap : 16 };
-
-		g.v = xcalloc(g.cap, sizeof *g.v);
-		for (size_t j = 0; j < m->cap; j++)
-			if (m->v[j].key != NULL)
-				g.v[map_slot(&g, m->v[j].key)] = m->v[j];
-		g.n = m->n;
-		free(m->v);
-		*m = g;
+	if (2 * (m->n + 1) > m->cap)
+		map_grow(m);
+	i = map_slot(m, key, h);
+	if (m->slot[i].at == 0) {
+		copy_str(m->e[m->n].key, key, sizeof m->e[m->n].key);
+		m->slot[i].at = (uint32_t)++m->n;
+		m->slot[i].hash = h;
 	}
-	i = map_slot(m, key);
-	if (m->v[i].key == NULL) {
-		m->v[i].key = xstrdup(key);
-		m->n++;
-	}
-	copy_str(m->v[i].name, name, sizeof m->v[i].name);
+	copy_str(m->e[m->slot[i].at - 1].name, name, sizeof m->e->name);
 }
 
-/* Remove key, moving back the entries it displaced (linear probing). */
+/*
+ * Remove key: the last entry fills its place, and the slots after it
+ * move back over the entries it displaced (linear probing).
+ */
 static void
 map_del(struct iface_map *m, const char *key)
 {
-	size_t	 i, j, k, mask = m->cap - 1;
+	size_t		 i, j, k, mask = m->cap - 1;
+	uint32_t	 at, h;
 
-	if (m->cap == 0 || m->v[i = map_slot(m, key)].key == NULL)
+	if (m->cap == 0)
 		return;
-	free(m->v[i].key);
-	m->v[i].key = NULL;
+	h = map_hash(key);
+	if ((at = m->slot[i = map_slot(m, key, h)].at) == 0)
+		return;
+	if (at != m->n) {
+		/* The last entry's slot: found by its key's hash. */
+		for (j = map_hash(m->e[m->n - 1].key) & mask;
+		    m->slot[j].at != m->n; j = (j + 1) & mask)
+			;
+		m->e[at - 1] = m->e[m->n - 1];
+		m->slot[j].at = at;
+	}
 	m->n--;
-	for (j = (i + 1) & mask; m->v[j].key != NULL; j = (j + 1) & mask) {
-		k = map_home(m, m->v[j].key);
+	m->slot[i].at = 0;
+	for (j = (i + 1) & mask; m->slot[j].at != 0; j = (j + 1) & mask) {
+		k = m->slot[j].hash & mask;
 		if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
 			continue;
-		m->v[i] = m->v[j];
-		m->v[j].key = NULL;
+		m->slot[i] = m->slot[j];
+		m->slot[j].at = 0;
 		i = j;
 	}
 }
@@ -121,9 +181,8 @@ map_del(struct iface_map *m, const char *key)
 static void
 map_release(struct iface_map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->v[i].key);
-	free(m->v);
+	free(m->slot);
+	free(m->e);
 	memset(m, 0, sizeof *m);
 }
 
@@ -236,7 +295,24 @@ sub_lower(const struct cfg_ext *x, size_t port, uint32_t sub)
 	return lo;
 }
 
+/*
+ * N of ".N" in s (the digits after the dot): 1 to SUB_MAX and nothing
+ * after, as strtoul would read them; 0 otherwise.
+ */
+static uint32_t
+sub_number(const char *s)
+{
+	uint64_t	 n = 0;
 
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	for (; isdigit((unsigned char)*s); s++) {
+		n = 10 * n + (uint64_t)(*s - '0');
+		if (n > SUB_MAX)
+			return 0;
+	}
+	return *s == '\0' ? (uint32_t)n : 0;
+}
 
 static size_t
 type_len(const char *s)
@@ -274,17 +350,8 @@ device_iface_resolve(const struct device *dev, const char *typed,
 			return i;
 	if (tl == 0 || nl == 0)
 		return (size_t)-1;
-	if (dot != NULL) {
-		char		*end;
-		unsigned long	 n;
-
-		if (!isdigit((unsigned char)dot[1]))
-			return (size_t)-1;
-		n = strtoul(dot + 1, &end, 10);
-		if (*end != '\0' || n == 0 || n > SUB_MAX)
-			return (size_t)-1;
-		*sub = (uint32_t)n;
-	}
+	if (dot != NULL && (*sub = sub_number(dot + 1)) == 0)
+		return (size_t)-1;
 	/*
 	 * A port's own name, as a saved configuration spells it: nothing
 	 * to resolve (the prefix search below was a sixth of a boot).
@@ -355,34 +422,66 @@ device_iface_name(const struct device *dev, size_t port, uint32_t sub,
 	name[n] = '\0';
 }
 
-/* A canonical name is its port's, or that and ".N" (device_iface_name). */
+/*
+ * A canonical name is its port's, or that and ".N" (device_iface_name).
+ * A port matches when its name is name up to the end or up to a dot:
+ * those lengths are found first, so that each port costs a byte or two
+ * (called twice for every "interface" line of a boot).
+ */
 size_t
 device_iface_find(const struct device *dev, const char *name)
 {
 	const struct cfg_ext *x = dev->ext;
-	size_t		 i, end, len, k;
-	unsigned long	 n;
-	char		*rest;
+	size_t		 cut[IF_NAME_MAX], ncut = 0, i, end, len, k;
+	const char	*pn, *dot;
+	uint32_t	 n;
 
+	if ((len = strlen(name)) == 0 || len >= IF_NAME_MAX)
+		return (size_t)-1;	/* longer than any name */
+	for (dot = name + 1; (dot = memchr(dot, '.', len - (size_t)(dot -
+	    name))) != NULL; dot++)
+		cut[ncut++] = (size_t)(dot - name);
+	cut[ncut++] = len;
 	for (size_t p = 0; p < x->nports; p++) {
 		i = x->ports[p];
-		end = port_end_k(x, p);
-		len = strlen(x->ifs[i].name);
-		if (strncmp(name, x->ifs[i].name, len) != 0)
-			continue;
-		if (name[len] == '\0')
-			return i;
-		if (name[len] != '.' || !isdigit((unsigned char)name[len + 1]))
-			continue;
-		n = strtoul(name + len + 1, &rest, 10);
-		if (*rest != '\0' || n == 0 || n > SUB_MAX)
-			continue;
-		k = sub_lower(x, i, (uint32_t)n);
-		if (k < end && x->ifs[k].subnum == n &&
-		    strcmp(x->ifs[k].name, name) == 0)
-			return k;
+		pn = x->ifs[i].name;
+		for (size_t c = 0; c < ncut; c++) {
+			len = cut[c];
+			if (pn[len] != '\0' || pn[len - 1] != name[len - 1] ||
+			    memcmp(pn, name, len) != 0)
+				continue;
+			if (name[len] == '\0')
+				return i;
+			if ((n = sub_number(name + len + 1)) == 0)
+				break;
+			end = port_end_k(x, p);
+			k = sub_lower(x, i, n);
+			if (k < end && x->ifs[k].subnum == n &&
+			    strcmp(x->ifs[k].name, name) == 0)
+				return k;
+			break;
+		}
 	}
 	return (size_t)-1;
+}
+
+size_t
+device_iface_sub(const struct device *dev, size_t port, uint32_t sub)
+{
+	const struct cfg_ext *x = dev->ext;
+	char		 name[IF_NAME_MAX];
+	size_t		 k;
+
+	if (sub == 0)
+		return port;
+	if (dev->ctxs.sel == CTX_SYSTEM) {
+		k = sub_lower(x, port, sub);
+		return k < x->nifs && x->ifs[k].sub && x->ifs[k].port == port &&
+		    x->ifs[k].subnum == sub ? k : (size_t)-1;
+	}
+	/* A context's ports may be subinterfaces allocated whole. */
+	device_iface_name(dev, port, sub, name);
+	return device_iface_find(dev, name);
 }
 
 const struct iface *

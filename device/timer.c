@@ -325,13 +325,14 @@ any_active(const struct device_license *l)
 void
 device_license_tick(struct device *dev, struct device_events *evs)
 {
-	int64_t	 now = now_secs(dev);
+	int64_t	 now;
 
 	/* A cluster unit cut off polls nothing: its lost units' 30 days
 	   run out here (permanent features too, hence before the keys). */
 	cl_license_grace(dev);
 	if (dev->lic.ntimed == 0)
-		return;
+		return;		/* every command asks: no clock read for it */
+	now = now_secs(dev);
 	failover_license_hold(dev);
 	cluster_license_hold(dev);
 	/*

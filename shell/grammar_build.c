@@ -492,6 +492,7 @@ grammar_build(const struct cmd_entry *const *table, char **cause)
 	if (build_help_tables(&b, table) != 0)
 		goto fail;
 	node_finalize(g, b.root);
+	grammar_index_root(g);
 	free(b.shapes);
 	free(b.last[0].nodes);
 	free(b.last[1].nodes);

@@ -223,6 +223,7 @@ grammar_from_image(const struct gnode *root)
 
 	arena_init(&g->arena);
 	g->root = root;
+	grammar_index_root(g);
 	return g;
 }
 

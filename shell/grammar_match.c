@@ -28,6 +28,7 @@
 #include "util/util.h"
 
 #define GRAMMAR_MAX_STATES	32	/* hypotheses kept per word */
+#define GRAMMAR_STEPS		64	/* steps kept in the run, then the arena */
 
 /* One matched word; the chain back from a state gives the arguments. */
 struct step {
@@ -53,8 +54,12 @@ struct mrun {
 	enum mode		 mode;
 	uint32_t		 release; /* entries' since at most this */
 	struct arena		*arena;
-	struct mstate		 st[GRAMMAR_MAX_STATES];
+	struct mstate		*st;	/* one of buf: the current states */
+	struct mstate		 buf[2][GRAMMAR_MAX_STATES];
 	size_t			 n;
+	size_t			 nrest;	/* of the n, those a line slot ended */
+	struct step		 steps[GRAMMAR_STEPS]; /* the first ones */
+	size_t			 nsteps;
 	size_t			 nwords;
 	enum match_status	 status; /* MATCH_OK while words match */
 	size_t			 err_offset;
@@ -81,17 +86,32 @@ struct dlist {
 };
 
 /*
- * Order word against the words having tok[0..len) as a prefix: <0 when
- * it sorts before them all, 0 when it is one of them, >0 after.
+ * Order literal se against the words having tok[0..len) as a prefix,
+ * ignoring case: <0 when it sorts before them all, 0 when it is one of
+ * them, >0 after. Equal runs of eight bytes are skipped whole; bytes
+ * are folded only where they differ (words are typed mostly in the
+ * literals' case).
  */
 static int
-ci_prefixcmp(const char *word, const char *tok, size_t len)
+ci_prefixcmp(const struct selem *se, const char *tok, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		int	 a = grammar_lc((unsigned char)word[i]);
-		int	 b = grammar_lc((unsigned char)tok[i]);
+	const char	*word = se->word;
+	size_t		 i = 0;
+	uint64_t	 a8, b8;
 
-		if (a != b)
+	for (; se->len >= len && i + 8 <= len; i += 8) {
+		memcpy(&a8, word + i, 8);
+		memcpy(&b8, tok + i, 8);
+		if (a8 != b8)
+			break;
+	}
+	for (; i < len; i++) {
+		int	 a = (unsigned char)word[i];
+		int	 b = (unsigned char)tok[i];
+
+		if (a == b)
+			continue;
+		if ((a = grammar_lc(a)) != (b = grammar_lc(b)))
 			return a - b;
 	}
 	return 0;
@@ -99,18 +119,29 @@ ci_prefixcmp(const char *word, const char *tok, size_t len)
 
 /* ---- The matcher ---- */
 
+/* The bytes that end a word: blanks and the NUL. */
+static const bool word_stop[256] = { [0] = true, [' '] = true,
+    ['\t'] = true };
+
+/*
+ * The next word of line[*off..end). line ends in a NUL, and a blank or
+ * the NUL is at end (grammar_match_at: the line's end, mrun_before: the
+ * blank before the word being typed), so that the scans need not count.
+ */
 static bool
 next_word(const char *line, size_t end, size_t *off, size_t *len)
 {
 	size_t	 i = *off;
 
-	while (i < end && grammar_is_blank(line[i]))
+	while (grammar_is_blank(line[i]))
 		i++;
 	if (i >= end)
 		return false;
 	*off = i;
-	while (i < end && !grammar_is_blank(line[i]))
+	while (!word_stop[(unsigned char)line[i]])
 		i++;
+	if (i > end)
+		i = end;
 	*len = i - *off;
 	return true;
 }
@@ -154,15 +185,41 @@ ends_listed(const struct mrun *r, const struct gnode *n)
 	return false;
 }
 
-/* The first literal child of n that may have tok[0..len) as a prefix. */
+void
+grammar_index_root(struct grammar *g)
+{
+	const struct gnode	*n = g->root;
+	size_t			 i = 0;
+
+	for (unsigned c = 0; c <= 256; c++) {
+		while (i < n->nlit &&
+		    (unsigned)grammar_lc((unsigned char)n->lit[i]->se->word[0]) < c)
+			i++;
+		g->root_first[c] = (uint32_t)i;
+	}
+}
+
+/*
+ * The first literal child of n that may have tok[0..len) as a prefix
+ * (len > 0). The literals are sorted ignoring case, so that at the root
+ * those of tok's first byte are all there is to search.
+ */
 static size_t
-lit_lower_bound(const struct gnode *n, const char *tok, size_t len)
+lit_lower_bound(const struct grammar *g, const struct gnode *n,
+    const char *tok, size_t len)
 {
 	size_t	 lo = 0, hi = n->nlit, mid;
+	int	 c;
+
+	if (n == g->root) {
+		c = grammar_lc((unsigned char)tok[0]);
+		lo = g->root_first[c];
+		hi = g->root_first[c + 1];
+	}
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (ci_prefixcmp(n->lit[mid]->se->word, tok, len) < 0)
+		if (ci_prefixcmp(n->lit[mid]->se, tok, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -208,11 +265,14 @@ mrun_start(struct mrun *r, const struct grammar *g, enum mode m,
 	r->mode = m;
 	r->release = release;
 	r->arena = a;
+	r->st = r->buf[0];
+	r->nsteps = 0;
 	r->st[0].node = g->root;
 	r->st[0].path = NULL;
 	r->st[0].score = 0;
 	r->st[0].rest = false;
 	r->n = 1;
+	r->nrest = 0;
 	r->nwords = 0;
 	r->status = MATCH_OK;
 	r->err_offset = 0;
@@ -228,7 +288,10 @@ mrun_push(struct mrun *r, struct mstate *next, size_t *nn,
 
 	if (*nn == GRAMMAR_MAX_STATES)
 		return;
-	sp = arena_alloc(r->arena, sizeof *sp);
+	if (r->nsteps < GRAMMAR_STEPS)
+		sp = &r->steps[r->nsteps++];
+	else
+		sp = arena_alloc(r->arena, sizeof *sp);
 	sp->node = node;
 	sp->prev = from->path;
 	sp->off = off;
@@ -243,6 +306,17 @@ mrun_push(struct mrun *r, struct mstate *next, size_t *nn,
 		to->score += node->se->slot.type->rank;
 		to->rest = (node->se->slot.type->flags & GT_F_LINE) != 0;
 	}
+}
+
+/* How many of the states v[0..n) a line slot ended. */
+static size_t
+count_rest(const struct mstate *v, size_t n)
+{
+	size_t	 k = 0;
+
+	for (size_t s = 0; s < n; s++)
+		k += v[s].rest;
+	return k;
 }
 
 struct cand {
@@ -276,8 +350,8 @@ mrun_literals(const struct mrun *r, const char *tok, size_t len,
 		if (r->st[s].rest)
 			continue;
 		n = r->st[s].node;
-		for (size_t i = lit_lower_bound(n, tok, len); i < n->nlit &&
-		    ci_prefixcmp(n->lit[i]->se->word, tok, len) == 0; i++) {
+		for (size_t i = lit_lower_bound(r->g, n, tok, len); i < n->nlit &&
+		    ci_prefixcmp(n->lit[i]->se, tok, len) == 0; i++) {
 			ch = n->lit[i];
 			if (!node_on(r, ch))
 				continue;
@@ -341,11 +415,11 @@ mrun_fail(struct mrun *r, enum match_status status, size_t off)
 static int
 mrun_word(struct mrun *r, size_t off, size_t len)
 {
-	struct mstate	 next[GRAMMAR_MAX_STATES];
+	struct mstate	*next = r->st == r->buf[0] ? r->buf[1] : r->buf[0];
 	struct cand	 c[GRAMMAR_MAX_STATES];
 	size_t		 nn = 0, nc = 0;
 
-	for (size_t s = 0; s < r->n; s++) {
+	for (size_t s = 0; s < r->n && r->nrest != 0; s++) {
 		if (r->st[s].rest)
 			next[nn++] = r->st[s];
 	}
@@ -359,8 +433,9 @@ mrun_word(struct mrun *r, size_t off, size_t len)
 		mrun_slots(r, off, len, next, &nn);
 	if (nn == 0)
 		return mrun_fail(r, MATCH_INVALID, off);
-	memcpy(r->st, next, nn * sizeof *next);
+	r->st = next;
 	r->n = nn;
+	r->nrest = count_rest(next, nn);
 	return 0;
 }
 
@@ -369,18 +444,14 @@ static void
 mrun_words(struct mrun *r)
 {
 	size_t	 off = 0, len;
-	bool	 all_rest;
 
 	while (next_word(r->line, r->end, &off, &len)) {
 		r->nwords++;
 		if (mrun_word(r, off, len) != 0)
 			return;
 		off += len;
-		all_rest = true;
-		for (size_t s = 0; s < r->n && all_rest; s++)
-			all_rest = r->st[s].rest;
-		if (all_rest)
-			return;
+		if (r->nrest == r->n)
+			return;		/* line slots took it all */
 	}
 }
 
@@ -553,8 +624,8 @@ collect_partial(const struct mrun *r, const char *tok, size_t len,
 
 	for (s = 0; s < r->n; s++) {
 		n = r->st[s].node;
-		for (i = lit_lower_bound(n, tok, len); !r->st[s].rest &&
-		    i < n->nlit && ci_prefixcmp(n->lit[i]->se->word, tok,
+		for (i = lit_lower_bound(r->g, n, tok, len); !r->st[s].rest &&
+		    i < n->nlit && ci_prefixcmp(n->lit[i]->se, tok,
 		    len) == 0; i++) {
 			if (child_listed(r, n, n->lit[i]))
 				dlist_add(dl, DI_LITERAL, n->lit[i]);

@@ -487,7 +487,8 @@ inherit(struct session *s, const char *line, struct match_result *m)
 static bool
 is_comment(const char *line)
 {
-	line += strspn(line, " \t");
+	while (*line == ' ' || *line == '\t')
+		line++;
 	return *line == ':' || *line == '!';
 }
 
@@ -557,9 +558,10 @@ void
 session_line(struct session *s, const char *text)
 {
 	size_t	 len = strlen(text);
+	bool	 comment = is_comment(text);
 	char	*line;
 
-	if (is_comment(text)) {
+	if (comment) {
 		/* nothing to run */
 	} else if (len > 0 && text[len - 1] == '?') {
 		line = arena_strndup(&s->arena, text, len - 1);
@@ -569,7 +571,7 @@ session_line(struct session *s, const char *text)
 		line = arena_strndup(&s->arena, text, len);
 		run_line(s, line);
 	}
-	if (!is_comment(text) && !s->replay && s->opts.after_line != NULL)
+	if (!comment && !s->replay && s->opts.after_line != NULL)
 		s->opts.after_line(s->opts.ctx);
 	out_command_end(s->out);
 	arena_reset(&s->arena);

@@ -228,7 +228,15 @@ struct grammar {
 	const struct gnode *root;	/* in arena, or an image's */
 	grammar_limit_fn *limit;	/* run-time range maxima, or NULL */
 	void		*limit_arg;
+	uint32_t	 root_first[257]; /* the root's literals whose first
+					   byte folds to c: [c] to [c + 1] */
 };
+
+/*
+ * Index the root's literals by their first byte (grammar_build and
+ * grammar_from_image): every line searches them.
+ */
+void	 grammar_index_root(struct grammar *);
 
 /*
  * ASCII lower case: the grammar folds A-Z only, whatever the locale.

@@ -91,6 +91,18 @@ parse_dec(const char *s, size_t len, uint32_t *v)
 	return true;
 }
 
+/* The bytes no word holds: control characters but the tab, and DEL. */
+static const bool word_bad[256] = {
+	[0x00] = true, [0x01] = true, [0x02] = true, [0x03] = true,
+	[0x04] = true, [0x05] = true, [0x06] = true, [0x07] = true,
+	[0x08] = true, [0x0a] = true, [0x0b] = true, [0x0c] = true,
+	[0x0d] = true, [0x0e] = true, [0x0f] = true, [0x10] = true,
+	[0x11] = true, [0x12] = true, [0x13] = true, [0x14] = true,
+	[0x15] = true, [0x16] = true, [0x17] = true, [0x18] = true,
+	[0x19] = true, [0x1a] = true, [0x1b] = true, [0x1c] = true,
+	[0x1d] = true, [0x1e] = true, [0x1f] = true, [0x7f] = true,
+};
+
 static bool
 type_match_word(const struct slot_spec *s, const char *tok, size_t len,
     uint32_t *num)
@@ -104,8 +116,7 @@ type_match_word(const struct slot_spec *s, const char *tok, size_t len,
 	 * a tab is a blank inside a LINE.
 	 */
 	for (size_t i = 0; i < len; i++) {
-		if (((unsigned char)tok[i] < 0x20 && tok[i] != '\t') ||
-		    tok[i] == 0x7f)
+		if (word_bad[(unsigned char)tok[i]])
 			return false;
 	}
 	return true;
@@ -127,22 +138,27 @@ static bool
 type_match_ipv4(const struct slot_spec *s, const char *tok, size_t len,
     uint32_t *num)
 {
-	uint32_t	 addr = 0, octet;
-	size_t		 start = 0, i, parts = 0;
+	uint32_t	 addr = 0, octet = 0;
+	size_t		 digits = 0, dots = 0;
 
+	/* Four dotted octets of 1 to 3 digits each, in one pass. */
 	(void)s;
-	for (i = 0; i <= len; i++) {
-		if (i < len && tok[i] != '.')
-			continue;
-		if (i - start > 3 || !parse_dec(tok + start, i - start,
-		    &octet) || octet > 255 || ++parts > 4)
+	for (size_t i = 0; i < len; i++) {
+		if (tok[i] >= '0' && tok[i] <= '9') {
+			if (++digits > 3)
+				return false;
+			octet = octet * 10 + (uint32_t)(tok[i] - '0');
+		} else if (tok[i] == '.' && digits != 0 && octet <= 255 &&
+		    ++dots < 4) {
+			addr = addr << 8 | octet;
+			octet = 0;
+			digits = 0;
+		} else
 			return false;
-		addr = addr << 8 | octet;
-		start = i + 1;
 	}
-	if (parts != 4)
+	if (digits == 0 || octet > 255 || dots != 3)
 		return false;
-	*num = addr;
+	*num = addr << 8 | octet;
 	return true;
 }
 

@@ -160,14 +160,24 @@ strbuf_add_u32(struct strbuf *sb, uint32_t v)
 	strbuf_add(sb, p, (size_t)(buf + sizeof buf - p));
 }
 
+/* In one strbuf_add: show running-config prints two a subinterface. */
 void
 strbuf_add_ipv4(struct strbuf *sb, uint32_t a)
 {
+	char		 buf[16], *p = buf;
+	unsigned	 o;
+
 	for (int shift = 24; shift >= 0; shift -= 8) {
-		strbuf_add_u32(sb, a >> shift & 0xff);
+		o = a >> shift & 0xff;
+		if (o >= 100)
+			*p++ = (char)('0' + o / 100);
+		if (o >= 10)
+			*p++ = (char)('0' + o / 10 % 10);
+		*p++ = (char)('0' + o % 10);
 		if (shift != 0)
-			strbuf_add(sb, ".", 1);
+			*p++ = '.';
 	}
+	strbuf_add(sb, buf, (size_t)(p - buf));
 }
 
 const char *
