@@ -16,12 +16,6 @@ key2=$("$keygen" --serial JMX2222L002 --model ASA5520 --time-based 52w \
 	--purchase 1 --feature botnet-traffic-filter)
 start fw1 --serial JMX1111L001
 start fw2 --serial JMX2222L002
-# botnet NAME: the unit's own days, then the combined days.
-botnet() {
-	show "$1" 'show activation-key' |
-		sed -n 's/^Botnet Traffic Filter *: Enabled *\([0-9]*\) days/\1/p' |
-		tr '\n' ' '
-}
 
 on fw1 "activation-key $key1
 $boot

@@ -37,26 +37,11 @@ bootstrap() {
 	printf 'cluster-interface TenGigabitEthernet0/8 ip 10.0.0.%s 255.255.255.0\n' "$1"
 	printf 'priority %s\nkey s3cret\nenable noconfirm\nexit\nwrite memory' "$2"
 }
-# botnet NAME: the unit's own days, then the combined days.
-botnet() {
-	show "$1" 'show activation-key' |
-		sed -n 's/^Botnet Traffic Filter *: Enabled *\([0-9]*\) days/\1/p' |
-		tr '\n' ' '
-}
 # premium NAME: the same for AnyConnect Premium, value and days.
 premium() {
 	show "$1" 'show activation-key' |
 		sed -n 's/^AnyConnect Premium Peers *: \([0-9]*\) *\(.*\)$/\1,\2/p' |
 		tr '\n' ' '
-}
-# until_botnet NAME WANT: poll (5 s at most) for the next hellos.
-until_botnet() {
-	local i
-	for i in $(seq 50); do
-		[ "$(botnet "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	return 1
 }
 # others NAME N: poll (5 s at most) until NAME lists N other members.
 others() {

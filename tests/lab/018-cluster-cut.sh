@@ -28,20 +28,6 @@ bootstrap() {
 	printf 'cluster-interface %s ip 10.0.0.%s 255.255.255.0\n' "$CCL" "$1"
 	printf 'priority %s\nkey s3cret\nenable noconfirm\nexit' "$1"
 }
-# botnet NAME: the unit's own days, then the combined days (if any).
-botnet() {
-	show "$1" 'show activation-key' |
-		sed -n 's/^Botnet Traffic Filter *: Enabled *\([0-9]*\) days/\1/p' |
-		tr '\n' ' '
-}
-until_botnet() {
-	local i
-	for i in $(seq 50); do
-		[ "$(botnet "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	return 1
-}
 # lost N: until u1's console said u2 lost N times (5 s at most).
 lost() {
 	local i

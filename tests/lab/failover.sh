@@ -1,6 +1,7 @@
-# Sourced by the failover tests after lib.sh: the failover link on
-# GigabitEthernet0/3 (192.168.99.1/.2, polltime 200 ms, holdtime 800 ms),
-# a command's output without the login lines, and polling for it.
+# Sourced by the failover and cluster tests after lib.sh: the failover
+# link on GigabitEthernet0/3 (192.168.99.1/.2, polltime 200 ms, holdtime
+# 800 ms), a command's output without the login lines, polling for it,
+# and a unit's Botnet Traffic Filter days.
 boot='interface g0/3
 no shutdown
 exit
@@ -38,4 +39,20 @@ failover"
 failover lan unit secondary
 failover"
 	until_shows fw2 'show failover' 'This host: Secondary - Standby Ready'
+}
+# botnet NAME: the unit's own Botnet Traffic Filter days, then the
+# combined days (if any), from show activation-key.
+botnet() {
+	show "$1" 'show activation-key' |
+		sed -n 's/^Botnet Traffic Filter *: Enabled *\([0-9]*\) days/\1/p' |
+		tr '\n' ' '
+}
+# until_botnet NAME WANT: poll (5 s at most) for the next hellos.
+until_botnet() {
+	local i
+	for i in $(seq 50); do
+		[ "$(botnet "$1")" = "$2" ] && return 0
+		sleep 0.1
+	done
+	return 1
 }
