@@ -37,7 +37,8 @@ bootstrap() {
 	printf 'cluster-interface TenGigabitEthernet0/8 ip 10.0.0.%s 255.255.255.0\n' "$1"
 	printf 'priority %s\nkey s3cret\nenable noconfirm\nexit\nwrite memory' "$2"
 }
-# premium NAME: the same for AnyConnect Premium, value and days.
+# premium NAME: as botnet (failover.sh) for AnyConnect Premium: value
+# and days.
 premium() {
 	show "$1" 'show activation-key' |
 		sed -n 's/^AnyConnect Premium Peers *: \([0-9]*\) *\(.*\)$/\1,\2/p' |
