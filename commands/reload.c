@@ -214,7 +214,7 @@ cmd_reboot(struct cmd_ctx *ctx)
 const struct cmd_entry cmd_reload_entry = {
 	.syntax = "reload [(in <delay:delay> | at <time:hhmm> "
 	    "[(<month:month> <day:day> | <day:day> <month:month>)])] "
-	    "{max-hold-time <hold:delay> | noconfirm | quick | save-config} "
+	    "[max-hold-time <hold:delay>] {noconfirm | quick | save-config} "
 	    "[reason <text:line>]",
 	.help = reload_help,
 	.modes = MODES_EXEC,
