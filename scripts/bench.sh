@@ -23,6 +23,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 asa_build_release
+# The build's writes reach the disk before anything is timed.
+sync
 flash=$(mktemp -d)
 bird_pid=
 dev_pids=()
