@@ -5,18 +5,6 @@
  */
 #include "licensing/lic_contexts.h"
 
-uint32_t
-lic_contexts_used(const uint32_t group[LIC_CTX_GROUPS],
-    const bool active[LIC_CTX_GROUPS])
-{
-	uint32_t	 n = 0;
-
-	for (unsigned g = 0; g < LIC_CTX_GROUPS; g++)
-		if (active[g])
-			n += group[g];
-	return n;
-}
-
 bool
 lic_contexts_may_add(const uint32_t group[LIC_CTX_GROUPS], uint32_t allowed)
 {

@@ -18,12 +18,6 @@
 #define LIC_CTX_GROUPS	2
 
 /*
- * The contexts unit runs: those of the failover groups active there
- * (active[g]); a unit alone, or whose mate failed, runs both groups.
- */
-uint32_t lic_contexts_used(const uint32_t group[LIC_CTX_GROUPS],
-	    const bool active[LIC_CTX_GROUPS]);
-/*
  * Whether one more context may be created, into either group, when the
  * groups hold group[] (the admin context counted) and the license in
  * force allows allowed: the pair's combined count (lic_units_combine
