@@ -117,6 +117,9 @@ settle(struct device *dev, unsigned g)
 		    (uint64_t)c->preempt_s * 1000) {
 			group_set(dev, g, FO_ST_ACTIVE, FO_WHY_NONE);
 			gr->claimed_ms = now;
+			/* Told to, the mate is the group's standby now; its
+			   next hello is a poll away. */
+			fo->mate.grp[g] = FO_ST_STANDBY_READY;
 			snprintf(line, sizeof line, "GROUPSTANDBY %u\n", g + 1);
 			fo_net_send(dev, line, strlen(line));
 		}

@@ -80,16 +80,20 @@ fo_replicate(struct device *dev)
 
 	if (!fo->mate.known || fo->apart || fo->refused != LIC_UNITS_OK)
 		return;
-	if (fo->mate.state == FO_ST_COLD_STANDBY) {
+	if (fo->mate.state != FO_ST_COLD_STANDBY)
+		fo->net->bulk_sent = false;
+	else if (!fo->net->bulk_sent) {
 		/* Only once it could go (the stream may be reconnecting). */
-		if (fo_state_active(fo->state) && !fo->net->bulk_sent &&
-		    fo->net->out != NULL) {
+		if (fo_state_active(fo->state) && fo->net->out != NULL) {
 			fo_send_config(dev, true);
 			fo->net->bulk_sent = true;
 		}
 		return;
 	}
-	fo->net->bulk_sent = false;
+	/*
+	 * A change goes at once, to a mate still taking the bulk too: a
+	 * command replicated after it (write memory) must find it there.
+	 */
 	/* Active/Active: the system's from group 1's unit, each context's
 	   from its group's (failover_group.c). */
 	if (fo_space_sends(dev, CTX_SYSTEM) &&
