@@ -2,15 +2,18 @@
 # any is missing (apt-get as root, or sudo; otherwise print the command
 # and stop), and build a preset out of tree.
 # The archives a static release needs beyond these come with them, except
-# zlib's, liblzma's (libxml2.a) and libtinfo's (libedit.a).
+# zlib's (libxml2.a) and libtinfo's (libedit.a); libxml2.a's ICU and
+# liblzma calls go to stand-ins (models/static/).
 ASA_PACKAGES="gcc make cmake pkg-config libedit-dev libcmocka-dev \
-libxml2-dev libxml2-utils libssl-dev libmd-dev zlib1g-dev liblzma-dev \
-libncurses-dev"
+libxml2-dev libxml2-utils libssl-dev libmd-dev zlib1g-dev libncurses-dev"
 # What the SSH and real-client tests add (scripts/test.sh): Debian's sshd
 # and ssh, sshpass, the cwrap wrappers serve-ssh.sh runs sshd under,
 # netmiko and Ansible (its cisco.asa collection).
 ASA_TEST_PACKAGES="openssh-server openssh-client sshpass libpam-wrapper \
 libnss-wrapper libpam-modules python3-netmiko ansible"
+# What the release preset adds: lld, which lays out what a start touches
+# together (programs/startup.order).
+ASA_RELEASE_PACKAGES="lld"
 # What scripts/fuzz.sh adds: clang and its libFuzzer runtime (the default
 # build and its smoke tests need neither).
 ASA_FUZZ_PACKAGES="clang libclang-rt-14-dev"
@@ -38,7 +41,7 @@ asa_install_deps() {
 # compiler messages are shown only when the build fails.
 asa_build_release() {
 	local log
-	asa_install_deps
+	ASA_PACKAGES="$ASA_PACKAGES $ASA_RELEASE_PACKAGES" asa_install_deps
 	log=$(mktemp)
 	if ! { cmake --preset release && cmake --build --preset release \
 		-j"$(nproc)"; } >"$log" 2>&1; then
