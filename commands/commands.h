@@ -94,10 +94,10 @@ const struct grammar *cmd_grammar(struct cmd_grammars *, enum cmd_space);
 /*
  * Take space sp's grammar from an image of it (grammar_image_write, as
  * asaemu-grammargen writes it from cmd_table at build time) rather than
- * building it when first asked; root must outlive gs.
+ * building it when first asked; im must outlive gs.
  */
 void	 cmd_grammars_use_image(struct cmd_grammars *gs, enum cmd_space sp,
-	    const struct gnode *root);
+	    const struct grammar_image *im);
 void	 cmd_grammars_free(struct cmd_grammars *);
 /* The range limits of every grammar, built or to be built. */
 void	 cmd_grammars_set_limits(struct cmd_grammars *, grammar_limit_fn *,

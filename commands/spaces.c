@@ -175,11 +175,11 @@ cmd_grammar(struct cmd_grammars *gs, enum cmd_space sp)
 
 void
 cmd_grammars_use_image(struct cmd_grammars *gs, enum cmd_space sp,
-    const struct gnode *root)
+    const struct grammar_image *im)
 {
 	if (gs->g[sp] != NULL)
 		return;
-	gs->g[sp] = grammar_from_image(root);
+	gs->g[sp] = grammar_from_image(im);
 	grammar_set_limits(gs->g[sp], gs->limit, gs->limit_arg);
 }
 

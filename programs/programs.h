@@ -88,6 +88,6 @@ struct cmd_grammars *prog_grammar(const struct device *);
  * The single-mode grammar's image, generated at build time from
  * cmd_table by asaemu-grammargen (the build's grammar_image.c).
  */
-extern const struct gnode *const prog_grammar_image;
+extern const struct grammar_image prog_grammar_image;
 
 #endif

@@ -76,7 +76,7 @@ prog_grammar(const struct device *dev)
 	 * Single mode's graph is compiled in; the others are built when a
 	 * session first enters their space.
 	 */
-	cmd_grammars_use_image(g, CMD_SPACE_SINGLE, prog_grammar_image);
+	cmd_grammars_use_image(g, CMD_SPACE_SINGLE, &prog_grammar_image);
 	if (cmd_grammars_build(g, cmd_space_start(dev), &cause) == NULL) {
 		fprintf(stderr, "asaemu: command table: %s\n", cause);
 		free(cause);

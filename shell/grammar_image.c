@@ -209,7 +209,11 @@ grammar_image_write(FILE *f, const struct grammar *g,
 		nse += ns.v[i]->se != NULL;
 	}
 	fputs("};\n\n", f);
-	fprintf(f, "const struct gnode *const %s = &N[0];\n", name);
+	fprintf(f, "const struct grammar_image %s = {\n\t&N[0],\n\t{", name);
+	for (size_t i = 0; i < 257; i++)
+		fprintf(f, "%s%u,", i % 12 == 0 ? "\n\t    " : " ",
+		    (unsigned)g->root_first[i]);
+	fputs("\n\t}\n};\n", f);
 	rc = ferror(f) ? -1 : 0;
 out:
 	free(ns.v);
@@ -217,13 +221,15 @@ out:
 }
 
 struct grammar *
-grammar_from_image(const struct gnode *root)
+grammar_from_image(const struct grammar_image *im)
 {
 	struct grammar	*g = xcalloc(1, sizeof *g);
 
 	arena_init(&g->arena);
-	g->root = root;
-	grammar_index_root(g);
+	g->root = im->root;
+	/* Built with the graph: indexing it again would read a page a few
+	   root literals. */
+	memcpy(g->root_first, im->root_first, sizeof g->root_first);
 	return g;
 }
 
@@ -301,5 +307,9 @@ int
 grammar_equal(const struct grammar *a, const struct grammar *b,
     char **cause)
 {
+	if (memcmp(a->root_first, b->root_first, sizeof a->root_first) != 0) {
+		*cause = xstrdup("the root's index");
+		return -1;
+	}
 	return nodes_equal(a->root, b->root, cause);
 }

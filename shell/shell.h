@@ -161,14 +161,15 @@ void	 grammar_free(struct grammar *);
 /*
  * A grammar's image: its graph written at build time as C source of
  * constant data (asaemu-grammargen), so that a program starts with the
- * graph compiled instead of building it. An image is used through
- * grammar_from_image(root), root being what the written source defines.
+ * graph compiled instead of building it, its root's index included. An
+ * image is used through grammar_from_image(&<name>), <name> being what
+ * the written source defines.
  */
-struct gnode;
+struct grammar_image;
 
 /*
  * Write g, built from table, to f as C source defining
- * "const struct gnode *const <name>" (its root). The source refers to
+ * "const struct grammar_image <name>". The source refers to
  * the entries as &<table_name>[i] (table_name must name table in the
  * including program) and to the slot types as shell_int.h's
  * grammar_types; the caller writes the #include lines first. 0, or -1
@@ -177,8 +178,8 @@ struct gnode;
 int	 grammar_image_write(FILE *f, const struct grammar *g,
 	    const struct cmd_entry *const *table, const char *table_name,
 	    const char *name);
-/* A grammar over an image's root (which must outlive it). */
-struct grammar *grammar_from_image(const struct gnode *root);
+/* A grammar over an image (which must outlive it). */
+struct grammar *grammar_from_image(const struct grammar_image *);
 /*
  * Whether a and b are the same graph: the same nodes, words, types,
  * help, modes and releases, children in the same order, and the same

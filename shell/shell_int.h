@@ -233,10 +233,16 @@ struct grammar {
 };
 
 /*
- * Index the root's literals by their first byte (grammar_build and
- * grammar_from_image): every line searches them.
+ * Index the root's literals by their first byte (grammar_build; an image
+ * holds its index): every line searches them.
  */
 void	 grammar_index_root(struct grammar *);
+
+/* What grammar_image_write defines: the root and its index, as built. */
+struct grammar_image {
+	const struct gnode *root;
+	uint32_t	 root_first[257];
+};
 
 /*
  * ASCII lower case: the grammar folds A-Z only, whatever the locale.

@@ -316,7 +316,7 @@ main(int argc, char **argv)
 		build[i] = now_ns() - t0;
 		grammar_free(g);
 		t0 = now_ns();
-		g = grammar_from_image(prog_grammar_image);
+		g = grammar_from_image(&prog_grammar_image);
 		image[i] = now_ns() - t0;
 		match[i] = match_ns(g);
 		grammar_free(g);

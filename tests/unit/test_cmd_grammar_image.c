@@ -35,7 +35,7 @@ test_cmd_grammar_image__is_the_built_graph(void **state)
 	char		*cause = NULL;
 
 	(void)state;
-	cmd_grammars_use_image(image, CMD_SPACE_SINGLE, prog_grammar_image);
+	cmd_grammars_use_image(image, CMD_SPACE_SINGLE, &prog_grammar_image);
 	if (grammar_equal(cmd_grammar(image, CMD_SPACE_SINGLE),
 	    cmd_grammar(built, CMD_SPACE_SINGLE), &cause) != 0)
 		fail_msg("the image differs at %s: rebuild it", cause);
@@ -68,7 +68,7 @@ test_cmd_grammar_image__matches_as_the_built_graph(void **state)
 
 	(void)state;
 	arena_init(&ar);
-	cmd_grammars_use_image(image, CMD_SPACE_SINGLE, prog_grammar_image);
+	cmd_grammars_use_image(image, CMD_SPACE_SINGLE, &prog_grammar_image);
 	for (int m = 0; m < MODE_COUNT; m++) {
 		for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
 			grammar_match(cmd_grammar(image, CMD_SPACE_SINGLE),
