@@ -10,7 +10,6 @@
  */
 #include "device/device.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <md5.h>
@@ -211,31 +210,40 @@ list_add(struct disk_list *l, const char *name, const struct stat *st)
 	e->mtime = (int64_t)st->st_mtime;
 }
 
+struct list_walk {
+	int		 fd;
+	const char	*prefix;
+	bool		 top;
+	struct disk_list *l;
+};
+
+static int
+list_one(const char *leaf, unsigned char type, void *arg)
+{
+	struct list_walk *w = arg;
+	struct stat	 st;
+	char		*name;
+
+	(void)type;
+	if (entry_hidden(leaf, w->top) ||
+	    fstatat(w->fd, leaf, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))
+		return 0;
+	xasprintf(&name, "%s%s", w->prefix, leaf);
+	list_add(w->l, name, &st);
+	free(name);
+	return 0;
+}
+
 /* Entries of folder fd (prefix their names with prefix), recursing. */
 static void
 list_dir(int fd, const char *prefix, bool top, bool recursive,
     struct disk_list *l)
 {
-	DIR		*d = fdopendir(fd);
-	struct dirent	*de;
-	struct stat	 st;
+	struct list_walk w = { fd, prefix, top, l };
 	size_t		 first = l->n;
 
-	if (d == NULL) {
-		close(fd);
-		return;
-	}
-	while ((de = readdir(d)) != NULL) {
-		char	*name;
-
-		if (entry_hidden(de->d_name, top) ||
-		    fstatat(fd, de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-		    !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))
-			continue;
-		xasprintf(&name, "%s%s", prefix, de->d_name);
-		list_add(l, name, &st);
-		free(name);
-	}
+	(void)file_dir_each(fd, list_one, &w);
 	/* Creation order (as a FAT directory lists), then name. */
 	if (l->n > first)
 		qsort(l->v + first, l->n - first, sizeof *l->v, entry_cmp);
@@ -251,9 +259,9 @@ list_dir(int fd, const char *prefix, bool top, bool recursive,
 			continue;
 		xasprintf(&sub, "%s/", l->v[i].name);
 		list_dir(sfd, sub, false, true, l);
+		close(sfd);
 		free(sub);
 	}
-	closedir(d);
 }
 
 int
@@ -277,11 +285,13 @@ device_disk_list(const struct device *dev, const char *path,
 		free(copy);
 		return 0;
 	}
-	dfd = leaf == NULL ? dup(fd) : openat(fd, leaf, O_RDONLY |
-	    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	dfd = leaf == NULL ? fd : openat(fd, leaf, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC);
 	if (dfd == -1)
 		goto fail;
 	list_dir(dfd, "", leaf == NULL, recursive, l);
+	if (dfd != fd)
+		close(dfd);
 	/* Numbers as a FAT directory's entries: stable, in list order. */
 	for (size_t i = 0; i < l->n; i++)
 		l->v[i].index = (unsigned)(i + 11);

@@ -21,7 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -172,28 +171,32 @@ file_write_atomic(const char *path, const void *data, size_t len)
 	return rc;
 }
 
+struct stale {
+	int	 dirfd;
+	int	 rc;
+};
+
+static int
+stale_remove(const char *name, unsigned char type, void *arg)
+{
+	struct stale	*st = arg;
+	size_t		 n = strlen(name);
+
+	(void)type;
+	if (n > 4 && strcmp(name + n - 4, ".tmp") == 0 &&
+	    unlinkat(st->dirfd, name, 0) != 0 && errno != ENOENT)
+		st->rc = -1;
+	return 0;
+}
+
 int
 file_remove_stale_tmp(int dirfd)
 {
-	struct dirent	*de;
-	DIR		*dp;
-	size_t		 n;
-	int		 fd, rc = 0;
+	struct stale	 st = { dirfd, 0 };
 
-	if ((fd = dup(dirfd)) == -1)
+	if (file_dir_each(dirfd, stale_remove, &st) != 0)
 		return -1;
-	if ((dp = fdopendir(fd)) == NULL) {
-		close(fd);
-		return -1;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		n = strlen(de->d_name);
-		if (n > 4 && strcmp(de->d_name + n - 4, ".tmp") == 0 &&
-		    unlinkat(dirfd, de->d_name, 0) != 0 && errno != ENOENT)
-			rc = -1;
-	}
-	closedir(dp);
-	return rc;
+	return st.rc;
 }
 
 int
