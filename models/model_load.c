@@ -34,7 +34,8 @@ model_db_free(struct model_db *db)
 		munmap(db->image, db->image_mapped);
 	else
 		free(db->image);
-	free(db->models);
+	if (db->image == NULL)
+		free(db->models);
 	free(db);
 }
 

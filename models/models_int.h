@@ -80,7 +80,8 @@ struct model_db {
 					      is a mapping, else 0 */
 	struct lic_catalog	 catalog;
 	bool			 has_catalog;
-	struct model_entry	*models;   /* xreallocarray, owned */
+	struct model_entry	*models;   /* xreallocarray, owned; in the
+					      image when there is one */
 	size_t			 nmodels;
 };
 
