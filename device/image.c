@@ -38,6 +38,7 @@
 
 #define HEADER_LEN	4096u
 #define BLOCK		4096u
+_Static_assert(BLOCK <= HEADER_LEN, "a block reads into the header's buffer");
 #define MAGIC		"ASAEMU-IMAGE 1\n"
 
 /* Body bytes of each release train [M: near the real images]. */
@@ -205,20 +206,20 @@ field(const char *hdr, const char *name, char *buf, size_t len)
 	return 0;
 }
 
-/* Parse and check the header (len: the file's length). */
+/*
+ * Parse and check the header, text: its HEADER_LEN bytes and a NUL (len:
+ * the file's length).
+ */
 static enum image_err
-header_check(const char *hdr, size_t hlen, uint64_t len,
-    struct image_info *info)
+header_parse(const char *text, uint64_t len, struct image_info *info)
 {
-	char		 text[HEADER_LEN + 1], val[64], chk[33];
+	char		 val[64], chk[33];
 	const char	*c;
 	unsigned long long size;
 
 	memset(info, 0, sizeof *info);
-	if (hlen < HEADER_LEN || memcmp(hdr, MAGIC, strlen(MAGIC)) != 0)
+	if (memcmp(text, MAGIC, strlen(MAGIC)) != 0)
 		return IMAGE_E_NOT_IMAGE;
-	memcpy(text, hdr, HEADER_LEN);
-	text[HEADER_LEN] = '\0';
 	if ((c = strstr(text, "\ncheck: ")) == NULL)
 		return IMAGE_E_DAMAGED;
 	md5_hex(text, (size_t)(c - text) + 1, chk);
@@ -243,6 +244,21 @@ header_check(const char *hdr, size_t hlen, uint64_t len,
 	if (size != len)
 		return IMAGE_E_DAMAGED;
 	return IMAGE_OK;
+}
+
+/* header_parse of the first hlen bytes at hdr. */
+static enum image_err
+header_check(const char *hdr, size_t hlen, uint64_t len,
+    struct image_info *info)
+{
+	char	 text[HEADER_LEN + 1];
+
+	memset(info, 0, sizeof *info);
+	if (hlen < HEADER_LEN)
+		return IMAGE_E_NOT_IMAGE;
+	memcpy(text, hdr, HEADER_LEN);
+	text[HEADER_LEN] = '\0';
+	return header_parse(text, len, info);
 }
 
 enum image_err
@@ -273,7 +289,8 @@ image_check(const char *data, size_t len, bool full,
 enum image_err
 image_check_fd(int fd, struct image_info *info)
 {
-	char		 hdr[HEADER_LEN], block[BLOCK];
+	/* The header, NUL-terminated, then each block of the body. */
+	char		 buf[HEADER_LEN + 1], *block = buf;
 	struct stat	 st;
 	enum image_err	 e;
 	MD5_CTX		 c;
@@ -281,11 +298,11 @@ image_check_fd(int fd, struct image_info *info)
 	off_t		 off = HEADER_LEN, end;
 
 	memset(info, 0, sizeof *info);
-	if (fstat(fd, &st) != 0 || pread(fd, hdr, sizeof hdr, 0) !=
-	    (ssize_t)sizeof hdr)
+	if (fstat(fd, &st) != 0 || pread(fd, buf, HEADER_LEN, 0) !=
+	    (ssize_t)HEADER_LEN)
 		return IMAGE_E_NOT_IMAGE;
-	if ((e = header_check(hdr, sizeof hdr, (uint64_t)st.st_size, info))
-	    != IMAGE_OK)
+	buf[HEADER_LEN] = '\0';
+	if ((e = header_parse(buf, (uint64_t)st.st_size, info)) != IMAGE_OK)
 		return e;
 	MD5Init(&c);
 	while (off < st.st_size) {
