@@ -8,13 +8,13 @@
 #
 # What it lists, from callgrind runs of the release build (a batch of two
 # commands, a mixed batch, --version and --help):
-# - every function that ran; for a function libc chooses by processor at
-#   start (strlen's __strlen_evex, _avx2...), every variant, since
-#   valgrind's processor is not the machine's;
-# - the data (d, b, r) of every object file those functions come from;
+# - every function that ran, and what a start runs that valgrind's does
+#   not (its processor's vendor, the vDSO);
 # - every ifunc: static glibc runs each one's resolver before main;
-# - what a start runs that valgrind's does not (its processor's vendor,
-#   the vDSO).
+# - for a function libc chooses by processor at start (strlen's
+#   __strlen_evex, _avx2...), every variant, last: valgrind's processor
+#   is not the machine's, which uses one of each;
+# - the data (d, b, r) of every object file those functions come from.
 # Run it after a change of the start's path; a stale list makes a slower
 # start, never a wrong program.
 set -euo pipefail
@@ -98,6 +98,9 @@ awk -v ran="$work/ran" -v final="$work/final" '
 			from[$2] = $1
 		objs[$1] = objs[$1] " " $2 ":" $3
 	}
+	function variant(s) {
+		return s ~ /^__[a-z0-9_]+_(avx2|avx|evex|evex512|sse2|sse4_1|sse4_2|ssse3|avx512|erms|rtm)/
+	}
 	function emit(s) {
 		if ((s in insym) && !(s in done)) {
 			done[s] = 1
@@ -108,20 +111,24 @@ awk -v ran="$work/ran" -v final="$work/final" '
 		# A family: __strlen_evex ran; __strlen_*, strlen, __strlen and
 		# their resolvers go too.
 		for (s in hot)
-			if (match(s, /^__[a-z0-9_]+_(avx2|avx|evex|evex512|sse2|sse4_1|sse4_2|ssse3|avx512|erms|rtm)/)) {
+			if (variant(s)) {
 				v = substr(s, 3, index(substr(s, 3), "_") - 1)
 				family["__" v "_"] = 1
 				hot[v] = hot["__" v] = 1
 				hot[v "_ifunc"] = hot["__" v "_ifunc"] = 1
 			}
-		for (i = 1; i <= n; i++) {
-			s = name[i]
-			if (s in hot)
-				emit(s)
+		# What runs on every processor first, then the variants:
+		# the machine uses one of each, a window or two of them.
+		for (i = 1; i <= n; i++)
+			if ((name[i] in hot) && !variant(name[i]))
+				emit(name[i])
+		for (i = 1; i <= n; i++)
+			if ((name[i] in ifunc) || name[i] ~ /_ifunc$/)
+				emit(name[i])
+		for (i = 1; i <= n; i++)
 			for (v in family)
-				if (index(s, v) == 1)
-					emit(s)
-		}
+				if (index(name[i], v) == 1)
+					emit(name[i])
 		for (f in from) {
 			k = split(objs[from[f]], syms, " ")
 			for (j = 1; j <= k; j++) {
@@ -130,8 +137,5 @@ awk -v ran="$work/ran" -v final="$work/final" '
 					emit(p[1])
 			}
 		}
-		for (i = 1; i <= n; i++)
-			if ((name[i] in ifunc) || name[i] ~ /_ifunc$/)
-				emit(name[i])
 	}' "$work/ran" "$work/final" "$work/defs" >programs/startup.order
 echo "programs/startup.order: $(wc -l <programs/startup.order) symbols"
