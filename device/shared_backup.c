@@ -51,8 +51,9 @@ shared_backup_configured(const struct device *dev)
 	/* "The standby unit does not act as the backup ... server." */
 	if (fo != NULL && fo->cfg.enabled && fo_state_standby(fo->state))
 		return false;
-	return device_ls_role(dev) == 1 && ls->client &&
-	    ls->client_secret != NULL && ls->nbenable > 0;
+	/* The configuration first: the license is a search (each command). */
+	return ls->client && ls->client_secret != NULL && ls->nbenable > 0 &&
+	    device_ls_role(dev) == 1;
 }
 
 bool

@@ -66,8 +66,9 @@ configured(const struct device *dev)
 {
 	const struct ls_cfg *ls = &dev->ext->ls;
 
-	return device_ls_role(dev) >= 1 && ls->client &&
-	    ls->client_secret != NULL && !shared_server_main(dev);
+	/* The configuration first: the license is a search (each command). */
+	return ls->client && ls->client_secret != NULL &&
+	    device_ls_role(dev) >= 1 && !shared_server_main(dev);
 }
 
 /* The address of the server this attempt or link is with. */
