@@ -35,6 +35,7 @@ struct lineedit {
 	bool		 have_saved;
 	bool		 interrupted;	/* Ctrl-C: drop the line */
 	bool		 editing;	/* waiting for a key of a line */
+	wchar_t		 wprompt[SESSION_PROMPT_MAX];
 };
 
 static struct session *
@@ -46,10 +47,23 @@ el_session(EditLine *el)
 	return data;
 }
 
-static char *
+/*
+ * The prompt, wide: a prompt is ASCII (a hostname, a context's name, a
+ * mode's suffix), widened here rather than by the locale's converter at
+ * every line.
+ */
+static wchar_t *
 le_prompt(EditLine *el)
 {
-	return (char *)session_prompt(el_session(el));
+	struct session	*s = el_session(el);
+	const char	*p = session_prompt(s);
+	wchar_t		*w = s->le->wprompt;
+	size_t		 i;
+
+	for (i = 0; p[i] != '\0' && i < SESSION_PROMPT_MAX - 1; i++)
+		w[i] = (wchar_t)(unsigned char)p[i];
+	w[i] = L'\0';
+	return w;
 }
 
 /* The text left of the cursor, arena-owned. */
@@ -347,7 +361,7 @@ lineedit_new(struct session *s)
 		el_set(le->el, EL_TERMINAL, s->opts.term);
 	el_set(le->el, EL_GETCFN, le_getc);
 	el_set(le->el, EL_EDITOR, "emacs");
-	el_set(le->el, EL_PROMPT, le_prompt);
+	el_wset(le->el, EL_PROMPT, le_prompt);
 	el_set(le->el, EL_HIST, history, le->hist);
 	el_set(le->el, EL_ADDFN, "asa-help", "Describe", le_help);
 	el_set(le->el, EL_BIND, "?", "asa-help", NULL);

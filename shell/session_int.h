@@ -18,13 +18,15 @@
 
 struct lineedit;
 
+#define SESSION_PROMPT_MAX	128	/* bytes of a prompt, NUL included */
+
 struct session {
 	struct session_opts	 opts;
 	struct out		*out;
 	struct arena		 arena;	   /* freed after every line */
 	enum mode		 mode;
 	uint32_t		 release;  /* matched at; entries' since */
-	char			 prompt[128]; /* rendered by session_prompt */
+	char			 prompt[SESSION_PROMPT_MAX]; /* session_prompt's */
 	unsigned		 width;
 	bool			 failed;   /* some command printed an ERROR */
 	bool			 quit;
