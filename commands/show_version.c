@@ -165,8 +165,10 @@ print_hardware(struct cmd_ctx *ctx)
 	for (size_t i = 0; i < p->nhw_lines; i++) {
 		const struct lic_hw_line *l = &p->hw_lines[i];
 
-		if (v >= l->sw.first && v <= l->sw.last)
-			out_printf(ctx->out, "%s\n", l->text);
+		if (v >= l->sw.first && v <= l->sw.last) {
+			out_puts(ctx->out, l->text);
+			out_puts(ctx->out, "\n");
+		}
 	}
 	out_puts(ctx->out, "\n");
 	/*
@@ -178,15 +180,22 @@ print_hardware(struct cmd_ctx *ctx)
 	for (size_t i = 0; i < p->nports; i++) {
 		const struct lic_port *port = &p->ports[i];
 
-		out_printf(ctx->out, "%2u: %s: %-20s: ", port->index,
-		    port->internal ? "Int" : "Ext", port->name);
-		if (port->has_mac && port->address != NULL)
-			out_printf(ctx->out, "address is %s, ", port->address);
-		else if (port->has_mac) {
-			mac_address(base, port->index, mac, sizeof mac);
-			out_printf(ctx->out, "address is %s, ", mac);
+		/* "%2u: %s: %-20s: address is %s, irq %u" */
+		out_u32(ctx->out, port->index, 2);
+		out_puts(ctx->out, port->internal ? ": Int: " : ": Ext: ");
+		out_pad(ctx->out, port->name, 20);
+		out_puts(ctx->out, ": ");
+		if (port->has_mac) {
+			if (port->address == NULL)
+				mac_address(base, port->index, mac, sizeof mac);
+			out_puts(ctx->out, "address is ");
+			out_puts(ctx->out, port->address != NULL ?
+			    port->address : mac);
+			out_puts(ctx->out, ", ");
 		}
-		out_printf(ctx->out, "irq %u\n", port->irq);
+		out_puts(ctx->out, "irq ");
+		out_u32(ctx->out, port->irq, 0);
+		out_puts(ctx->out, "\n");
 	}
 	out_puts(ctx->out, "\n");
 }

@@ -237,6 +237,41 @@ out_puts(struct out *out, const char *s)
 	out_write(out, s, strlen(s));
 }
 
+static void
+out_blanks(struct out *out, size_t n)
+{
+	static const char blanks[] = "                                ";
+
+	for (size_t k; n > 0; n -= k) {
+		k = n < sizeof blanks - 1 ? n : sizeof blanks - 1;
+		out_write(out, blanks, k);
+	}
+}
+
+void
+out_pad(struct out *out, const char *s, size_t width)
+{
+	size_t	 n = strlen(s);
+
+	out_write(out, s, n);
+	if (n < width)
+		out_blanks(out, width - n);
+}
+
+void
+out_u32(struct out *out, uint32_t v, size_t width)
+{
+	char	 buf[10];
+	size_t	 n = 0;
+
+	do
+		buf[sizeof buf - ++n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (n < width)
+		out_blanks(out, width - n);
+	out_write(out, buf + sizeof buf - n, n);
+}
+
 void
 out_vprintf(struct out *out, const char *fmt, va_list ap)
 {

@@ -325,11 +325,15 @@ describe_section(struct session *s, enum mode m, const struct describe *d,
 	for (size_t i = 0; i < show.n; i++) {
 		const char *help = show.items[i].help;
 
+		out_puts(s->out, "  ");
 		if (help == NULL || *help == '\0')
-			out_printf(s->out, "  %s\n", show.items[i].word);
-		else
-			out_printf(s->out, "  %-*s  %s\n", (int)w,
-			    show.items[i].word, help);
+			out_puts(s->out, show.items[i].word);
+		else {
+			out_pad(s->out, show.items[i].word, w);
+			out_puts(s->out, "  ");
+			out_puts(s->out, help);
+		}
+		out_puts(s->out, "\n");
 	}
 }
 

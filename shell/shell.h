@@ -298,6 +298,12 @@ void	 out_flush(struct out *);
 void	 out_write(struct out *, const char *, size_t);
 /* Writes the string as is: no newline is added (fputs, not puts). */
 void	 out_puts(struct out *, const char *);
+/*
+ * printf's %-*s and %*u without printf, whose set-up is a thousand
+ * instructions a call: for the lines a busy command prints by the dozen.
+ */
+void	 out_pad(struct out *, const char *s, size_t width);
+void	 out_u32(struct out *, uint32_t v, size_t width);
 void	 out_printf(struct out *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 out_vprintf(struct out *, const char *, va_list)
