@@ -26,12 +26,13 @@ batch_read_line(FILE *f, struct strbuf *sb)
 	bool	 any = false;
 
 	strbuf_reset(sb);
-	while ((c = getc(f)) != EOF) {
+	/* The session's own stream, read by its thread alone: no locks. */
+	while ((c = getc_unlocked(f)) != EOF) {
 		any = true;
 		if (c == '\n')
 			break;
 		if (c == '\r') {
-			if ((c = getc(f)) != '\n' && c != EOF)
+			if ((c = getc_unlocked(f)) != '\n' && c != EOF)
 				ungetc(c, f);
 			break;
 		}
