@@ -288,7 +288,9 @@ cluster_idle
 # of the same command on a flash with no device running; and the time
 # per command of a session on a pseudo-terminal (asaemu-ptybench), the
 # attached one against the in-process console (goal: within 1.2x), with a
-# trivial line reader as the floor. Interleaved, twice.
+# trivial line reader as the floor. Interleaved: the attach run twice, the
+# pty 21 rounds of 200 commands (each round a blink, which a busy
+# machine's slow moments make an outlier now and then).
 echo "sessions: show curpriv"
 printf 'show curpriv\n' >"$flash/one"
 build/release/asaemu --flash "$flash/att" --detach --no-daemon \
@@ -313,7 +315,7 @@ done
 # them alike), each the median of 200 commands; printed: the median of
 # the rounds' medians with their spread (min-max), and the ratios taken
 # within each round.
-rounds=9
+rounds=21
 : >"$flash/pty"
 for ((round = 0; round < rounds; round++)); do
 	floor=$("$bin/tests/asaemu-ptybench" 200 "show curpriv" \
