@@ -4,7 +4,8 @@
  * timers on CLOCK_MONOTONIC, all dispatched in one thread.
  *
  * A device has few registrations, so everything is a list scanned once per
- * iteration. Deleting only marks a registration dead; dead ones are freed
+ * iteration. Every signal comes through one signalfd of the loop's (its
+ * mask grows with each signal watched), polled as one more fd. Deleting only marks a registration dead; dead ones are freed
  * after the iteration's dispatch, so a callback may delete anything,
  * itself included, while the loop still walks the lists.
  */
@@ -36,6 +37,7 @@ struct event {
 	int			 fd;		/* watched, or our signalfd */
 	short			 events;	/* interest; 0 = paused */
 	short			 revents;	/* set just before fn runs */
+	int			 signo;		/* signals: which */
 	uint64_t		 deadline;	/* timers: event_now_ms() */
 	uint64_t		 seq;		/* timers: add order */
 	event_fn		*fn;
@@ -46,6 +48,10 @@ struct event {
 struct event_loop {
 	struct event	*ios;		/* fd and signal watches, in order */
 	struct event	*timers;	/* by deadline, then seq */
+	struct event	*signals;	/* signal watches, in order */
+	struct event	*sigev;		/* the watch of sigfd, in ios */
+	int		 sigfd;		/* -1 until a signal is watched */
+	sigset_t	 sigmask;	/* what sigfd reads */
 	size_t		 nlive;		/* registrations not dead */
 	size_t		 ndead;		/* waiting to be reaped */
 	uint64_t	 seq;		/* next timer's seq */
@@ -72,14 +78,16 @@ event_now_ms(void)
 struct event_loop *
 event_loop_new(void)
 {
-	return xcalloc(1, sizeof(struct event_loop));
+	struct event_loop *loop = xcalloc(1, sizeof(struct event_loop));
+
+	loop->sigfd = -1;
+	sigemptyset(&loop->sigmask);
+	return loop;
 }
 
 static void
 event_destroy(struct event *ev)
 {
-	if (ev->kind == EVENT_SIGNAL)
-		close(ev->fd);
 	free(ev);
 }
 
@@ -103,6 +111,9 @@ event_loop_free(struct event_loop *loop)
 	assert(loop->fibers == 0);
 	event_list_free(loop->ios);
 	event_list_free(loop->timers);
+	event_list_free(loop->signals);
+	if (loop->sigfd != -1)
+		close(loop->sigfd);
 	free(loop->pfd);
 	free(loop->pev);
 	free(loop->wpfd);
@@ -201,24 +212,49 @@ event_signals_block(const int *signos, size_t n)
 	return 0;
 }
 
+/* What the loop's signalfd has: each to the watches of its signal. */
+static void
+event_signals_read(void *arg)
+{
+	struct event_loop	*loop = arg;
+	struct signalfd_siginfo	 si;
+
+	while (!loop->stop &&
+	    read(loop->sigfd, &si, sizeof si) == (ssize_t)sizeof si) {
+		for (struct event *ev = loop->signals; ev != NULL;
+		    ev = ev->next) {
+			if (ev->dead || ev->signo != (int)si.ssi_signo)
+				continue;
+			ev->revents = POLLIN;
+			ev->fn(ev->arg);
+		}
+	}
+}
+
 struct event *
 event_signal_add(struct event_loop *loop, int signo, event_fn *fn,
     void *arg)
 {
-	struct event	*ev;
-	sigset_t	 set;
+	struct event	*ev, **pp;
+	sigset_t	 set = loop->sigmask;
 	int		 fd;
 
-	sigemptyset(&set);
 	if (sigaddset(&set, signo) == -1)
 		return NULL;
-	fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	fd = signalfd(loop->sigfd, &set, SFD_NONBLOCK | SFD_CLOEXEC);
 	if (fd == -1)
 		return NULL;
+	loop->sigmask = set;
+	if (loop->sigfd == -1) {
+		loop->sigfd = fd;
+		loop->sigev = event_fd_add(loop, fd, POLLIN,
+		    event_signals_read, loop);
+	}
 	ev = event_new(loop, EVENT_SIGNAL, fn, arg);
-	ev->fd = fd;
-	ev->events = POLLIN;
-	event_io_append(loop, ev);
+	ev->signo = signo;
+	for (pp = &loop->signals; *pp != NULL; pp = &(*pp)->next)
+		continue;
+	*pp = ev;
 	return ev;
 }
 
@@ -261,6 +297,7 @@ event_reap(struct event_loop *loop)
 		return;
 	event_reap_list(loop, &loop->ios);
 	event_reap_list(loop, &loop->timers);
+	event_reap_list(loop, &loop->signals);
 }
 
 /* Fill the poll set; the count of entries. */
@@ -307,15 +344,6 @@ event_poll_timeout(struct event_loop *loop)
 }
 
 static void
-event_signal_drain(struct event *ev)
-{
-	struct signalfd_siginfo	si;
-
-	while (read(ev->fd, &si, sizeof si) == (ssize_t)sizeof si)
-		continue;
-}
-
-static void
 event_dispatch_io(struct event_loop *loop, size_t n)
 {
 	const short	 always = POLLHUP | POLLERR | POLLNVAL;
@@ -330,8 +358,6 @@ event_dispatch_io(struct event_loop *loop, size_t n)
 		revents = loop->pfd[i].revents & (ev->events | always);
 		if (revents == 0)
 			continue;
-		if (ev->kind == EVENT_SIGNAL)
-			event_signal_drain(ev);
 		ev->revents = revents;
 		ev->fn(ev->arg);
 	}
@@ -366,8 +392,12 @@ event_loop_alive(struct event_loop *loop)
 	for (struct event *ev = loop->timers; ev != NULL; ev = ev->next)
 		if (!ev->dead)
 			return true;
+	for (struct event *ev = loop->signals; ev != NULL; ev = ev->next)
+		if (!ev->dead)
+			return true;
+	/* The signalfd's own watch is alive while some signal is. */
 	for (struct event *ev = loop->ios; ev != NULL; ev = ev->next)
-		if (!ev->dead && ev->events != 0)
+		if (!ev->dead && ev->events != 0 && ev != loop->sigev)
 			return true;
 	return false;
 }
