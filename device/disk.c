@@ -218,13 +218,12 @@ struct list_walk {
 };
 
 static int
-list_one(const char *leaf, unsigned char type, void *arg)
+list_one(const char *leaf, void *arg)
 {
 	struct list_walk *w = arg;
 	struct stat	 st;
 	char		*name;
 
-	(void)type;
 	if (entry_hidden(leaf, w->top) ||
 	    fstatat(w->fd, leaf, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
 	    !(S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)))

@@ -13,8 +13,7 @@
 #include <unistd.h>
 
 int
-file_dir_each(int fd, int (*fn)(const char *, unsigned char, void *),
-    void *arg)
+file_dir_each(int fd, int (*fn)(const char *, void *), void *arg)
 {
 	union {
 		struct dirent64	 de;
@@ -34,7 +33,7 @@ file_dir_each(int fd, int (*fn)(const char *, unsigned char, void *),
 			if (strcmp(de->d_name, ".") == 0 ||
 			    strcmp(de->d_name, "..") == 0)
 				continue;
-			if ((rc = fn(de->d_name, de->d_type, arg)) != 0)
+			if ((rc = fn(de->d_name, arg)) != 0)
 				return rc;
 		}
 	}

@@ -177,12 +177,11 @@ struct stale {
 };
 
 static int
-stale_remove(const char *name, unsigned char type, void *arg)
+stale_remove(const char *name, void *arg)
 {
 	struct stale	*st = arg;
 	size_t		 n = strlen(name);
 
-	(void)type;
 	if (n > 4 && strcmp(name + n - 4, ".tmp") == 0 &&
 	    unlinkat(st->dirfd, name, 0) != 0 && errno != ENOENT)
 		st->rc = -1;

@@ -110,13 +110,11 @@ char	*file_read_regular(int dirfd, const char *name, bool nofollow,
 /* Remove every NAME.tmp of the folder dirfd (after a crash). 0 or -1. */
 int	 file_remove_stale_tmp(int dirfd);
 /*
- * fn(name, type, arg) for each entry of the folder fd from its start but
- * "." and "..", type a DT_ value (DT_UNKNOWN where the file system has
- * none); fd stays open. fn's first nonzero return stops the walk and is
- * returned; 0 at the end; -1 with errno when the folder cannot be read.
+ * fn(name, arg) for each entry of the folder fd from its start but "."
+ * and ".."; fd stays open. fn's first nonzero return stops the walk and
+ * is returned; 0 at the end; -1 with errno when the folder cannot be read.
  */
-int	 file_dir_each(int fd, int (*fn)(const char *, unsigned char, void *),
-	    void *arg);
+int	 file_dir_each(int fd, int (*fn)(const char *, void *), void *arg);
 /*
  * Open path (created if absent; a regular file, never a symlink) and
  * wait for an exclusive flock: the fd, whose close unlocks; -1 with
