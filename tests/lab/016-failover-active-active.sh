@@ -22,12 +22,7 @@ states() {
 }
 # until_states NAME STATES: poll (5 s at most) for them.
 until_states() {
-	local i
-	for i in $(seq 50); do
-		[ "$(states "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	return 1
+	until_is "$2" states "$1"
 }
 
 t_start=$(date +%s)

@@ -12,6 +12,16 @@ failover polltime unit msec 200 holdtime msec 800'
 show() {
 	printf 'en\n\n%s\n' "$2" | sess "$1" | tail -n +4
 }
+# until_is WANT CMD...: poll (5 s at most) until CMD prints WANT.
+until_is() {
+	local i want=$1
+	shift
+	for i in $(seq 50); do
+		[ "$("$@")" = "$want" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
 # until_shows NAME CMD PATTERN: poll (5 s at most) until the output matches.
 until_shows() {
 	local i
@@ -49,10 +59,5 @@ botnet() {
 }
 # until_botnet NAME WANT: poll (5 s at most) for the next hellos.
 until_botnet() {
-	local i
-	for i in $(seq 50); do
-		[ "$(botnet "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	return 1
+	until_is "$2" botnet "$1"
 }
