@@ -275,6 +275,116 @@ test_pty__terminal_width_wraps_the_line(void **state)
 	assert_int_equal(ws.ws_col, 80);
 }
 
+/* Read until nothing more comes for 200 ms after a prompt; the new text. */
+static const char *
+term_quiet(struct term *t, size_t from)
+{
+	for (int waited = 0; waited < 5000; waited += 10) {
+		struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
+		ssize_t n;
+
+		if (poll(&pfd, 1, 200) <= 0) {
+			if (t->len >= from + 2 &&
+			    memcmp(t->buf + t->len - 2, "> ", 2) == 0)
+				break;
+			if (t->len >= from + 2 &&
+			    memcmp(t->buf + t->len - 2, "# ", 2) == 0)
+				break;
+			continue;
+		}
+		n = read(t->fd, t->buf + t->len, sizeof t->buf - 1 - t->len);
+		if (n <= 0)
+			break;
+		t->len += (size_t)n;
+	}
+	t->buf[t->len] = '\0';
+	return t->buf + from;
+}
+
+/* Type keys one at a time, each once the one before has been echoed. */
+static void
+term_type(struct term *t, const char *keys)
+{
+	for (const char *k = keys; *k != '\0'; k++) {
+		size_t	 before = t->len;
+		char	 one[2] = { *k, '\0' };
+
+		term_send(t, one);
+		for (int waited = 0; t->len == before && waited < 5000;
+		    waited += 10) {
+			struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
+			ssize_t n;
+
+			if (poll(&pfd, 1, 10) <= 0)
+				continue;
+			n = read(t->fd, t->buf + t->len,
+			    sizeof t->buf - 1 - t->len);
+			if (n > 0)
+				t->len += (size_t)n;
+		}
+	}
+}
+
+/* line typed at once, then key by key: the terminal shows the same. */
+static void
+assert_at_once_as_typed(struct term *t, const char *line)
+{
+	char	 keys[128], *at_once;
+	size_t	 from;
+
+	snprintf(keys, sizeof keys, "%s\r", line);
+	from = t->len;
+	term_send(t, keys);
+	at_once = strdup(term_quiet(t, from));
+	from = t->len;
+	term_type(t, keys);
+	assert_string_equal(term_quiet(t, from), at_once);
+	free(at_once);
+}
+
+/* A line of n keys: "show curpriv | include " and x's. */
+static const char *
+include_line(char *buf, size_t n)
+{
+	const char	*head = "show curpriv | include ";
+	size_t		 len = strlen(head);
+
+	memcpy(buf, head, len);
+	memset(buf + len, 'x', n - len);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * A line that arrives whole is handed to libedit whole (le_take_line) and
+ * must echo byte for byte as the same line typed a key at a time: short,
+ * one column short of the window's edge, at the edge, with a key that
+ * acts ('?'), and at a terminal width of 40.
+ */
+static void
+test_pty__line_at_once_echoes_as_typed(void **state)
+{
+	struct term	*t = *state;
+	char		 buf[96];
+
+	assert_at_once_as_typed(t, "show curpriv");
+	/* "ciscoasa> " and 69 keys leave the last column free; 70 fill it. */
+	assert_at_once_as_typed(t, include_line(buf, 69));
+	assert_at_once_as_typed(t, include_line(buf, 70));
+	assert_at_once_as_typed(t, include_line(buf, 75));
+	assert_at_once_as_typed(t, "show cu?rpriv");
+	assert_at_once_as_typed(t, "");
+	term_send(t, "enable\r");
+	assert_true(term_wait(t, 0, "Password: "));
+	term_send(t, "\r");
+	(void)term_quiet(t, t->len);
+	assert_at_once_as_typed(t, "terminal width 40");
+	/* "ciscoasa# " and 29 keys, then 30 and 31. */
+	assert_at_once_as_typed(t, include_line(buf, 29));
+	assert_at_once_as_typed(t, include_line(buf, 30));
+	assert_at_once_as_typed(t, include_line(buf, 31));
+}
+
 static void
 test_pty__pager_keys(void **state)
 {
@@ -403,6 +513,9 @@ main(void)
 		    term_stop),
 		cmocka_unit_test_setup_teardown(
 		    test_pty__terminal_width_wraps_the_line, term_start,
+		    term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__line_at_once_echoes_as_typed, term_start,
 		    term_stop),
 		cmocka_unit_test_setup_teardown(test_pty__pager_keys,
 		    term_start, term_stop),
