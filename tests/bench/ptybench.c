@@ -1,19 +1,28 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * asaemu-ptybench: the time per command of an interactive session on a
- * pseudo-terminal, as scripts/bench.sh compares them: a command is typed,
+ * asaemu-ptybench: the time per command of interactive sessions on
+ * pseudo-terminals, as scripts/bench.sh compares them: a command is typed,
  * then the driver waits for the prompt to come back.
  *
- *   asaemu-ptybench ROUNDS COMMAND PROGRAM [ARG...]
- *	run PROGRAM on a pty, wait for a prompt ("> " or "# "), type COMMAND
- *	ROUNDS times, print the median microseconds per command.
+ *   asaemu-ptybench [--cpu] ROUNDS COMMAND PROGRAM [ARG...]
+ *	    [-- PROGRAM [ARG...]]...
+ *	run each PROGRAM on its own pty, wait for its prompt ("> " or "# "),
+ *	then type COMMAND ROUNDS times into each in turn, one command to
+ *	every program before the next (a busy machine's slow moments then
+ *	fall on all of them alike), each round starting one program further
+ *	on (the program typed to last waits longest, colder); print the
+ *	median microseconds per command of each, on one line. --cpu adds a
+ *	line: each program's time on a processor per command (all its
+ *	threads, from /proc/PID/task/TID/schedstat).
  *   asaemu-ptybench --reader
  *	the floor: a trivial line reader that prints "ok" and "> ".
  */
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +30,16 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BUF_MAX 65536
+#define BUF_MAX		65536
+#define PROGRAMS_MAX	8
+
+struct program {
+	char	**argv;
+	pid_t	  pid;
+	int	  fd;
+	double	 *t;		/* microseconds per command */
+	double	  ran;		/* nanoseconds run before the first */
+};
 
 static double
 now_us(void)
@@ -86,52 +104,140 @@ reader(void)
 	return 0;
 }
 
+/* Nanoseconds pid's threads have run, by /proc/PID/task/TID/schedstat. */
+static double
+run_ns(pid_t pid)
+{
+	char		 path[64], task[300];
+	DIR		*d;
+	struct dirent	*e;
+	FILE		*f;
+	double		 ns, sum = 0;
+
+	snprintf(path, sizeof path, "/proc/%d/task", (int)pid);
+	if ((d = opendir(path)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(task, sizeof task, "%s/%.200s/schedstat", path,
+		    e->d_name);
+		if ((f = fopen(task, "r")) == NULL)
+			continue;
+		if (fscanf(f, "%lf", &ns) == 1)
+			sum += ns;
+		fclose(f);
+	}
+	closedir(d);
+	return sum;
+}
+
+/* Start p on a pty and wait for its first prompt. */
+static int
+start(struct program *p, int rounds)
+{
+	if ((p->t = calloc((size_t)rounds, sizeof *p->t)) == NULL ||
+	    (p->pid = forkpty(&p->fd, NULL, NULL, NULL)) == -1)
+		return -1;
+	if (p->pid == 0) {
+		execv(p->argv[0], p->argv);
+		_exit(127);
+	}
+	return wait_prompt(p->fd);
+}
+
+/* Type exit and wait a second for p to end; killed otherwise. */
+static int
+stop(struct program *p)
+{
+	int	 status;
+
+	if (p->pid <= 0)
+		return 0;
+	if (write(p->fd, "exit\r", 5) == 5) {
+		for (int i = 0; i < 100; i++) {
+			if (waitpid(p->pid, &status, WNOHANG) == p->pid)
+				return 0;
+			usleep(10000);
+		}
+	}
+	kill(p->pid, SIGKILL);
+	waitpid(p->pid, &status, 0);
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
-	int		 fd, rounds, status;
-	pid_t		 pid;
-	double		*t, t0;
+	struct program	 prog[PROGRAMS_MAX] = { 0 };
+	int		 rounds, n = 0, failed = -1;
 	char		*cmd;
+	size_t		 len;
+	double		 t0;
+	bool		 cpu = false;
 
 	if (argc == 2 && strcmp(argv[1], "--reader") == 0)
 		return reader();
+	if (argc > 1 && strcmp(argv[1], "--cpu") == 0) {
+		cpu = true;
+		argc--;
+		argv++;
+	}
 	if (argc < 4 || (rounds = atoi(argv[1])) <= 0) {
-		fputs("usage: asaemu-ptybench ROUNDS COMMAND PROGRAM [ARG...]\n",
-		    stderr);
+		fputs("usage: asaemu-ptybench [--cpu] ROUNDS COMMAND PROGRAM "
+		    "[ARG...] [-- PROGRAM [ARG...]]...\n", stderr);
 		return 2;
 	}
-	if ((pid = forkpty(&fd, NULL, NULL, NULL)) == -1) {
-		perror("forkpty");
+	/* Split argv at each "--" into the programs' argument vectors. */
+	for (int i = 3; i < argc && n < PROGRAMS_MAX; i++) {
+		prog[n++].argv = argv + i;
+		while (i < argc && strcmp(argv[i], "--") != 0)
+			i++;
+		if (i < argc)
+			argv[i] = NULL;
+	}
+	if (asprintf(&cmd, "%s\r", argv[2]) == -1)
 		return 1;
+	len = strlen(cmd);
+	for (int i = 0; i < n; i++) {
+		if (start(&prog[i], rounds) != 0) {
+			failed = i;
+			goto out;
+		}
 	}
-	if (pid == 0) {
-		execv(argv[3], argv + 3);
-		_exit(127);
+	for (int i = 0; i < n; i++)
+		prog[i].ran = run_ns(prog[i].pid);
+	for (int r = 0; r < rounds; r++) {
+		for (int k = 0; k < n; k++) {
+			int	 i = (r + k) % n;
+
+			t0 = now_us();
+			if (write(prog[i].fd, cmd, len) != (ssize_t)len ||
+			    wait_prompt(prog[i].fd) != 0) {
+				failed = i;
+				goto out;
+			}
+			prog[i].t[r] = now_us() - t0;
+		}
 	}
-	t = calloc((size_t)rounds, sizeof *t);
-	if (asprintf(&cmd, "%s\r", argv[2]) == -1 || t == NULL ||
-	    wait_prompt(fd) != 0)
-		goto fail;
-	for (int i = 0; i < rounds; i++) {
-		t0 = now_us();
-		if (write(fd, cmd, strlen(cmd)) != (ssize_t)strlen(cmd) ||
-		    wait_prompt(fd) != 0)
-			goto fail;
-		t[i] = now_us() - t0;
+	for (int i = 0; i < n; i++)
+		prog[i].ran = (run_ns(prog[i].pid) - prog[i].ran) / 1e3 / rounds;
+	for (int i = 0; i < n; i++) {
+		qsort(prog[i].t, (size_t)rounds, sizeof *prog[i].t, cmp);
+		printf("%s%.1f", i > 0 ? " " : "", prog[i].t[rounds / 2]);
 	}
-	qsort(t, (size_t)rounds, sizeof *t, cmp);
-	printf("%.1f\n", t[rounds / 2]);
-	if (write(fd, "exit\r", 5) != 5)
-		goto fail;
-	for (int i = 0; i < 100; i++) {
-		if (waitpid(pid, &status, WNOHANG) == pid)
-			return 0;
-		usleep(10000);
+	printf("\n");
+	for (int i = 0; cpu && i < n; i++)
+		printf("%.1f%s", prog[i].ran, i + 1 < n ? " " : "\n");
+out:
+	for (int i = 0; i < n; i++) {
+		if (stop(&prog[i]) != 0 && failed == -1)
+			failed = i;
+		free(prog[i].t);
 	}
-fail:
-	fprintf(stderr, "asaemu-ptybench: %s: no prompt\n", argv[3]);
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
-	return 1;
+	free(cmd);
+	if (failed != -1)
+		fprintf(stderr, "asaemu-ptybench: %s: no prompt\n",
+		    prog[failed].argv[0]);
+	return failed == -1 ? 0 : 1;
 }
