@@ -4,11 +4,15 @@
  * press, Tab completion, Ctrl-C abandoning the line, Ctrl-D leaving on an
  * empty line. Scripts that drive a pseudo-terminal (ssh -tt, expect,
  * netmiko) must see every command echoed once: the tty's own echo is off
- * outside editing, so type-ahead is echoed by libedit alone.
+ * outside editing, so type-ahead is echoed by libedit alone. The prompt
+ * is asaemu's own, and a line that arrives whole (a script's) is taken
+ * before libedit sees it, echoed byte for byte as libedit echoes it
+ * (le_whole_line).
  */
 #define _GNU_SOURCE			/* fopencookie */
 #include "shell/shell.h"
 
+#include <assert.h>
 #include <fcntl.h>
 #include <histedit.h>
 #include <stdio.h>
@@ -18,7 +22,6 @@
 #include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include "shell/session_int.h"
 #include "shell/shell_int.h"
@@ -36,7 +39,9 @@ struct lineedit {
 	bool		 have_saved;
 	bool		 interrupted;	/* Ctrl-C: drop the line */
 	bool		 editing;	/* waiting for a key of a line */
-	bool		 line_start;	/* the next key is a line's first */
+	bool		 prompted;	/* at our own prompt, no key yet */
+	bool		 mute;		/* libedit's prompt, already shown */
+	struct strbuf	 muted;		/* what it wrote muted */
 	unsigned	 cols;		/* libedit's width (le_width) */
 	wchar_t		 wprompt[SESSION_PROMPT_MAX];
 };
@@ -236,6 +241,12 @@ lineedit_serve(struct session *s)
 	}
 	if (s->le->editing)
 		le_notices(s);
+	else if (s->le->prompted && s->notices.len > 0) {
+		/* As le_notices over an empty line: below it, then again. */
+		out_puts(s->out, "\n");
+		le_write_notices(s);
+		out_puts(s->out, session_prompt(s));
+	}
 }
 
 /* A key libedit's emacs map inserts (ed_insert, ed_digit) as it is. */
@@ -246,40 +257,19 @@ plain_key(unsigned char c)
 }
 
 /*
- * A line typed at once (a script, a paste, type-ahead), its first key c
- * just read: when the rest of it up to its Enter is already here, every
- * key plain and the prompt (as le_prompt last gave it) and the line short
- * of the window's last column, its
- * text goes into libedit's buffer in one go and is echoed here, as libedit
- * would echo it key by key (re_fastaddc writes each such key as it is,
- * and wraps nothing before the last column). Returns the Enter for
- * libedit to end the line with, or c when the line does not qualify.
- * A key through libedit costs about 800 instructions: "show curpriv" on
- * a pty went from 26,000 to 15,300 a command.
+ * libedit wrote its prompt muted (le_whole_line showed it): it must have
+ * been those bytes, at the first key it asks for.
  */
-static unsigned char
-le_take_line(struct session *s, unsigned char c)
+static void
+le_unmute(struct session *s)
 {
-	wchar_t		 w[sizeof s->ibuf + 2];
-	size_t		 i = s->ipos, n = 0;
+	struct lineedit	*le = s->le;
 
-	if (!plain_key(c))
-		return c;
-	while (i < s->ilen && plain_key((unsigned char)s->ibuf[i]))
-		i++;
-	if (i == s->ilen || (s->ibuf[i] != '\r' && s->ibuf[i] != '\n') ||
-	    wcslen(s->le->wprompt) + 1 + (i - s->ipos) >= s->le->cols)
-		return c;
-	w[n++] = c;
-	for (size_t j = s->ipos; j < i; j++)
-		w[n++] = (unsigned char)s->ibuf[j];
-	w[n] = L'\0';
-	if (el_winsertstr(s->le->el, w) != 0)
-		return c;
-	out_raw(s->out, (char *)&c, 1);
-	out_raw(s->out, s->ibuf + s->ipos, i - s->ipos);
-	s->ipos = i + 1;
-	return (unsigned char)s->ibuf[i];
+	if (!le->mute)
+		return;
+	le->mute = false;
+	assert(strcmp(le->muted.buf, session_prompt(s)) == 0);
+	strbuf_reset(&le->muted);
 }
 
 /* Every key of a line comes through the session, so it can wait. */
@@ -295,6 +285,7 @@ le_getc(EditLine *el, wchar_t *wc)
 	 * it would quote the next key, and the Enter after it would become
 	 * part of the line, losing the command.
 	 */
+	le_unmute(s);
 	do {
 		s->le->editing = true;
 		n = session_read(s, &c, 1);
@@ -302,10 +293,6 @@ le_getc(EditLine *el, wchar_t *wc)
 	} while (n == 1 && c == '\0');
 	if (n != 1)
 		return n == 0 ? 0 : -1;
-	if (s->le->line_start) {
-		s->le->line_start = false;
-		c = le_take_line(s, c);
-	}
 	*wc = (wchar_t)c;
 	return 1;
 }
@@ -332,7 +319,10 @@ le_cookie_write(void *cookie, const char *buf, size_t len)
 {
 	struct session	*s = cookie;
 
-	out_raw(s->out, buf, len);
+	if (s->le->mute)
+		strbuf_add(&s->le->muted, buf, len);
+	else
+		out_raw(s->out, buf, len);
 	return (ssize_t)len;
 }
 
@@ -387,6 +377,7 @@ lineedit_new(struct session *s)
 	 */
 	le->s = s;
 	le->fd = s->opts.in_fd;
+	strbuf_init(&le->muted, SESSION_PROMPT_MAX);
 	if (tcgetattr(le->fd, &le->saved) == 0) {
 		le->have_saved = true;
 		t = le->saved;
@@ -440,6 +431,7 @@ lineedit_free(struct lineedit *le)
 	fclose(le->fout);
 	if (le->fnull != NULL)
 		fclose(le->fnull);
+	strbuf_release(&le->muted);
 	/* What is held goes out in the session's modes, not the saved ones. */
 	out_flush(le->s->out);
 	if (le->have_saved) {
@@ -447,6 +439,58 @@ lineedit_free(struct lineedit *le)
 		term_guard_remove(le->fd);
 	}
 	free(le);
+}
+
+/*
+ * The prompt, written here as libedit writes it on a fresh row, then the
+ * line's first key. When the rest of the line up to its Enter has come
+ * with it (a script, a paste, type-ahead), every key plain and the line
+ * short of the row's last column, libedit would only echo each key as it
+ * is and then a newline (re_fastaddc, re_goto_bottom): that is done here
+ * and the line returned, arena-owned. Otherwise the key goes back, NULL
+ * is returned with *count 0, and libedit reads the line, its own prompt
+ * muted; *count -1: the input ended. A line through libedit costs about
+ * 10,000 instructions and five system calls more than this.
+ */
+static const char *
+le_whole_line(struct session *s, int *count)
+{
+	struct lineedit	*le = s->le;
+	const char	*prompt = session_prompt(s);
+	size_t		 plen = strlen(prompt), i;
+	unsigned char	 c;
+	ssize_t		 n;
+	char		*line;
+
+	*count = 0;
+	if (plen + 1 >= le->cols)
+		return NULL;
+	out_puts(s->out, prompt);
+	le->prompted = true;
+	do {
+		n = session_read(s, &c, 1);
+	} while (n == 1 && c == '\0');
+	le->prompted = false;
+	if (n != 1) {
+		*count = -1;
+		return NULL;
+	}
+	session_unread(s);
+	for (i = s->ipos; i < s->ilen && plain_key((unsigned char)s->ibuf[i]);
+	    i++)
+		;
+	if (i == s->ilen || (s->ibuf[i] != '\r' && s->ibuf[i] != '\n') ||
+	    plen + (i - s->ipos) >= le->cols) {
+		strbuf_reset(&le->muted);
+		le->mute = true;
+		return NULL;
+	}
+	out_raw(s->out, s->ibuf + s->ipos, i - s->ipos);
+	out_puts(s->out, "\n");
+	line = arena_strndup(&s->arena, s->ibuf + s->ipos, i - s->ipos);
+	*count = (int)(i - s->ipos) + 1;
+	s->ipos = i + 1;
+	return line;
 }
 
 /*
@@ -469,12 +513,16 @@ lineedit_run(struct session *s)
 		le->interrupted = false;
 		if (s->notices.len > 0)
 			le_write_notices(s);
-		le->line_start = true;
-		line = el_gets(le->el, &count);
-		if (line == NULL || count <= 0)
-			break;
-		if (le->interrupted)
-			continue;
+		if ((line = le_whole_line(s, &count)) == NULL) {
+			if (count < 0)
+				break;
+			line = el_gets(le->el, &count);
+			le->mute = false;	/* if it asked for no key */
+			if (line == NULL || count <= 0)
+				break;
+			if (le->interrupted)
+				continue;
+		}
 		/* The batch's limit, and its message. */
 		if (strcspn(line, "\r\n") > SESSION_LINE_MAX) {
 			out_printf(s->out, SESSION_MSG_TOO_LONG,

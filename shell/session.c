@@ -7,6 +7,7 @@
  */
 #include "shell/shell.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -210,6 +211,17 @@ session_read(struct session *s, void *buf, size_t len)
 		s->ipos = 0;
 		return (ssize_t)take_ahead(s, buf, len);
 	}
+}
+
+/*
+ * Give back the byte a one-byte session_read just returned: it came
+ * from the bytes read ahead, where the next read finds it again.
+ */
+void
+session_unread(struct session *s)
+{
+	assert(s->ipos > 0);
+	s->ipos--;
 }
 
 void

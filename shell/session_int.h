@@ -60,6 +60,7 @@ void	 session_line(struct session *, const char *line);
  * Window changes and messages are served while it waits.
  */
 ssize_t	 session_read(struct session *, void *, size_t);
+void	 session_unread(struct session *);
 /* server.c's side of a session: who serves it, its SID, console. */
 void	 session_serve_as(struct session *, struct server *, unsigned sid,
 	    bool console);

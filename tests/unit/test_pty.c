@@ -385,6 +385,23 @@ test_pty__line_at_once_echoes_as_typed(void **state)
 	assert_at_once_as_typed(t, include_line(buf, 31));
 }
 
+/* A line taken whole (not through libedit's keys) is in the history. */
+static void
+test_pty__up_arrow_recalls_a_line_typed_at_once(void **state)
+{
+	struct term	*t = *state;
+	size_t		 from = t->len;
+
+	term_send(t, "show curpriv\r");
+	assert_true(term_wait(t, from, "P_UNPR"));
+	assert_true(term_wait(t, from, "\r\nciscoasa> "));
+	from = t->len;
+	term_send(t, "\x1b[A");
+	assert_true(term_wait(t, from, "show curpriv"));
+	term_send(t, "\r");
+	assert_true(term_wait(t, from, "P_UNPR"));
+}
+
 static void
 test_pty__pager_keys(void **state)
 {
@@ -517,6 +534,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_pty__line_at_once_echoes_as_typed, term_start,
 		    term_stop),
+		cmocka_unit_test_setup_teardown(
+		    test_pty__up_arrow_recalls_a_line_typed_at_once,
+		    term_start, term_stop),
 		cmocka_unit_test_setup_teardown(test_pty__pager_keys,
 		    term_start, term_stop),
 		cmocka_unit_test_setup_teardown(
