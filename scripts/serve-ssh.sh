@@ -174,7 +174,9 @@ AuthorizedKeysFile none
 PermitEmptyPasswords no
 # As root every login is root (the owner of the lab), confined below.
 PermitRootLogin yes
-ForceCommand exec $(q "$ASAEMU") attach --lab $(q "$lab") --name $(q "$name")
+# Each login's pid (the shell's, which the client replaces) in
+# sessions.pid, so whoever stops the lab can stop what is left of them.
+ForceCommand echo \$\$ >>$(q "$state/sessions.pid"); exec $(q "$ASAEMU") attach --lab $(q "$lab") --name $(q "$name")
 PermitTTY yes
 DisableForwarding yes
 AllowTcpForwarding no

@@ -63,6 +63,17 @@ ssh_lab_stop() {
 		pid=$(cat "$LAB/.sshd/asa/sshd.pid")
 		kill "$pid" 2>/dev/null
 	fi
+	# A login's client outlives sshd now and then: under LeakSanitizer,
+	# the hang-up that ends it can kill LSan's tracer at exit, and the
+	# client then spins for ever. Each is stopped by its pid, if that is
+	# still this lab's client.
+	if [ -s "$LAB/.sshd/asa/sessions.pid" ]; then
+		for pid in $(cat "$LAB/.sshd/asa/sessions.pid"); do
+			tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" |
+				grep -qF "attach --lab $LAB " &&
+				kill -KILL "$pid" 2>/dev/null
+		done
+	fi
 	if [ -n "$DEVICE_PID" ]; then
 		kill "$DEVICE_PID" 2>/dev/null
 		wait "$DEVICE_PID" 2>/dev/null
