@@ -44,23 +44,33 @@ term_wait(struct term *t, size_t from, const char *needle)
 	return false;
 }
 
+/* What comes within ms: bytes read, 0 if none came, -1 at the end. */
+static ssize_t
+term_take(struct term *t, int ms)
+{
+	struct pollfd	 pfd = { .fd = t->fd, .events = POLLIN };
+	ssize_t		 n;
+
+	if (poll(&pfd, 1, ms) <= 0)
+		return 0;
+	n = read(t->fd, t->buf + t->len, sizeof t->buf - 1 - t->len);
+	if (n <= 0)
+		return -1;
+	t->len += (size_t)n;
+	t->buf[t->len] = '\0';
+	return n;
+}
+
 /* Read until needle appears after offset from, or 5 s pass. */
 static bool
 term_read(struct term *t, size_t from, const char *needle)
 {
+	t->buf[t->len] = '\0';
 	for (int waited = 0; waited < 5000; waited += 10) {
-		struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-		ssize_t n;
-
-		t->buf[t->len] = '\0';
 		if (strstr(t->buf + from, needle) != NULL)
 			return true;
-		if (poll(&pfd, 1, 10) <= 0)
-			continue;
-		n = read(t->fd, t->buf + t->len, sizeof t->buf - 1 - t->len);
-		if (n <= 0)
+		if (term_take(t, 10) < 0)
 			return strstr(t->buf + from, needle) != NULL;
-		t->len += (size_t)n;
 	}
 	return false;
 }
@@ -279,23 +289,15 @@ test_pty__terminal_width_wraps_the_line(void **state)
 static const char *
 term_quiet(struct term *t, size_t from)
 {
-	for (int waited = 0; waited < 5000; waited += 10) {
-		struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-		ssize_t n;
+	ssize_t	 n;
 
-		if (poll(&pfd, 1, 200) <= 0) {
-			if (t->len >= from + 2 &&
-			    memcmp(t->buf + t->len - 2, "> ", 2) == 0)
-				break;
-			if (t->len >= from + 2 &&
-			    memcmp(t->buf + t->len - 2, "# ", 2) == 0)
-				break;
-			continue;
-		}
-		n = read(t->fd, t->buf + t->len, sizeof t->buf - 1 - t->len);
-		if (n <= 0)
+	for (int waited = 0; waited < 5000; waited += 200) {
+		if ((n = term_take(t, 200)) < 0)
 			break;
-		t->len += (size_t)n;
+		if (n == 0 && t->len >= from + 2 &&
+		    (memcmp(t->buf + t->len - 2, "> ", 2) == 0 ||
+		    memcmp(t->buf + t->len - 2, "# ", 2) == 0))
+			break;
 	}
 	t->buf[t->len] = '\0';
 	return t->buf + from;
@@ -306,21 +308,12 @@ static void
 term_type(struct term *t, const char *keys)
 {
 	for (const char *k = keys; *k != '\0'; k++) {
-		size_t	 before = t->len;
 		char	 one[2] = { *k, '\0' };
 
 		term_send(t, one);
-		for (int waited = 0; t->len == before && waited < 5000;
-		    waited += 10) {
-			struct pollfd pfd = { .fd = t->fd, .events = POLLIN };
-			ssize_t n;
-
-			if (poll(&pfd, 1, 10) <= 0)
-				continue;
-			n = read(t->fd, t->buf + t->len,
-			    sizeof t->buf - 1 - t->len);
-			if (n > 0)
-				t->len += (size_t)n;
+		for (int waited = 0; waited < 5000; waited += 10) {
+			if (term_take(t, 10) != 0)
+				break;
 		}
 	}
 }
