@@ -36,11 +36,9 @@ batch_read_line(FILE *f, struct strbuf *sb)
 				ungetc(c, f);
 			break;
 		}
-		if (sb->len < SESSION_LINE_MAX) {
-			char ch = (char)c;
-
-			strbuf_add(sb, &ch, 1);
-		} else
+		if (sb->len < SESSION_LINE_MAX)
+			strbuf_addch(sb, (char)c);
+		else
 			sb->truncated = 1;
 	}
 	if (!any)

@@ -48,6 +48,17 @@ void	 strbuf_release(struct strbuf *);
 void	 strbuf_reset(struct strbuf *);
 void	 strbuf_add(struct strbuf *, const char *, size_t);
 void	 strbuf_puts(struct strbuf *, const char *);
+
+/* One byte; inline, as a batch line is read a byte at a time. */
+static inline void
+strbuf_addch(struct strbuf *sb, char c)
+{
+	if (sb->len + 1 < sb->alloc && sb->len < sb->cap) {
+		sb->buf[sb->len++] = c;
+		sb->buf[sb->len] = '\0';
+	} else
+		strbuf_add(sb, &c, 1);
+}
 /*
  * Decimal text of v; and of a as a dotted quad ("10.1.2.3"). Without
  * printf: a running configuration of thousands of interfaces spent
