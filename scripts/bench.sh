@@ -310,32 +310,33 @@ for round in 1 2; do
 		"$att" "$(awk -v a="$att" -v b="$here" 'BEGIN { print a / b }')"
 	printf ' (%.3f ms)\n' "$here"
 done
-# Per command on a pty: ROUNDS rounds, each the floor, the console and
-# the attached session in turn (interleaved, so a busy machine slows
-# them alike), each the median of 200 commands; printed: the median of
-# the rounds' medians with their spread (min-max), and the ratios taken
-# within each round. Each run also gives the program's own time on a
-# processor per command (--cpu), which the scheduler's placement of the
-# two ends of a pty moves less: the floor's and the console's (an attach
-# client hands its terminal to the device and waits; the session's
-# thread there is gone, with its count, when the run ends).
+# Per command on a pty: ROUNDS rounds, each one asaemu-ptybench run that
+# types to the floor, the console and the attached session in turn, one
+# command to each before the next (interleaved, so a busy machine's slow
+# moments fall on all three alike; run one after another, a round's
+# ratio spread from 0.4x to 1.9x), each the median of its 200 commands;
+# printed: the median of the rounds' medians with their spread (min-max),
+# and the ratios taken within each round. Each run also gives the
+# program's own time on a processor per command (--cpu), which the
+# scheduler's placement of the two ends of a pty moves less: the floor's
+# and the console's (an attach client hands its terminal to the device
+# and waits; the session's thread there is gone, with its count, when
+# the run ends).
 rounds=21
 : >"$flash/pty"
-ptyrun() {
-	"$bin/tests/asaemu-ptybench" --cpu 200 "show curpriv" "$@" |
-		tr '\n' ' '
-}
 # The console's flash is made once, before: a new one's 25 MB go to disk
 # while the first rounds run.
 build/release/asaemu --flash "$flash/console" --clock 2013-03-01T12:00:00Z \
 	</dev/null >/dev/null
 sync
 for ((round = 0; round < rounds; round++)); do
-	floor=$(ptyrun "$bin/tests/asaemu-ptybench" --reader)
-	console=$(ptyrun "$bin/asaemu" --flash "$flash/console" \
-		--clock 2013-03-01T12:00:00Z)
-	attached=$(ptyrun "$bin/asaemu" attach --flash "$flash/att")
-	echo "$floor $console $attached" >>"$flash/pty"
+	"$bin/tests/asaemu-ptybench" --cpu 200 "show curpriv" \
+		"$bin/tests/asaemu-ptybench" --reader -- \
+		"$bin/asaemu" --flash "$flash/console" \
+		--clock 2013-03-01T12:00:00Z -- \
+		"$bin/asaemu" attach --flash "$flash/att" | tr '\n' ' ' \
+		>>"$flash/pty"
+	echo >>"$flash/pty"
 done
 awk -v n="$rounds" '
 function med(v,   i, j, t) {
@@ -344,8 +345,8 @@ function med(v,   i, j, t) {
 			if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
 	return sprintf("%.2f [%.2f-%.2f]", v[int((n + 1) / 2)], v[1], v[n])
 }
-{ f[NR] = $1; c[NR] = $3; a[NR] = $5; ac[NR] = $5 / $3; cf[NR] = $3 / $1
-  af[NR] = $5 / $1; fu[NR] = $2; cu[NR] = $4 }
+{ f[NR] = $1; c[NR] = $2; a[NR] = $3; ac[NR] = $3 / $2; cf[NR] = $2 / $1
+  af[NR] = $3 / $1; fu[NR] = $4; cu[NR] = $5 }
 END {
 	printf "  per command on a pty (%d rounds of 200, median [min-max]):\n", n
 	printf "    floor %s us, console %s us, attached %s us\n",
