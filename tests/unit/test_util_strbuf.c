@@ -2,7 +2,8 @@
 /*
  * The strbuf number writers that replaced printf in the running
  * configuration: the same text as "%u" and "%u.%u.%u.%u" for the edge
- * values, appended after what the buffer held.
+ * values, appended after what the buffer held; and strbuf_addch, which
+ * writes in place while the allocation has room, as strbuf_add would.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -55,12 +56,43 @@ test_util_strbuf__ipv4_as_printf(void **state)
 	}
 }
 
+/*
+ * Byte by byte past the first allocation (64 bytes) and up to the cap:
+ * the text, its NUL and the truncation flag as strbuf_add leaves them.
+ */
+static void
+test_util_strbuf__addch_as_add(void **state)
+{
+	static const size_t caps[] = { 10, 63, 64, 65, 200 };
+	struct strbuf	 a, b;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+		strbuf_init(&a, caps[i]);
+		strbuf_init(&b, caps[i]);
+		for (size_t k = 0; k < 150; k++) {
+			char c = (char)('a' + k % 26);
+
+			strbuf_addch(&a, c);
+			strbuf_add(&b, &c, 1);
+			assert_int_equal(a.len, b.len);
+			assert_int_equal(a.truncated, b.truncated);
+			assert_string_equal(a.buf, b.buf);
+		}
+		assert_int_equal(a.len, caps[i] < 150 ? caps[i] : 150);
+		assert_int_equal(a.truncated, caps[i] < 150);
+		strbuf_release(&a);
+		strbuf_release(&b);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_util_strbuf__u32_as_printf),
 		cmocka_unit_test(test_util_strbuf__ipv4_as_printf),
+		cmocka_unit_test(test_util_strbuf__addch_as_add),
 	};
 
 	return cmocka_run_group_tests_name("util_strbuf", tests, NULL, NULL);
