@@ -55,19 +55,11 @@ row_applies(const struct lic_row *r, const struct lic_platform *p,
  * batch's instructions went to formatting them).
  */
 
-/* v in decimal into buf (at least 11 bytes); returns buf. */
+/* v in decimal into buf (FMT_U32_MAX + 1 bytes at least); returns buf. */
 static char *
 u32_text(char *buf, uint32_t v)
 {
-	char	 tmp[10];
-	size_t	 n = 0;
-
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	for (size_t i = 0; i < n; i++)
-		buf[i] = tmp[n - 1 - i];
-	buf[n] = '\0';
+	buf[fmt_u32(buf, v, 1)] = '\0';
 	return buf;
 }
 

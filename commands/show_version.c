@@ -26,6 +26,7 @@
  */
 #include "commands/commands.h"
 
+#include <assert.h>
 #include <md5.h>
 #include <stdio.h>
 #include <string.h>
@@ -76,14 +77,24 @@ mac_base(const struct device *dev)
 	return (unsigned)md[0] << 16 | (unsigned)md[1] << 8 | md[2];
 }
 
-/* A stable MAC address per serial number (base) and port. */
+/*
+ * A stable MAC address per serial number (base) and port (buf: 15 bytes
+ * at least): "0013.c4%02x.%02x%02x" of its low 24 bits, without printf
+ * (five a show version cost a sixth of it).
+ */
 static void
 mac_address(unsigned base, unsigned index, char *buf, size_t len)
 {
-	unsigned	 low = base + index;
+	char	 hex[8];
 
-	snprintf(buf, len, "0013.c4%02x.%02x%02x", (low >> 16) & 0xff,
-	    (low >> 8) & 0xff, low & 0xff);
+	assert(len >= 15);
+	(void)len;
+	fmt_hex32(hex, (base + index) & 0xffffff);
+	memcpy(buf, "0013.c4", 7);
+	memcpy(buf + 7, hex + 2, 2);
+	buf[9] = '.';
+	memcpy(buf + 10, hex + 4, 4);
+	buf[14] = '\0';
 }
 
 void

@@ -8,6 +8,7 @@
 #include "device/boot.h"
 #include "device/shared.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdbool.h>
@@ -347,12 +348,29 @@ device_format_time(struct timespec ts, char *buf, size_t len)
 		"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 	};
 	struct tm	 tm;
+	char		*p = buf;
 
+	/* "%02d:%02d:%02d.%03ld UTC %s %s %d %d", without printf's cost. */
+	assert(len >= DEVICE_TIME_TEXT);
+	(void)len;
 	gmtime_r(&ts.tv_sec, &tm);
-	snprintf(buf, len, "%02d:%02d:%02d.%03ld UTC %s %s %d %d",
-	    tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000,
-	    days[tm.tm_wday], months[tm.tm_mon], tm.tm_mday,
-	    tm.tm_year + 1900);
+	p += fmt_u32(p, (uint32_t)tm.tm_hour, 2);
+	*p++ = ':';
+	p += fmt_u32(p, (uint32_t)tm.tm_min, 2);
+	*p++ = ':';
+	p += fmt_u32(p, (uint32_t)tm.tm_sec, 2);
+	*p++ = '.';
+	p += fmt_u32(p, (uint32_t)(ts.tv_nsec / 1000000), 3);
+	memcpy(p, " UTC ", 5);
+	memcpy(p + 5, days[tm.tm_wday], 3);
+	p[8] = ' ';
+	memcpy(p + 9, months[tm.tm_mon], 3);
+	p[12] = ' ';
+	p += 13;
+	p += fmt_u32(p, (uint32_t)tm.tm_mday, 1);
+	*p++ = ' ';
+	p += fmt_u32(p, (uint32_t)(tm.tm_year + 1900), 1);
+	*p = '\0';
 	return buf;
 }
 

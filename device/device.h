@@ -235,7 +235,11 @@ int	 device_set_time(struct device *, time_t);
  * has changed all the same, until the next start).
  */
 int	 device_advance_time(struct device *, time_t secs);
-/* "14:35:24.486 UTC Wed Jun 9 2021" into buf; returns buf. */
+/*
+ * "14:35:24.486 UTC Wed Jun 9 2021" into buf (len: DEVICE_TIME_TEXT at
+ * least, for any year an int holds); returns buf.
+ */
+#define DEVICE_TIME_TEXT	40
 char	*device_format_time(struct timespec, char *buf, size_t len);
 
 /* Note a configuration change by the current user. */

@@ -6,6 +6,7 @@
  */
 #include "licensing/licensing.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include <openssl/hmac.h>
 
 #include "licensing/licensing_int.h"
+#include "util/util.h"
 
 /*
  * DOC: key layout (bit 0 is the most significant bit of the first word).
@@ -129,9 +131,16 @@ lic_key_parse(const char *text, struct lic_key *key)
 char *
 lic_key_format(const struct lic_key *key, char *buf, size_t len)
 {
-	snprintf(buf, len, "0x%08x 0x%08x 0x%08x 0x%08x 0x%08x",
-	    (unsigned)key->w[0], (unsigned)key->w[1], (unsigned)key->w[2],
-	    (unsigned)key->w[3], (unsigned)key->w[4]);
+	char	*p = buf;
+
+	assert(len >= LIC_KEY_TEXT);
+	(void)len;
+	for (size_t i = 0; i < 5; i++, p += 11) {
+		p[0] = '0';
+		p[1] = 'x';
+		fmt_hex32(p + 2, key->w[i]);
+		p[10] = i < 4 ? ' ' : '\0';
+	}
 	return buf;
 }
 

@@ -392,7 +392,8 @@ bool	 lic_key_readable(const struct lic_catalog *,
  * separated by one or more blanks) from text. LIC_OK or LIC_E_FORMAT.
  */
 enum lic_err lic_key_parse(const char *text, struct lic_key *);
-/* Print "0x%08x 0x%08x ..." into buf (at least 55 bytes); returns buf. */
+/* Print "0x%08x 0x%08x ..." into buf (len: LIC_KEY_TEXT at least). */
+#define LIC_KEY_TEXT	55
 char	*lic_key_format(const struct lic_key *, char *buf, size_t len);
 
 /*

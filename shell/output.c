@@ -279,15 +279,12 @@ out_pad(struct out *out, const char *s, size_t width)
 void
 out_u32(struct out *out, uint32_t v, size_t width)
 {
-	char	 buf[10];
-	size_t	 n = 0;
+	char	 buf[FMT_U32_MAX];
+	size_t	 n = fmt_u32(buf, v, 1);
 
-	do
-		buf[sizeof buf - ++n] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
 	if (n < width)
 		out_blanks(out, width - n);
-	out_write(out, buf + sizeof buf - n, n);
+	out_write(out, buf, n);
 }
 
 void

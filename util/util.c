@@ -148,16 +148,37 @@ strbuf_puts(struct strbuf *sb, const char *s)
 	strbuf_add(sb, s, strlen(s));
 }
 
+size_t
+fmt_u32(char *buf, uint32_t v, unsigned digits)
+{
+	char	 tmp[FMT_U32_MAX];
+	size_t	 n = 0;
+
+	if (digits > FMT_U32_MAX)
+		digits = FMT_U32_MAX;
+	do {
+		tmp[sizeof tmp - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0 || n < digits);
+	memcpy(buf, tmp + sizeof tmp - n, n);
+	return n;
+}
+
+void
+fmt_hex32(char *buf, uint32_t v)
+{
+	static const char digit[] = "0123456789abcdef";
+
+	for (int i = 7; i >= 0; i--, v >>= 4)
+		buf[i] = digit[v & 0xf];
+}
+
 void
 strbuf_add_u32(struct strbuf *sb, uint32_t v)
 {
-	char	 buf[10], *p = buf + sizeof buf;
+	char	 buf[FMT_U32_MAX];
 
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	strbuf_add(sb, p, (size_t)(buf + sizeof buf - p));
+	strbuf_add(sb, buf, fmt_u32(buf, v, 1));
 }
 
 /* In one strbuf_add: show running-config prints two a subinterface. */

@@ -2,8 +2,9 @@
 /*
  * The strbuf number writers that replaced printf in the running
  * configuration: the same text as "%u" and "%u.%u.%u.%u" for the edge
- * values, appended after what the buffer held; and strbuf_addch, which
- * writes in place while the allocation has room, as strbuf_add would.
+ * values, appended after what the buffer held; fmt_u32 and fmt_hex32
+ * under them, as "%.*u" and "%08x"; and strbuf_addch, which writes in
+ * place while the allocation has room, as strbuf_add would.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,6 +34,34 @@ test_util_strbuf__u32_as_printf(void **state)
 		assert_int_equal(sb.len, strlen(want));
 		assert_memory_equal(sb.buf, want, sb.len);
 		strbuf_release(&sb);
+	}
+}
+
+static void
+test_util_strbuf__fmt_as_printf(void **state)
+{
+	static const uint32_t v[] = { 0, 1, 9, 10, 99, 100, 999, 4095, 65535,
+	    0x0373ecb2u, 1000000000u, 4294967295u };
+	static const unsigned digits[] = { 1, 2, 3, 4, 10 };
+	char		 got[FMT_U32_MAX + 1], want[16];
+	size_t		 n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		for (size_t d = 0; d < sizeof digits / sizeof digits[0]; d++) {
+			memset(got, '#', sizeof got);
+			n = fmt_u32(got, v[i], digits[d]);
+			snprintf(want, sizeof want, "%.*u", (int)digits[d],
+			    (unsigned)v[i]);
+			assert_int_equal(n, strlen(want));
+			assert_memory_equal(got, want, n);
+			assert_int_equal(got[n], '#');
+		}
+		memset(got, '#', sizeof got);
+		fmt_hex32(got, v[i]);
+		snprintf(want, sizeof want, "%08x", (unsigned)v[i]);
+		assert_memory_equal(got, want, 8);
+		assert_int_equal(got[8], '#');
 	}
 }
 
@@ -91,6 +120,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_util_strbuf__u32_as_printf),
+		cmocka_unit_test(test_util_strbuf__fmt_as_printf),
 		cmocka_unit_test(test_util_strbuf__ipv4_as_printf),
 		cmocka_unit_test(test_util_strbuf__addch_as_add),
 	};
