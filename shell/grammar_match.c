@@ -680,14 +680,21 @@ dlist_seen(const struct dlist *dl, size_t k, const struct ditem *it,
 	return false;
 }
 
-/* Sort as ASA prints: slots by rank, literals by name, <cr>; unique. */
+/*
+ * Sort as ASA prints: slots by rank, literals by name, <cr>; unique. One
+ * node's children come in that order already (a '?' after "show " spent
+ * a fifth of its time in qsort): a pass tells.
+ */
 static void
 dlist_finish(struct dlist *dl, bool by_word)
 {
-	size_t	 k = 0;
+	size_t	 k = 0, i = 1;
 
-	qsort(dl->v, dl->n, sizeof *dl->v, ditem_cmp);
-	for (size_t i = 0; i < dl->n; i++) {
+	while (i < dl->n && ditem_cmp(&dl->v[i - 1], &dl->v[i]) <= 0)
+		i++;
+	if (i < dl->n)
+		qsort(dl->v, dl->n, sizeof *dl->v, ditem_cmp);
+	for (i = 0; i < dl->n; i++) {
 		if (!dlist_seen(dl, k, &dl->v[i], by_word))
 			dl->v[k++] = dl->v[i];
 	}
