@@ -157,14 +157,32 @@ device_shared_events_take(struct device *dev, size_t *n)
 	return v;
 }
 
+/*
+ * With no server, backup or participant, before or now, and no load, an
+ * update would find the view's sessions at 0 and leave them there: only
+ * its license figures would change, and device_shared_view computes
+ * those as it is read. An eighth of a typed command went to them.
+ */
+static bool
+shared_idle(const struct device_shared *sh)
+{
+	const struct shared_view *v = &sh->v;
+
+	return sh->srv == NULL && sh->cli == NULL && sh->bk == NULL &&
+	    !v->server && !v->client && v->demand == 0 && v->active == 0 &&
+	    v->held == 0;
+}
+
 void
 device_shared_sync(struct device *dev)
 {
-	shared_get(dev);
+	struct device_shared *sh = shared_get(dev);
+
 	shared_backup_sync(dev);
 	shared_server_sync(dev);
 	shared_client_sync(dev);
-	shared_update(dev);
+	if (!shared_idle(sh))
+		shared_update(dev);
 }
 
 void
