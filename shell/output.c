@@ -220,33 +220,40 @@ out_write_filtered(struct out *out, const char *s, size_t n)
 	}
 }
 
+/* Out of line, so that the common case below saves few registers. */
+static __attribute__((noinline)) void
+out_write_slow(struct out *out, const char *s, size_t n)
+{
+	if (out->pager.quit || n == 0)
+		return;
+	if (out->filter.kind == OUT_FILTER_NONE)
+		out_emit(out, s, n);
+	else
+		out_write_filtered(out, s, n);
+}
+
 void
 out_write(struct out *out, const char *s, size_t n)
 {
 	struct strbuf	*t = &out->text;
 
-	if (out->pager.quit || n == 0)
-		return;
 	/*
-	 * Most text: no terminal, filter or tap, and room in the buffer.
-	 * What out_emit and out_raw do, without their calls (a mixed batch
-	 * makes seventeen a line).
+	 * Most text: no terminal, filter, tap or pager's quit, and room in
+	 * the buffer. What out_emit and out_raw do, without their calls (a
+	 * mixed batch makes thirty a line).
 	 */
-	if (!out->tty && out->tap == NULL &&
-	    out->filter.kind == OUT_FILTER_NONE && n < t->alloc - t->len &&
-	    n <= t->cap - t->len) {
+	if (!out->tty && out->tap == NULL && !out->pager.quit &&
+	    out->filter.kind == OUT_FILTER_NONE && n != 0 &&
+	    n < t->alloc - t->len && n <= t->cap - t->len) {
 		memcpy(t->buf + t->len, s, n);
 		t->len += n;
 		t->buf[t->len] = '\0';
 		out->bol = s[n - 1] == '\n';
-		if (out->fd != -1 && t->len >= OUT_FLUSH_AT)
+		if (t->len >= OUT_FLUSH_AT && out->fd != -1)
 			out_flush(out);
 		return;
 	}
-	if (out->filter.kind == OUT_FILTER_NONE)
-		out_emit(out, s, n);
-	else
-		out_write_filtered(out, s, n);
+	out_write_slow(out, s, n);
 }
 
 void
